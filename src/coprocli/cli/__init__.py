@@ -1,0 +1,4 @@
+"""The command-line interface."""
+
+def main() -> None:
+    raise SystemExit("not yet")

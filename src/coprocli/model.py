@@ -1,0 +1,181 @@
+"""copro's own typed model of a bibliography: `Person` and `Entry`.
+
+Everything outside `catalogue.py` sees only these frozen dataclasses; parser objects never
+leave the loader. Field values are Unicode text with LaTeX already decoded.
+`Entry.to_dict()` is the stable JSON schema of `--json` (documented in the README).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Fields that hold lists of people (split on top-level "and", parsed part by part).
+NAME_FIELDS = frozenset(
+    {
+        "author",
+        "editor",
+        "translator",
+        "bookauthor",
+        "director",
+        "producer",
+        "editora",
+        "editorb",
+        "editorc",
+        "commentator",
+        "annotator",
+        "introduction",
+        "foreword",
+        "afterword",
+        "holder",
+    }
+)
+
+#: Fields copied as written: LaTeX decoding would cut a URL at `%` or drop `&`.
+VERBATIM_FIELDS = frozenset(
+    {"url", "doi", "eprint", "file", "pdf", "verba", "verbb", "verbc", "urlraw", "howpublishedurl"}
+)
+
+#: Free-text fields whose paragraph and list structure is kept (see `textblocks.py`).
+LONG_TEXT_FIELDS = frozenset({"annotation", "annote", "abstract", "note", "addendum"})
+
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One name: a person in parts (given, particle, family, suffix) or an organisation.
+
+    An organisation, or any name written inside one pair of braces in BibTeX
+    (`{{new economics foundation}}`), is kept whole in `literal` and never split.
+    """
+
+    family: str = ""
+    given: str = ""
+    particle: str = ""
+    suffix: str = ""
+    literal: str = ""
+
+    @property
+    def is_literal(self) -> bool:
+        """True for an organisation or any name kept whole."""
+        return bool(self.literal)
+
+    @property
+    def surname(self) -> str:
+        """The family name with its particle (`van der Meer`), or the literal name."""
+        if self.literal:
+            return self.literal
+        return f"{self.particle} {self.family}".strip()
+
+    @property
+    def display_name(self) -> str:
+        """The name as a person reads it: `Given particle Family, Suffix` or the literal."""
+        if self.literal:
+            return self.literal
+        name = " ".join(part for part in (self.given, self.particle, self.family) if part)
+        return f"{name}, {self.suffix}" if self.suffix else name
+
+    @property
+    def sort_name(self) -> str:
+        """Family-first form used for sorting and listing: `Meer, Jan van der`."""
+        if self.literal:
+            return self.literal
+        rest = " ".join(part for part in (self.given, self.particle) if part)
+        name = f"{self.family}, {rest}" if rest else self.family
+        return f"{name}, {self.suffix}" if self.suffix else name
+
+    def to_dict(self) -> dict[str, str]:
+        """The non-empty parts, for CSL-JSON-like structured output."""
+        if self.literal:
+            return {"literal": self.literal}
+        parts = {
+            "family": self.family,
+            "given": self.given,
+            "particle": self.particle,
+            "suffix": self.suffix,
+        }
+        return {name: value for name, value in parts.items() if value}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One bibliography entry, decoded.
+
+    `fields` holds every non-name field as Unicode text; `names` holds every name field as a
+    tuple of `Person`. `raw` keeps each field's BibTeX value after macro expansion but before
+    LaTeX decoding (styles need it to see brace-protected words such as `{NHS}`).
+    """
+
+    key: str
+    type: str
+    fields: Mapping[str, str] = field(default_factory=dict)
+    names: Mapping[str, tuple[Person, ...]] = field(default_factory=dict)
+    source: str = ""
+    line: int = 0
+    raw: Mapping[str, str] = field(default_factory=dict)
+
+    def get(self, name: str, default: str = "") -> str:
+        """A decoded field value, or `default` when the field is absent."""
+        return self.fields.get(name, default)
+
+    @property
+    def title(self) -> str:
+        """The full title: title and subtitle joined as `Title: Subtitle`."""
+        title = self.fields.get("title", "")
+        subtitle = self.fields.get("subtitle", "")
+        if title and subtitle:
+            separator = " " if title[-1] in "?!:." else ": "
+            return f"{title}{separator}{subtitle}"
+        return title or subtitle
+
+    @property
+    def year(self) -> int | None:
+        """The year from `year` or, failing that, from the biblatex `date` field."""
+        for name in ("year", "date"):
+            match = _YEAR.search(self.fields.get(name, ""))
+            if match:
+                return int(match.group(1))
+        return None
+
+    @property
+    def authors(self) -> tuple[Person, ...]:
+        """The authors; where there are none, the editors or directors stand in."""
+        for role in ("author", "editor", "director", "bookauthor", "translator"):
+            people = self.names.get(role)
+            if people:
+                return people
+        return ()
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        """The `keywords` field split on commas and semicolons."""
+        raw = self.fields.get("keywords", "")
+        return tuple(word.strip() for word in re.split(r"[,;]", raw) if word.strip())
+
+    @property
+    def annotation(self) -> str:
+        """The annotation (biblatex `annotation`, BibTeX `annote`)."""
+        return self.fields.get("annotation") or self.fields.get("annote", "")
+
+    @property
+    def section(self) -> str:
+        """The heading of the source bibliography this entry sits under."""
+        return self.fields.get("section", "")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON object of `--json` (schema in the README)."""
+        fields: dict[str, Any] = dict(self.fields)
+        for role, people in self.names.items():
+            fields[role] = [person.display_name for person in people]
+        return {
+            "key": self.key,
+            "type": self.type,
+            "title": self.title,
+            "authors": [person.display_name for person in self.authors],
+            "year": self.year,
+            "source": self.source,
+            "fields": dict(sorted(fields.items())),
+        }
