@@ -1,4 +1,127 @@
-"""The command-line interface."""
+"""The `copro` command: a thin Typer skin over the library.
 
-def main() -> None:
-    raise SystemExit("not yet")
+`main()` is the console script. It runs the Typer app without Click's standalone mode so
+that every failure goes through one handler: `Error: <message>` on stderr and an exit code
+(1 for bad input, 2 for bad usage, 130 for Ctrl-C), never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from ._common import PipeClosed, Session, err, out
+
+app = typer.Typer(
+    name="copro",
+    help=(
+        "copro: the co-production reading list as a searchable, citable catalogue.\n\n"
+        "Search, list and show the bundled catalogue of co-production resources, or your "
+        "own .bib files with --bib.\n\n"
+        "Example: copro search timebanking"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"copro {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    bib: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--bib",
+            "-b",
+            metavar="PATH",
+            help="Also load this .bib file (repeatable; also COPRO_BIB, paths separated by "
+            f"'{os.pathsep}').",
+        ),
+    ] = None,
+    no_bundled: Annotated[
+        bool, typer.Option("--no-bundled", help="Leave the bundled catalogue out.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat any problem in a .bib file as an error.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Do not print warnings about .bib files.")
+    ] = False,
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = None,
+) -> None:
+    """Global options go before the command: copro --bib refs.bib list."""
+    env_paths = [p for p in os.environ.get("COPRO_BIB", "").split(os.pathsep) if p.strip()]
+    ctx.obj = Session(
+        bib_paths=env_paths + [str(path) for path in bib or []],
+        bundled=not no_bundled,
+        strict=strict,
+        quiet=quiet,
+    )
+
+
+# Commands register themselves on `app` when imported.
+from . import check_cmd, list_cmd, show_cmd  # noqa: E402,F401
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run copro and exit with its status; the single place errors become messages."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+    from typer.exceptions import Abort
+
+    from ..errors import CoproError
+
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(
+            args=argv if argv is not None else sys.argv[1:],
+            prog_name="copro",
+            standalone_mode=False,
+        )
+        code = result if isinstance(result, int) else 0
+    except PipeClosed:
+        code = _closed_pipe()
+    except CoproError as error:
+        err(f"Error: {error.message}")
+        code = error.exit_code
+    except NoArgsIsHelpError as error:
+        out(error.format_message())
+        code = 0
+    except UsageError as error:
+        hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+        err(f"Error: {error.format_message()}{hint}")
+        code = 2
+    except ClickException as error:
+        err(f"Error: {error.format_message()}")
+        code = error.exit_code
+    except (Abort, KeyboardInterrupt):
+        code = 130
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = _closed_pipe()
+    sys.exit(code)
+
+
+def _closed_pipe() -> int:
+    """The reader went away (`copro list | head`): stop quietly, as `cat` does."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141  # 128 + SIGPIPE, what a shell reports for a command ended by a closed pipe

@@ -1,0 +1,246 @@
+"""What every command shares: global options, the one error handler, output helpers.
+
+Commands parse options, make one library call and print; nothing here knows BibTeX.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..catalogue import Catalogue
+    from ..model import Entry
+    from ..selection import EntryFilter
+
+#: How many load warnings are printed before they are summarised.
+WARNINGS_SHOWN = 10
+
+
+@dataclass
+class Session:
+    """The global options, and the catalogue they describe, loaded on first use."""
+
+    bib_paths: list[str] = field(default_factory=list)
+    bundled: bool = True
+    strict: bool = False
+    quiet: bool = False
+    _catalogue: Catalogue | None = None
+
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            from ..catalogue import load_catalogue
+
+            self._catalogue = load_catalogue(
+                self.bib_paths, bundled=self.bundled, strict=self.strict
+            )
+            if not self.quiet:
+                report_warnings(self._catalogue.warnings)
+        return self._catalogue
+
+
+def session(ctx: typer.Context) -> Session:
+    """The session the root callback stored; a bare command (tests) gets the defaults."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, Session):
+        root.obj = Session()
+    return root.obj
+
+
+def report_warnings(warnings: Sequence[Any], limit: int = WARNINGS_SHOWN) -> None:
+    for warning in warnings[:limit]:
+        err(f"Warning: {warning}")
+    if len(warnings) > limit:
+        err(
+            f"Warning: {len(warnings) - limit} more problems not shown; "
+            "'copro check' lists them all."
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Printing
+
+
+class PipeClosed(Exception):
+    """stdout's reader went away. Not an OSError, so that Typer lets it through to `main`."""
+
+
+def out(text: str = "") -> None:
+    """One piece of data on stdout."""
+    out_lines((text,))
+
+
+def out_lines(lines: Iterable[str]) -> None:
+    write = sys.stdout.write
+    try:
+        for line in lines:
+            write(line + "\n")
+    except BrokenPipeError:
+        raise PipeClosed from None
+
+
+def err(text: str) -> None:
+    """One message on stderr."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def stdout_console() -> Console:
+    """A Rich console for stdout: colour only on a terminal and without NO_COLOR."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+# ---------------------------------------------------------------------------------------
+# Options shared by several commands
+
+AuthorOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--author",
+        "-a",
+        help="Only entries with a name containing this (repeatable).",
+        rich_help_panel="Filters",
+    ),
+]
+YearOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--year",
+        "-y",
+        metavar="RANGE",
+        help="A year or range: 2009, 2009..2011, 2010.., ..2009.",
+        rich_help_panel="Filters",
+    ),
+]
+TypeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--type",
+        "-t",
+        help="Only this entry type, e.g. report, online (repeatable).",
+        rich_help_panel="Filters",
+    ),
+]
+SectionOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--section",
+        "-s",
+        help="Only entries under this section heading (or its start; repeatable).",
+        rich_help_panel="Filters",
+    ),
+]
+KeywordOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--keyword",
+        "-k",
+        help="Only entries with a keyword containing this (repeatable).",
+        rich_help_panel="Filters",
+    ),
+]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print a JSON array.", rich_help_panel="Output")
+]
+JsonlOpt = Annotated[
+    bool, typer.Option("--jsonl", help="Print one JSON object a line.", rich_help_panel="Output")
+]
+KeysOpt = Annotated[
+    bool, typer.Option("--keys", help="Print only the keys, one a line.", rich_help_panel="Output")
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="TEMPLATE",
+        help="Print each entry through a template, e.g. '{key}\\t{year}\\t{title}'.",
+        rich_help_panel="Output",
+    ),
+]
+
+
+def entry_filter(
+    author: list[str] | None,
+    year: str | None,
+    type_: list[str] | None,
+    section: list[str] | None,
+    keyword: list[str] | None,
+) -> EntryFilter:
+    from ..selection import EntryFilter
+
+    return EntryFilter.from_options(
+        authors=author or (),
+        year=year,
+        types=type_ or (),
+        sections=section or (),
+        keywords=keyword or (),
+    )
+
+
+@dataclass(frozen=True)
+class ScriptOutput:
+    """The one machine format a listing command was asked for (or none: a table)."""
+
+    mode: str | None = None
+    template: str = ""
+
+    @classmethod
+    def choose(
+        cls, *, as_json: bool, as_jsonl: bool, keys: bool, template: str | None
+    ) -> ScriptOutput:
+        """Validate the output flags before any work is done."""
+        from ..errors import UsageError
+
+        chosen = [
+            name
+            for name, on in (
+                ("--json", as_json),
+                ("--jsonl", as_jsonl),
+                ("--keys", keys),
+                ("--format", template is not None),
+            )
+            if on
+        ]
+        if len(chosen) > 1:
+            raise UsageError(f"Choose one output format, not {' and '.join(chosen)}.")
+        if template is not None:
+            from ..listing import check_template
+
+            return cls("format", check_template(template))
+        return cls(chosen[0].lstrip("-") if chosen else None)
+
+    def emit(
+        self, entries: Sequence[Entry], records: Sequence[dict[str, Any]] | None = None
+    ) -> bool:
+        """Print entries in the chosen format; False when a table is wanted instead.
+
+        `records` replaces `Entry.to_dict()` in JSON output (search adds scores)."""
+        if self.mode is None:
+            return False
+        from .. import listing
+
+        if self.mode in {"json", "jsonl"}:
+            data = records if records is not None else [entry.to_dict() for entry in entries]
+            if self.mode == "json":
+                out(listing.to_json(data))
+            else:
+                out_lines(listing.to_jsonl(data))
+        elif self.mode == "keys":
+            out_lines(entry.key for entry in entries)
+        else:
+            out_lines(listing.format_entry(entry, self.template) for entry in entries)
+        return True

@@ -1,0 +1,176 @@
+"""How entries look to a person: Rich tables and panels on a terminal, plain text in a pipe.
+
+This is the terminal backend: the only place besides `cli/` where Rich is used.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Entry
+from ..textblocks import ItemList, Paragraph, first_paragraph, parse_blocks, to_plain
+from ._common import err, is_terminal, out, out_lines, stdout_console
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+_PLAIN_INDENT = "    "
+
+
+def short_authors(entry: Entry, most: int = 3) -> str:
+    """Surnames for a table cell: `Boyle, Slay, Stephens`, `Boyle et al.` past `most`."""
+    names = [person.surname for person in entry.authors]
+    if len(names) > most:
+        return f"{names[0]} et al."
+    return ", ".join(names)
+
+
+def _year(entry: Entry) -> str:
+    return str(entry.year) if entry.year is not None else "n.d."
+
+
+def _summary(entry: Entry, full: bool) -> str:
+    return entry.annotation if full else first_paragraph(entry.annotation)
+
+
+def print_entry_table(entries: Sequence[Entry], *, summaries: bool, full: bool) -> None:
+    """A table of entries; with `summaries`, each entry's annotation under it."""
+    if not is_terminal():
+        for entry in entries:
+            out("\t".join((entry.key, _year(entry), short_authors(entry), entry.title, entry.type)))
+            if summaries and entry.annotation:
+                out(to_plain(_summary(entry, full), indent=_PLAIN_INDENT))
+        return
+    if not entries:
+        err("No entries match.")
+        return
+    from rich.table import Table
+
+    console = stdout_console()
+    table = Table(show_lines=summaries, header_style="bold", expand=False)
+    table.add_column("Key", style="cyan", no_wrap=True)
+    table.add_column("Year", justify="right", no_wrap=True)
+    table.add_column("Authors", max_width=28)
+    table.add_column("Title", ratio=1)
+    table.add_column("Type", style="dim", no_wrap=True)
+    for entry in entries:
+        title: RenderableType = entry.title
+        if summaries and entry.annotation:
+            from rich.console import Group
+            from rich.text import Text
+
+            title = Group(Text(entry.title, style="bold"), _annotation(_summary(entry, full)))
+        table.add_row(entry.key, _year(entry), short_authors(entry), title, entry.type)
+    console.print(table)
+    console.print(f"[dim]{len(entries)} entries[/dim]")
+
+
+def _annotation(text: str) -> RenderableType:
+    """Annotation blocks for Rich: paragraphs, and lists with hanging indents."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    for block in parse_blocks(text):
+        if isinstance(block, Paragraph):
+            parts.append(Text(block.text))
+        elif isinstance(block, ItemList):
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True, justify="right")
+            grid.add_column()
+            for number, item in enumerate(block.items, start=block.start):
+                grid.add_row(f"{number}." if block.ordered else "•", item)
+            parts.append(grid)
+    spaced: list[RenderableType] = []
+    for part in parts:
+        if spaced:
+            spaced.append(Text(""))
+        spaced.append(part)
+    return Group(*spaced)
+
+
+def record_fields(entry: Entry) -> list[tuple[str, str]]:
+    """The labelled lines of a full record, in reading order, empty ones left out."""
+    people = {
+        role: "; ".join(p.display_name for p in persons) for role, persons in entry.names.items()
+    }
+    get = entry.get
+    year = _year(entry)
+    if get("month").isdigit() and 1 <= int(get("month")) <= 12:
+        year = f"{calendar.month_name[int(get('month'))]} {year}"
+    series = ", ".join(part for part in (get("series"), get("number")) if part)
+    rows = [
+        ("Authors", people.get("author", "")),
+        ("Editors", people.get("editor", "")),
+        ("Director", people.get("director", "")),
+        ("Year", year),
+        ("Type", get("type") or entry.type),
+        ("In", get("journaltitle") or get("journal") or get("booktitle")),
+        ("Volume", ", ".join(p for p in (get("volume"), get("issue")) if p)),
+        ("Pages", get("pages")),
+        ("Edition", get("edition")),
+        ("Series", series),
+        (
+            "Publisher",
+            get("publisher") or get("institution") or get("organization") or get("school"),
+        ),
+        ("Place", get("location") or get("address")),
+        ("How published", get("howpublished")),
+        ("ISBN", get("isbn")),
+        ("DOI", get("doi")),
+        ("URL", get("url")),
+        ("Keywords", ", ".join(entry.keywords)),
+        ("Section", entry.section),
+        ("Note", get("note")),
+        ("Source", f"{entry.source}:{entry.line}" if entry.source != "bundled" else "bundled"),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def print_records(entries: Sequence[Entry]) -> None:
+    """Full records: Rich panels on a terminal, plain text blocks in a pipe."""
+    if not is_terminal():
+        for index, entry in enumerate(entries):
+            if index:
+                out()
+            out(f"{entry.key}: {entry.title}")
+            width = max((len(label) for label, _ in record_fields(entry)), default=0)
+            out_lines(
+                f"  {label + ':':<{width + 1}} {value}" for label, value in record_fields(entry)
+            )
+            if entry.annotation:
+                out()
+                out(to_plain(entry.annotation, width=88, indent="  "))
+        return
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    console = stdout_console()
+    for entry in entries:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        for label, value in record_fields(entry):
+            if label in {"URL", "DOI"}:
+                link = value if label == "URL" else f"https://doi.org/{value}"
+                grid.add_row(label, Text(value, style=f"link {link}"))
+            else:
+                grid.add_row(label, value)
+        body: list[RenderableType] = [grid]
+        if entry.annotation:
+            body += [Text(""), _annotation(entry.annotation)]
+        console.print(
+            Panel(
+                Group(*body),
+                title=Text(entry.title, style="bold"),
+                title_align="left",
+                subtitle=Text(entry.key, style="cyan"),
+                subtitle_align="right",
+                padding=(0, 1),
+            )
+        )

@@ -1,0 +1,81 @@
+"""`copro list`: the catalogue as a table, filtered and sorted, or as data for scripts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import app
+from ._common import (
+    AuthorOpt,
+    FormatOpt,
+    JsonlOpt,
+    JsonOpt,
+    KeysOpt,
+    KeywordOpt,
+    ScriptOutput,
+    SectionOpt,
+    TypeOpt,
+    YearOpt,
+    entry_filter,
+    session,
+)
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    author: AuthorOpt = None,
+    year: YearOpt = None,
+    type_: TypeOpt = None,
+    section: SectionOpt = None,
+    keyword: KeywordOpt = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            metavar="year|author|title|key",
+            help="Sort order (default: the catalogue's own order).",
+            rich_help_panel="Order",
+        ),
+    ] = None,
+    reverse: Annotated[
+        bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel="Order")
+    ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", "-n", min=0, help="Show at most this many entries.", rich_help_panel="Order"
+        ),
+    ] = None,
+    summaries: Annotated[
+        bool, typer.Option("--summaries", help="Show each entry's annotation (first paragraph).")
+    ] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="With --summaries: the whole annotation.")
+    ] = False,
+    as_json: JsonOpt = False,
+    as_jsonl: JsonlOpt = False,
+    keys: KeysOpt = False,
+    template: FormatOpt = None,
+) -> None:
+    """List entries, optionally filtered and sorted.
+
+    Example: copro list --section "Practical tools" --sort year --summaries
+    """
+    from ..selection import sort_entries
+
+    output = ScriptOutput.choose(as_json=as_json, as_jsonl=as_jsonl, keys=keys, template=template)
+    chosen = entry_filter(author, year, type_, section, keyword)
+    if sort is not None:
+        sort_entries([], sort)  # reject an unknown order before loading anything
+    catalogue = session(ctx).catalogue()
+    entries = sort_entries(chosen.apply(catalogue.entries), sort, reverse=reverse)
+    if limit is not None:
+        entries = entries[:limit]
+    if output.emit(entries):
+        return
+    from ._render import print_entry_table
+
+    print_entry_table(entries, summaries=summaries or full, full=full)

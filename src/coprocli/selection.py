@@ -1,0 +1,153 @@
+"""Choosing and ordering entries: the filters and sort orders shared by every command."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .errors import UsageError
+from .folding import fold
+from .model import Entry
+
+_RANGE = re.compile(r"^\s*(\d{1,4})?\s*(\.\.)?\s*(\d{1,4})?\s*$")
+
+#: Entry types that a user asking for one of them also means (BibTeX vs biblatex names).
+TYPE_ALIASES: dict[str, frozenset[str]] = {
+    name: group
+    for group in (
+        frozenset({"report", "techreport"}),
+        frozenset({"thesis", "phdthesis", "mastersthesis"}),
+        frozenset({"online", "electronic", "www"}),
+        frozenset({"inproceedings", "conference"}),
+        frozenset({"video", "movie"}),
+    )
+    for name in group
+}
+
+
+@dataclass(frozen=True, slots=True)
+class YearRange:
+    """Years `start..end`, either end open (`2010..`, `..2009`), or one year (`2011`)."""
+
+    start: int | None = None
+    end: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> YearRange:
+        match = _RANGE.match(text)
+        if not match or not (match.group(1) or match.group(3)):
+            raise UsageError(
+                f"Invalid year range {text!r}; use 2009, 2009..2011, 2010.. or ..2009."
+            )
+        first, dots, last = match.groups()
+        if not dots:
+            if last:  # "2009 2011" without dots
+                raise UsageError(f"Invalid year range {text!r}; use 2009..2011.")
+            return cls(int(first), int(first))
+        start = int(first) if first else None
+        end = int(last) if last else None
+        if start is not None and end is not None and start > end:
+            raise UsageError(f"Invalid year range {text!r}: {start} is after {end}.")
+        return cls(start, end)
+
+    def __contains__(self, year: object) -> bool:
+        if not isinstance(year, int):
+            return False
+        return (self.start is None or year >= self.start) and (self.end is None or year <= self.end)
+
+
+def _people_text(entry: Entry) -> str:
+    return " | ".join(
+        fold(f"{person.display_name} {person.sort_name}")
+        for people in entry.names.values()
+        for person in people
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFilter:
+    """Conditions on entries: values of one option are alternatives (OR), options combine
+    (AND). Text matches ignore case and accents."""
+
+    authors: tuple[str, ...] = ()
+    years: YearRange | None = None
+    types: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+    @classmethod
+    def from_options(
+        cls,
+        authors: Sequence[str] = (),
+        year: str | None = None,
+        types: Sequence[str] = (),
+        sections: Sequence[str] = (),
+        keywords: Sequence[str] = (),
+    ) -> EntryFilter:
+        return cls(
+            authors=tuple(fold(a) for a in authors),
+            years=YearRange.parse(year) if year else None,
+            types=tuple(fold(t) for t in types),
+            sections=tuple(fold(s) for s in sections),
+            keywords=tuple(fold(k) for k in keywords),
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.authors or self.years or self.types or self.sections or self.keywords)
+
+    def matches(self, entry: Entry) -> bool:
+        if self.years is not None and entry.year not in self.years:
+            return False
+        if self.types:
+            wanted = set().union(*(TYPE_ALIASES.get(t, frozenset({t})) for t in self.types))
+            if entry.type not in wanted:
+                return False
+        if self.sections:
+            section = fold(entry.section)
+            if not section or not any(section.startswith(s) for s in self.sections):
+                return False
+        if self.keywords:
+            entry_keywords = [fold(word) for word in entry.keywords]
+            if not any(k in word for k in self.keywords for word in entry_keywords):
+                return False
+        if self.authors:
+            people = _people_text(entry)
+            if not any(author in people for author in self.authors):
+                return False
+        return True
+
+    def apply(self, entries: Iterable[Entry]) -> list[Entry]:
+        if self.is_empty:
+            return list(entries)
+        return [entry for entry in entries if self.matches(entry)]
+
+
+def _author_key(entry: Entry) -> str:
+    return fold(entry.authors[0].sort_name) if entry.authors else "\uffff"
+
+
+SORT_KEYS: dict[str, Callable[[Entry], object]] = {
+    "key": lambda entry: fold(entry.key),
+    "year": lambda entry: (entry.year is None, entry.year or 0),
+    "author": lambda entry: (_author_key(entry), entry.year or 0),
+    "title": lambda entry: fold(entry.title),
+}
+
+
+def sort_entries(entries: Sequence[Entry], by: str | None, *, reverse: bool = False) -> list[Entry]:
+    """Entries in `by` order (a key of `SORT_KEYS`); None keeps the catalogue's order."""
+    if by is None:
+        ordered = list(entries)
+    else:
+        try:
+            key = SORT_KEYS[by]
+        except KeyError:
+            raise UsageError(
+                f"Unknown sort order {by!r}; choose one of: {', '.join(SORT_KEYS)}."
+            ) from None
+        ordered = sorted(entries, key=key)  # type: ignore[arg-type]
+    if reverse:
+        ordered.reverse()
+    return ordered

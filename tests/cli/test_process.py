@@ -1,0 +1,81 @@
+"""copro as a process: help, version, closed pipes, Ctrl-C, colour."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from coprocli import __version__
+
+from ..conftest import Runner
+
+COPRO = [sys.executable, "-m", "coprocli"]
+
+
+def test_version(copro: Runner) -> None:
+    result = copro("--version")
+    assert result.code == 0 and result.stdout == f"copro {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["list", "show", "check"])
+def test_every_command_has_help_with_an_example(copro: Runner, command: str) -> None:
+    result = copro(command, "--help")
+    assert result.code == 0
+    assert "Example: copro" in result.stdout
+
+
+def test_no_arguments_shows_help(copro: Runner) -> None:
+    result = copro()
+    assert "list" in result.stdout + result.stderr
+    assert "show" in result.stdout + result.stderr
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    shell = f"{' '.join(COPRO)} list | head -1"
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith("boyle2009challenge\t")
+    assert result.stderr == ""
+
+
+def test_closed_pipe_on_big_output_ends_quietly() -> None:
+    """JSON of the catalogue is larger than a pipe buffer: the write itself fails."""
+    shell = f"{' '.join(COPRO)} list --json | head -c 10; exit ${{PIPESTATUS[0]}}"
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60)
+    assert result.stderr == ""
+    assert result.returncode in {0, 141}
+
+
+def test_ctrl_c_exits_130_quietly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Loading is made slow so that the interrupt lands mid-command.
+    slow = tmp_path / "slow.py"
+    slow.write_text(
+        "import time, coprocli.catalogue as c\n"
+        "real = c.load_catalogue\n"
+        "def sleepy(*a, **k):\n"
+        "    time.sleep(30)\n"
+        "c.load_catalogue = sleepy\n"
+        "from coprocli.cli import main\n"
+        "main(['list'])\n",
+        "utf-8",
+    )
+    process = subprocess.Popen(
+        [sys.executable, str(slow)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(2)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr
+
+
+def test_no_colour_codes_when_piped() -> None:
+    env = dict(os.environ, FORCE_COLOR="", TERM="xterm-256color")
+    result = subprocess.run(
+        [*COPRO, "show", "boyle2009challenge"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0 and "\x1b[" not in result.stdout

@@ -1,0 +1,55 @@
+"""`copro show`: full records, JSON, case-insensitive keys and suggestions."""
+
+from __future__ import annotations
+
+import json
+
+from ..conftest import Runner
+
+
+def test_show_prints_the_full_record(copro: Runner) -> None:
+    result = copro("show", "boyle2009challenge")
+    assert result.code == 0 and result.stderr == ""
+    text = result.stdout
+    flat = " ".join(text.split())
+    assert text.startswith("boyle2009challenge: The Challenge of Co-production: How equal")
+    assert "Authors:" in text and "David Boyle; Michael Harris" in text
+    assert "December 2009" in text or "2009" in text
+    assert "Publisher:" in text and "NESTA" in text
+    assert "“Co-production means delivering public services in an equal" in flat
+
+
+def test_show_renders_lists_as_lists(copro: Runner) -> None:
+    text = copro("show", "needham2009coproduction").stdout
+    bullets = [line for line in text.splitlines() if line.lstrip().startswith("• ")]
+    assert len(bullets) == 4
+    assert "Research briefing" in text and "31" in text
+
+
+def test_keys_match_case_insensitively(copro: Runner) -> None:
+    assert copro("show", "BOYLE2009Challenge").code == 0
+
+
+def test_show_json_is_the_list_schema(copro: Runner) -> None:
+    result = copro("show", "boyle2009challenge", "needham2009coproduction", "--json")
+    data = json.loads(result.stdout)
+    assert [entry["key"] for entry in data] == ["boyle2009challenge", "needham2009coproduction"]
+    assert data[1]["fields"]["number"] == "31"
+
+
+def test_unknown_key_suggests_close_keys(copro: Runner) -> None:
+    result = copro("show", "boyle2090")
+    assert result.code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: Unknown key 'boyle2090'. Did you mean: boyle2009")
+    assert result.stderr.count("\n") == 1
+
+
+def test_unknown_key_without_anything_close(copro: Runner) -> None:
+    result = copro("show", "zzzzzzzzzzzzzzzzzz")
+    assert result.code == 1
+    assert "copro list --keys" in result.stderr
+
+
+def test_show_needs_a_key(copro: Runner) -> None:
+    result = copro("show")
+    assert result.code == 2 and "Missing argument" in result.stderr

@@ -1,0 +1,54 @@
+"""Shared test helpers: paths to fixtures and shared data, and an in-process `copro` runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from coprocli.cli import main
+
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
+SHARED = TESTS.parents[1] / "shared"
+CORPUS = SHARED / "corpus"
+SEEDS = SHARED / "seeds"
+
+
+def shared_or_skip(path: Path) -> Path:
+    """A path under ../shared, or skip the test where that folder is not laid out."""
+    if not path.exists():
+        pytest.skip(f"{path} is not available here")
+    return path
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+
+Runner = Callable[..., Result]
+
+
+@pytest.fixture
+def copro(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Runner:
+    """Run `copro ARGS...` in-process through the real entry point and its error handler."""
+    monkeypatch.delenv("COPRO_BIB", raising=False)
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run

@@ -1,0 +1,245 @@
+"""The loader on hard cases: every problem becomes a warning and the rest still loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coprocli.catalogue import load_catalogue, load_file, normalise_month, parse_bib_text
+from coprocli.errors import BibFileError, StrictModeError
+from coprocli.model import Person
+
+from .conftest import CORPUS, FIXTURES, shared_or_skip
+
+
+@pytest.fixture(scope="module")
+def hard() -> tuple[dict[str, object], list[object]]:
+    entries, warnings = load_file(FIXTURES / "hard_cases.bib", "hard_cases.bib")
+    return {entry.key: entry for entry in entries}, warnings
+
+
+def kinds(warnings: list[object]) -> list[str]:
+    return [w.kind for w in warnings]  # type: ignore[attr-defined]
+
+
+def test_accents_in_every_notation_and_macros(hard):  # type: ignore[no-untyped-def]
+    entries, _ = hard
+    entry = entries["accents"]
+    assert [p.family for p in entry.names["author"]] == ["Schrödinger", "Gödel", "Zola", "Mañana"]
+    assert entry.names["author"][2].given == "Émile"
+    assert entry.names["author"][3].given == "José"
+    assert entry.fields["title"] == "Æsthetics of øre and ß in naïve cafés – a Čech study"
+    assert entry.fields["publisher"] == "new economics foundation and Friends"
+    assert entry.fields["address"] == "London"
+    assert entry.fields["month"] == "8"
+    assert entry.year == 2001
+
+
+def test_organisations_are_kept_whole(hard):  # type: ignore[no-untyped-def]
+    entries, _ = hard
+    authors = entries["organisations"].names["author"]
+    assert authors == (
+        Person(literal="new economics foundation"),
+        Person(literal="Barnes and Noble"),
+    )
+    assert entries["organisations"].fields["institution"] == "Smith & Sons"
+    # Brace-protected words survive in the raw value for styles that change case.
+    assert "{NHS}" in entries["organisations"].raw["title"]
+
+
+def test_particles_and_suffixes(hard):  # type: ignore[no-untyped-def]
+    entries, _ = hard
+    meer, fontaine, ford, beethoven = entries["particles"].names["author"]
+    assert (meer.particle, meer.family, meer.given) == ("van der", "Meer", "Jan")
+    assert (fontaine.particle, fontaine.family) == ("de", "La Fontaine")
+    assert (ford.family, ford.suffix, ford.given) == ("Ford", "Jr.", "Henry")
+    assert (beethoven.given, beethoven.particle, beethoven.family) == ("Ludwig", "van", "Beethoven")
+    assert entries["particles"].fields["month"] == "1"
+
+
+def test_urls_are_never_decoded(hard):  # type: ignore[no-untyped-def]
+    entries, _ = hard
+    entry = entries["urls"]
+    assert entry.fields["url"] == "https://example.org/a%20b_c?x=1&y=2#frag"
+    assert entry.fields["doi"] == "10.1000/xyz_123%4"
+    assert entry.fields["title"] == "Percent 50% and ampersand & underscore"
+
+
+def test_duplicate_field_keeps_first_and_warns(hard):  # type: ignore[no-untyped-def]
+    entries, warnings = hard
+    assert entries["duplicatefield"].fields["title"] == "First title"
+    found = [w for w in warnings if w.kind == "duplicate-field"]
+    assert found and found[0].key == "duplicatefield" and found[0].line == 39
+
+
+def test_missing_comma_is_recovered(hard):  # type: ignore[no-untyped-def]
+    entries, warnings = hard
+    entry = entries["missingcomma"]
+    assert entry.fields["title"] == "Missing comma"
+    assert entry.names["author"] == (Person(family="Roe", given="Richard"),)
+    assert entry.year == 2013
+    assert "missing-comma" in kinds(warnings)
+
+
+def test_trailing_and_is_dropped_with_a_warning(hard):  # type: ignore[no-untyped-def]
+    entries, warnings = hard
+    assert entries["trailingand"].names["author"] == (Person(family="Smith", given="John"),)
+    assert "empty-name" in kinds(warnings)
+
+
+def test_extended_name_format(hard):  # type: ignore[no-untyped-def]
+    entries, _ = hard
+    first, second = entries["extended"].names["author"]
+    assert (first.particle, first.family, first.given) == ("van", "Ackooij", "W.")
+    assert (second.family, second.given) == ("Danti Lopez", "I.")
+
+
+def test_undefined_macro_is_kept_as_text(hard):  # type: ignore[no-untyped-def]
+    entries, warnings = hard
+    assert entries["undefinedmacro"].fields["journal"] == "j-unknown"
+    warning = next(w for w in warnings if w.kind == "undefined-macro")
+    assert warning.key == "undefinedmacro" and "j-unknown" in warning.message
+
+
+def test_duplicate_key_in_one_file_keeps_the_first(hard):  # type: ignore[no-untyped-def]
+    entries, warnings = hard
+    assert entries["accents"].fields["title"].startswith("Æsthetics")
+    warning = next(w for w in warnings if w.kind == "duplicate-key")
+    assert warning.key == "accents" and "line 5" in warning.message
+
+
+def test_stray_brace_fields_are_given_back(hard):  # type: ignore[no-untyped-def]
+    entries, warnings = hard
+    entry = entries["straybrace"]
+    assert entry.fields["title"] == "Stray brace"
+    assert entry.names["author"] == (Person(family="Brace", given="Betty"),)
+    assert entry.year == 2017
+    assert "stray-brace" in kinds(warnings)
+
+
+def test_the_rest_of_the_file_loads(hard):  # type: ignore[no-untyped-def]
+    entries, warnings = hard
+    assert "lastone" in entries
+    assert all(str(w).startswith("hard_cases.bib:") for w in warnings)
+
+
+def test_warnings_name_file_line_and_key(hard):  # type: ignore[no-untyped-def]
+    _, warnings = hard
+    text = str(next(w for w in warnings if w.kind == "duplicate-field"))
+    assert text == (
+        "hard_cases.bib:39: entry 'duplicatefield': field 'title' appears again "
+        "(first at line 38); the first is kept"
+    )
+
+
+def test_cp1252_file_is_detected(tmp_path: Path) -> None:
+    entries, warnings = load_file(FIXTURES / "cp1252.bib")
+    assert entries[0].names["author"][0] == Person(family="Müller", given="Jürgen")
+    assert entries[0].fields["title"] == "Café – crème"
+    assert kinds(warnings) == ["encoding"]
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    entries, warnings = load_file(FIXTURES / "utf16.bib")
+    assert entries[0].fields["title"] == "Zażółć gęślą jaźń"
+    assert warnings == []
+
+
+def test_empty_file_loads_nothing() -> None:
+    assert load_file(FIXTURES / "empty.bib") == ([], [])
+
+
+def test_binary_file_is_a_clear_error() -> None:
+    with pytest.raises(BibFileError, match="not a text file"):
+        load_file(FIXTURES / "binary.bib", "binary.bib")
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(BibFileError, match="no such file"):
+        load_file(tmp_path / "nope.bib")
+
+
+def test_strict_turns_warnings_into_an_error() -> None:
+    with pytest.raises(StrictModeError, match=r"hard_cases\.bib:\d+"):
+        load_catalogue([FIXTURES / "hard_cases.bib"], bundled=False, strict=True)
+
+
+def test_later_file_wins_and_is_reported_once(tmp_path: Path) -> None:
+    first = tmp_path / "a.bib"
+    second = tmp_path / "b.bib"
+    first.write_text("@misc{same, title={From A}}\n@misc{onlya, title={A}}\n", "utf-8")
+    second.write_text("@misc{same, title={From B}}\n", "utf-8")
+    catalogue = load_catalogue([first, second], bundled=False)
+    assert [e.key for e in catalogue] == ["same", "onlya"]
+    assert catalogue.get("same").fields["title"] == "From B"
+    assert catalogue.get("SAME").source == str(second)
+    messages = [str(w) for w in catalogue.warnings]
+    assert len(messages) == 1 and "later definition wins" in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("jan", "1"), ("January", "1"), ("Sept.", "9"), ("09", "9"), ("12", "12"), ("Aug.~31", "8")],
+)
+def test_months_are_normalised(text: str, month: str) -> None:
+    assert normalise_month(text) == month
+
+
+def test_not_a_month() -> None:
+    assert normalise_month("Spring") is None
+    assert normalise_month("13") is None
+
+
+def test_entry_without_key_gets_one() -> None:
+    entries, warnings = parse_bib_text(
+        "@article{\n author = {Huang, Y.},\n year = {2012}\n}\n", "x"
+    )
+    assert [e.key for e in entries] == ["Huang2012"]
+    assert kinds(warnings) == ["missing-key"]
+
+
+def test_hash_concatenation_and_strings() -> None:
+    text = '@string{a = "Foo"}\n@string{b = a # " Bar"}\n@misc{k, title = b # {, baz} # 2}\n'
+    entries, warnings = parse_bib_text(text, "x")
+    assert entries[0].fields["title"] == "Foo Bar, baz2"
+    assert warnings == []
+
+
+def test_gbk_file_is_refused() -> None:
+    path = shared_or_skip(CORPUS / "bibtexparser_gbk.bib")
+    with pytest.raises(BibFileError, match="encoding could not be told"):
+        load_file(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "field", "expected"),
+    [
+        ("jabref_utf16le_bom.bib", None, None, None),
+        ("jabref_utf16be_bom.bib", None, None, None),
+        ("biber_encoding3_latin1.bib", None, None, None),
+        ("jabref_windows1252_nokey.bib", None, None, None),
+    ],
+)
+def test_corpus_encodings_load(name: str, key: str, field: str, expected: str) -> None:
+    entries, _ = load_file(shared_or_skip(CORPUS / name))
+    assert entries, f"{name} loaded no entries"
+    for entry in entries:
+        for value in entry.fields.values():
+            assert "\ufffd" not in value
+
+
+def test_whole_corpus_loads_without_raising() -> None:
+    """Every real-world file either loads or is refused with a clear BibFileError."""
+    files = sorted(shared_or_skip(CORPUS).glob("*.bib"))
+    assert len(files) >= 70
+    loaded = 0
+    for path in files:
+        try:
+            entries, _ = load_file(path)
+        except BibFileError:
+            continue
+        loaded += 1
+        for entry in entries:
+            assert entry.key and not any(c.isspace() for c in entry.key), (path, entry.key)
+    assert loaded >= len(files) - 3
