@@ -524,7 +524,7 @@ _COMMANDS: dict[str, int] = {
 # Regexes
 # --------------------------------------------------------------------------------------
 
-#: Anything that can make the decoded text differ from the input; absent, decode is a no-op.
+#: Anything that needs more than stripping the ends; absent, decode returns at once.
 _NEEDS_WORK = re.compile(r"[\\{}~$`]|--|''|[\t\n\r\f\v]|  ")
 #: Anything only the decoder can handle; absent, tidying the whitespace is all there is.
 _NEEDS_DECODER = re.compile(r"[\\{}~$`]|--|''")

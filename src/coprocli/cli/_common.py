@@ -111,6 +111,7 @@ AuthorOpt = Annotated[
     typer.Option(
         "--author",
         "-a",
+        metavar="NAME",
         help="Only entries with a name containing this (repeatable).",
         rich_help_panel="Filters",
     ),
@@ -130,6 +131,7 @@ TypeOpt = Annotated[
     typer.Option(
         "--type",
         "-t",
+        metavar="TYPE",
         help="Only this entry type, e.g. report, online (repeatable).",
         rich_help_panel="Filters",
     ),
@@ -139,6 +141,7 @@ SectionOpt = Annotated[
     typer.Option(
         "--section",
         "-s",
+        metavar="HEADING",
         help="Only entries under this section heading (or its start; repeatable).",
         rich_help_panel="Filters",
     ),
@@ -148,6 +151,7 @@ KeywordOpt = Annotated[
     typer.Option(
         "--keyword",
         "-k",
+        metavar="WORD",
         help="Only entries with a keyword containing this (repeatable).",
         rich_help_panel="Filters",
     ),

@@ -46,7 +46,12 @@ def list_command(
     limit: Annotated[
         int | None,
         typer.Option(
-            "--limit", "-n", min=0, help="Show at most this many entries.", rich_help_panel="Order"
+            "--limit",
+            "-n",
+            min=0,
+            metavar="N",
+            help="Show at most this many entries.",
+            rich_help_panel="Order",
         ),
     ] = None,
     summaries: Annotated[
