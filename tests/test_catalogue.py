@@ -243,3 +243,22 @@ def test_whole_corpus_loads_without_raising() -> None:
         for entry in entries:
             assert entry.key and not any(c.isspace() for c in entry.key), (path, entry.key)
     assert loaded >= len(files) - 3
+
+
+def test_comment_lines_inside_entries_are_ignored(hard):  # type: ignore[no-untyped-def]
+    entries, warnings = hard
+    entry = entries["commented"]
+    assert entry.fields == {"title": "Comment lines inside entries", "year": "2020"}
+    assert not [w for w in warnings if w.key == "commented"]
+
+
+def test_repeated_keywords_are_merged() -> None:
+    text = "@misc{k, keywords = {a, b}, keywords = {c}}\n"
+    entries, warnings = parse_bib_text(text, "x")
+    assert entries[0].keywords == ("a", "b", "c")
+    assert "merged" in warnings[0].message
+
+
+def test_unknown_month_placeholder_is_quiet() -> None:
+    entries, warnings = parse_bib_text('@misc{k, month = "????"}\n', "x")
+    assert entries[0].fields["month"] == "????" and warnings == []

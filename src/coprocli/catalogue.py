@@ -39,6 +39,11 @@ _KEYLESS_ENTRY = re.compile(
     r"^([ \t]*@(?!string|comment|preamble)\w+[ \t]*[{(])(?=\s*[A-Za-z][\w-]*\s*=)",
     re.MULTILINE | re.IGNORECASE,
 )
+# A line that starts with `%` is a comment, inside entries too (as biber and LaTeX read
+# it); it is blanked, keeping line numbers, before the splitter sees it.
+_COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
+#: Fields whose repeats are merged rather than dropped.
+_LIST_FIELDS = frozenset({"keywords"})
 _KEY_CHARS_BAD = re.compile(r"[\s{}\"',=#%()\\]")
 
 
@@ -277,6 +282,9 @@ class _FileParser:
         from bibtexparser.model import String as RawString
         from bibtexparser.splitter import Splitter
 
+        if "\r" in text:  # Windows and old Mac line ends count as one line end each
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _COMMENT_LINE.sub("", text)
         library = _split_quietly(Splitter, _KEYLESS_ENTRY.sub(r"\1,", text))
         for block in library.blocks:
             line = (block.start_line or 0) + 1
@@ -365,7 +373,17 @@ class _FileParser:
                 f"field '{name}' uses undefined macro '{macro}' (kept as text)",
                 key,
             )
-        if name in raw:
+        if name in raw and name in _LIST_FIELDS:
+            # Several `keywords` fields (Beebe's archives have them) are one list.
+            self.warn(
+                field_line,
+                "duplicate-field",
+                f"field '{name}' appears again (first at line {raw_lines[name]}); "
+                "the values were merged",
+                key,
+            )
+            raw[name] = f"{raw[name]}, {evaluated.text}"
+        elif name in raw:
             self.warn(
                 field_line,
                 "duplicate-field",
@@ -447,11 +465,9 @@ class _FileParser:
             elif name == "month":
                 decoded = latex.decode(value)
                 month = normalise_month(decoded)
-                if month is None:
+                if month is None and decoded.strip("?- "):  # Beebe writes ???? for unknown
                     self.warn(line, "suspicious-field", f"month {decoded!r} is not a month", key)
-                    fields[name] = decoded
-                else:
-                    fields[name] = month
+                fields[name] = month or decoded
             else:
                 fields[name] = latex.decode(value)
         return Entry(
@@ -543,10 +559,10 @@ def parse_bib_text(text: str, source: str) -> tuple[list[Entry], list[LoadWarnin
     return parser.entries, parser.warnings
 
 
-def load_file(path: Path, label: str | None = None) -> tuple[list[Entry], list[LoadWarning]]:
+def load_file(path: str | Path, label: str | None = None) -> tuple[list[Entry], list[LoadWarning]]:
     """Read and parse one .bib file."""
     label = label or str(path)
-    text, warnings = read_bib_text(path, label)
+    text, warnings = read_bib_text(Path(path), label)
     entries, parse_warnings = parse_bib_text(text, label)
     return entries, warnings + parse_warnings
 
