@@ -79,3 +79,35 @@ def test_no_colour_codes_when_piped() -> None:
         [*COPRO, "show", "boyle2009challenge"], capture_output=True, text=True, env=env, timeout=60
     )
     assert result.returncode == 0 and "\x1b[" not in result.stdout
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run copro with stdout on a pseudo-terminal and return what it printed."""
+    import pty
+
+    main, secondary = pty.openpty()
+    process = subprocess.Popen([*COPRO, *args], stdout=secondary, stderr=subprocess.PIPE, env=env)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_terminal_gets_a_coloured_table_and_no_color_turns_colour_off() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR"}}
+    env.update(TERM="xterm-256color", COLUMNS="120")
+    coloured = _on_a_terminal(["list", "--limit", "2"], env)
+    assert "boyle2009challenge" in coloured and "┃" in coloured  # a Rich table
+    assert "\x1b[36m" in coloured  # keys in cyan
+    plain = _on_a_terminal(["list", "--limit", "2"], dict(env, NO_COLOR="1"))
+    assert "boyle2009challenge" in plain
+    assert "\x1b[36m" not in plain and "\x1b[3" not in plain
