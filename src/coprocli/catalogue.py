@@ -31,6 +31,8 @@ _MONTHS = (
 #: BibTeX's predefined macros.
 _PREDEFINED_STRINGS = {name[:3]: name.capitalize() for name in _MONTHS}
 
+_BRACE = re.compile(r"(?<!\\)[{}]")
+_QUOTE_OR_BRACE = re.compile(r'(?<!\\)[{}"]')
 _FIELD_START = re.compile(r"\s*([A-Za-z][\w:.+-]*)\s*=\s*")
 _BARE_TOKEN = re.compile(r"[^\s#{}\",=]+")
 # `@article{ author = ...` (EndNote exports): an entry with no key, given an empty one
@@ -159,36 +161,39 @@ class _Value:
 
 
 def _closing_brace(text: str, start: int) -> int:
-    """Index of the `}` matching the `{` at `start`, or -1."""
+    """Index of the `}` matching the `{` at `start`, or -1 (escaped braces do not count)."""
     depth = 0
-    for index in range(start, len(text)):
-        char = text[index]
-        if char == "{" and (index == 0 or text[index - 1] != "\\"):
+    for match in _BRACE.finditer(text, start):
+        if match.group(0) == "{":
             depth += 1
-        elif char == "}" and (index == 0 or text[index - 1] != "\\"):
+        else:
             depth -= 1
             if depth == 0:
-                return index
+                return match.start()
     return -1
 
 
 def _closing_quote(text: str, start: int) -> int:
+    """Index of the `"` closing the one at `start` (quotes inside braces do not count)."""
     depth = 0
-    for index in range(start + 1, len(text)):
-        char = text[index]
+    for match in _QUOTE_OR_BRACE.finditer(text, start + 1):
+        char = match.group(0)
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
-        elif char == '"' and depth <= 0 and text[index - 1] != "\\":
-            return index
+        elif depth <= 0:
+            return match.start()
     return -1
 
 
 def evaluate(value: str, strings: dict[str, str]) -> _Value:
     """Evaluate a raw BibTeX value: strip delimiters, expand macros, join `#` pieces."""
+    # The common cases in one step: one braced or one quoted value.
     if value.startswith("{") and value.endswith("}") and _closing_brace(value, 0) == len(value) - 1:
-        return _Value(value[1:-1], [], "")  # the common case, in one step
+        return _Value(value[1:-1], [], "")
+    if len(value) > 1 and value[0] == '"' and value[-1] == '"' and '"' not in value[1:-1]:
+        return _Value(value[1:-1], [], "")
     pieces: list[str] = []
     undefined: list[str] = []
     position = 0

@@ -1,0 +1,106 @@
+"""Markup-free formatted text: what citation styles build and output backends render.
+
+A style never writes HTML or LaTeX: it returns a tree of these nodes, and each backend
+(`backends/`) turns the tree into its markup and owns all escaping. Plain Unicode carries
+typography (en dash `–`, no-break space U+00A0, curly quotes); backends map it as needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Literal text."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Emph:
+    """Italic text (titles of books, reports, journals; film titles)."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    """Bold text."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink; its children are the visible text (usually the URL itself)."""
+
+    url: str
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sequence of nodes with no formatting of its own."""
+
+    children: tuple[Node, ...]
+
+
+Node = Text | Emph | Strong | Link | Span
+NODE_TYPES = (Text, Emph, Strong, Link, Span)
+
+
+def text(value: str) -> Text:
+    return Text(value)
+
+
+def emph(*children: Node | str) -> Emph:
+    return Emph(_nodes(children))
+
+
+def strong(*children: Node | str) -> Strong:
+    return Strong(_nodes(children))
+
+
+def link(url: str, *children: Node | str) -> Link:
+    return Link(url, _nodes(children) or (Text(url),))
+
+
+def span(*children: Node | str) -> Span:
+    return Span(_nodes(children))
+
+
+def _nodes(children: Iterable[Node | str]) -> tuple[Node, ...]:
+    return tuple(Text(child) if isinstance(child, str) else child for child in children)
+
+
+def join(separator: Node | str, parts: Iterable[Node | str | None]) -> Span:
+    """Non-empty parts with `separator` between them."""
+    sep = Text(separator) if isinstance(separator, str) else separator
+    out: list[Node] = []
+    for part in parts:
+        if part is None or part == "" or (isinstance(part, NODE_TYPES) and is_empty(part)):
+            continue
+        if out:
+            out.append(sep)
+        out.append(Text(part) if isinstance(part, str) else part)
+    return Span(tuple(out))
+
+
+def walk_text(node: Node) -> Iterator[str]:
+    """The text of a tree, leaf by leaf."""
+    if isinstance(node, Text):
+        yield node.text
+    else:
+        for child in node.children:
+            yield from walk_text(child)
+
+
+def plain(node: Node) -> str:
+    """The tree's text with all formatting dropped."""
+    return "".join(walk_text(node))
+
+
+def is_empty(node: Node) -> bool:
+    return not any(walk_text(node))
