@@ -1,0 +1,516 @@
+"""What every citation style shares: `Reference`, the `Style` base class, and the
+machinery around it (sorting, numbering, same-author-same-year disambiguation, combined
+citations, punctuation-aware joining).
+
+A style is one subclass in one file. It states its rules as data (`NameFormat`s, sort
+keys, delimiters) and writes three small methods: `format_reference` (the list entry),
+`citation_parts` (author and date for in-text citations, author-date styles) and, for
+numeric styles, `format_label`. Everything else is here, written once.
+
+Names, case conversion, page ranges, dates and DOIs live in the sibling modules
+`_names.py` and `_text.py`; their public pieces are re-exported below.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
+
+from ..model import Entry, Person
+from ..richtext import Node, Span, Text, emph, is_empty, join, link, plain, span
+from ._names import NameFormat, format_name, format_names, initials, name_sort_key, names_sort_key
+from ._text import (
+    DateParts,
+    doi_url,
+    edition_label,
+    entry_date,
+    field_segments,
+    ordinal,
+    page_range,
+    parse_date,
+    sentence_case,
+    title_case,
+    title_segments,
+)
+
+__all__ = [
+    "CitationParts",
+    "Cite",
+    "DateParts",
+    "NameFormat",
+    "Reference",
+    "Style",
+    "doi_url",
+    "edition_label",
+    "emph",
+    "ends_with_punctuation",
+    "entry_date",
+    "entry_kind",
+    "field_segments",
+    "fold",
+    "format_name",
+    "format_names",
+    "initials",
+    "join",
+    "link",
+    "name_sort_key",
+    "names_sort_key",
+    "ordinal",
+    "page_range",
+    "parse_date",
+    "plain",
+    "punct_join",
+    "sentence_case",
+    "span",
+    "split_list",
+    "suffix",
+    "thesis_genre",
+    "title_case",
+    "title_segments",
+]
+
+EMPTY: Node = Span(())
+
+
+@dataclass(frozen=True, slots=True)
+class CitationParts:
+    """The pieces of an author-date citation: `Boyle & Harris` and `2009a`.
+
+    `author` is empty when an entry has no author (the style then puts a title there).
+    """
+
+    author: Node = EMPTY
+    date: Node = EMPTY
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One entry as a style prints it, in the bibliography and in citations."""
+
+    key: str
+    entry: Entry
+    number: int | None  # numeric styles: 1-based number; author-date: None
+    label: str  # numeric styles' list label as printed ("1.", "[1]"); "" otherwise
+    body: Node  # the reference-list entry, without the label
+    citation: Node  # this entry cited alone, parenthetical: "(Boyle & Harris, 2009)", "[1]"
+    narrative: Node  # "Boyle and Harris (2009)", "Boyle and Harris [1]"
+    parts: CitationParts = field(default=CitationParts(), compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """What a style knows about one entry while formatting it.
+
+    `year_suffix` is the disambiguating letter (`a`, `b`) shared by the reference and its
+    citations; `names_shown` (0: the style's rule) and `add_initials` are set when the
+    citation needs more names or the first author's initials to be told apart.
+    """
+
+    entry: Entry
+    number: int | None = None
+    year_suffix: str = ""
+    names_shown: int = 0
+    add_initials: bool = False
+
+
+class Style:
+    """Base class of the citation styles; one subclass per file in `styles/`.
+
+    Author-date subclasses set `citation_names` (a short-form `NameFormat`) and implement
+    `format_reference`, `cite_names` and `citation_parts`; numeric ones set `numeric = True`
+    and implement `format_reference` and `format_label`.
+    """
+
+    name: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    csl_file: ClassVar[str] = ""
+    numeric: ClassVar[bool] = False
+    #: The CSL locale the style is written for (terms, month names, quotation marks).
+    locale: ClassVar[str] = "en-US"
+
+    # -- citation layout (author-date) ------------------------------------------------
+    cite_prefix: ClassVar[str] = "("
+    cite_suffix: ClassVar[str] = ")"
+    cite_delimiter: ClassVar[str] = "; "
+    author_date_delimiter: ClassVar[str] = ", "
+    #: Between years of one author in a combined citation: `(Slay, 2011a, 2011b)`.
+    collapse_delimiter: ClassVar[str] = ", "
+    #: Short-form names for citations, with the style's et-al rule; None: no names.
+    citation_names: ClassVar[NameFormat | None] = None
+    disambiguate_add_names: ClassVar[bool] = False
+    disambiguate_add_givenname: ClassVar[bool] = False
+    #: "global": every first author sharing a surname with another gets initials (CSL
+    #: `primary-name-with-initials`); "by-cite": only citations that would clash.
+    givenname_rule: ClassVar[str] = "by-cite"
+    disambiguate_year_suffix: ClassVar[bool] = True
+    #: Sort the items of a combined citation (by `citation_sort_key`); False: as given.
+    sort_citations: ClassVar[bool] = True
+    #: Demote particles (`Meer, J. van der`) when sorting.
+    sort_demotes_particle: ClassVar[bool] = False
+
+    # -- hooks for subclasses ------------------------------------------------------------
+
+    def format_reference(self, cite: Cite) -> Node:
+        """The reference-list entry (without a numeric label)."""
+        raise NotImplementedError
+
+    def format_label(self, number: int) -> str:
+        """A numeric style's list label: `1.` or `[1]`."""
+        return f"{number}."
+
+    def cite_names(self, entry: Entry) -> tuple[Person, ...]:
+        """The people that head the citation (author, else editors, ...)."""
+        return entry.authors
+
+    def citation_parts(self, cite: Cite) -> CitationParts:
+        """Author and date of an author-date citation."""
+        names = self.cite_names(cite.entry)
+        return CitationParts(Text(self.cite_author_text(cite, names)), Text(self.cite_date(cite)))
+
+    def cite_author_text(self, cite: Cite, names: Sequence[Person]) -> str:
+        """The names of a citation after disambiguation (more names, initials)."""
+        fmt = self.citation_names
+        if fmt is None or not names:
+            return ""
+        if cite.names_shown:
+            fmt = fmt.expanded(cite.names_shown)
+        if cite.add_initials and not names[0].is_literal:
+            first = names[0]
+            given = initials(first.given, ". ")
+            head = f"{given} {first.surname}".strip()
+            rest = format_names(names, fmt)
+            short = format_name(first, fmt, inverted=False)
+            return head + rest[len(short) :] if rest.startswith(short) else rest
+        return format_names(names, fmt)
+
+    def cite_date(self, cite: Cite) -> str:
+        """`2009a`, or the style's no-date term."""
+        date = entry_date(cite.entry)
+        year = str(date.year) if date else self.no_date
+        if cite.year_suffix:
+            return f"{year}{'-' if not date else ''}{cite.year_suffix}"
+        return year
+
+    no_date: ClassVar[str] = "n.d."
+
+    def sort_key(self, cite: Cite) -> tuple[object, ...]:
+        """Bibliography order of author-date styles: names, year, title."""
+        entry = cite.entry
+        names = self.cite_names(entry)
+        date = entry_date(entry)
+        if names:
+            head: tuple[object, ...] = names_sort_key(
+                names, demote_particle=self.sort_demotes_particle
+            )
+        else:
+            head = (fold(entry.title),)
+        return (
+            head,
+            date is None,
+            (date.year, date.month, date.day) if date else (0, 0, 0),
+            fold(entry.title),
+        )
+
+    def citation_sort_key(self, reference: Reference) -> tuple[object, ...]:
+        """Order of the items inside a combined citation: the names as the citation
+        shows them (after et al.), then the date; ties keep the order given."""
+        entry = reference.entry
+        names = self.cite_names(entry)
+        fmt = self.citation_names
+        if fmt is not None and fmt.et_al_min and len(names) >= fmt.et_al_min:
+            names = names[: max(fmt.et_al_use_first, 1)]
+        date = entry_date(entry)
+        head = (
+            names_sort_key(names, demote_particle=self.sort_demotes_particle)
+            if names
+            else (fold(entry.title),)
+        )
+        return (head, date is None, (date.year, date.month, date.day) if date else (0, 0, 0))
+
+    def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
+        """`Boyle and Harris (2009)` (author-date) or `Boyle and Harris [1]` (numeric)."""
+        if self.numeric:
+            return (
+                span(parts.author, " ", reference.label)
+                if not is_empty(parts.author)
+                else (Text(reference.label))
+            )
+        if is_empty(parts.author):
+            return span("(", parts.date, ")")
+        return span(parts.author, " (", parts.date, ")")
+
+    # -- the public API ------------------------------------------------------------------
+
+    def references(self, entries: Sequence[Entry]) -> list[Reference]:
+        """The bibliography in the style's order.
+
+        Author-date styles sort and add `2011a`/`2011b` (also in citations); numeric
+        styles number the entries in the order given (the order of citation).
+        """
+        unique: dict[str, Entry] = {}
+        for entry in entries:
+            unique.setdefault(entry.key, entry)
+        if self.numeric:
+            cites = [Cite(entry, number) for number, entry in enumerate(unique.values(), 1)]
+        else:
+            cites = sorted((Cite(entry) for entry in unique.values()), key=self.sort_key)
+            cites = self.disambiguate(cites)
+        return [self.build(cite) for cite in cites]
+
+    def build(self, cite: Cite) -> Reference:
+        """One `Reference` from its (disambiguated) `Cite`."""
+        number = cite.number
+        label = self.format_label(number) if self.numeric and number is not None else ""
+        parts = self.citation_parts(cite)
+        reference = Reference(
+            key=cite.entry.key,
+            entry=cite.entry,
+            number=number,
+            label=label,
+            body=self.format_reference(cite),
+            citation=EMPTY,
+            narrative=EMPTY,
+            parts=parts,
+        )
+        return replace(
+            reference,
+            citation=self.cite([reference]),
+            narrative=self.narrative_node(parts, reference),
+        )
+
+    def cite(self, references: Sequence[Reference]) -> Node:
+        """One parenthetical citation of all `references`, in the style's order."""
+        refs = list(references)
+        if self.sort_citations:
+            refs.sort(key=self.citation_sort_key)
+        if self.numeric:
+            return span(
+                self.cite_prefix,
+                join(self.cite_delimiter, [Text(str(ref.number)) for ref in refs]),
+                self.cite_suffix,
+            )
+        groups: list[tuple[Node, list[Node]]] = []
+        for ref in refs:
+            author, date = ref.parts.author, ref.parts.date
+            if groups and not is_empty(author) and plain(groups[-1][0]) == plain(author):
+                groups[-1][1].append(date)
+            else:
+                groups.append((author, [date]))
+        items = [
+            join(self.author_date_delimiter, [author, join(self.collapse_delimiter, dates)])
+            for author, dates in groups
+        ]
+        return span(self.cite_prefix, join(self.cite_delimiter, items), self.cite_suffix)
+
+    def cite_narrative(self, references: Sequence[Reference]) -> Node:
+        """A narrative citation of all `references`: `Boyle and Harris (2009); Slay (2011)`."""
+        refs = list(references)
+        if self.sort_citations:
+            refs.sort(key=self.citation_sort_key)
+        return join("; ", [ref.narrative for ref in refs])
+
+    # -- disambiguation ------------------------------------------------------------------
+
+    def disambiguate(self, cites: list[Cite]) -> list[Cite]:
+        """Make citations that print alike tell their entries apart, as CSL does: more
+        names, then the first author's initials, then `2011a`, `2011b` in list order."""
+
+        def render(cite: Cite) -> tuple[str, str]:
+            parts = self.citation_parts(cite)
+            return plain(parts.author), plain(parts.date)
+
+        def clashes(items: list[Cite]) -> list[list[int]]:
+            seen: dict[tuple[str, str], list[int]] = {}
+            for index, cite in enumerate(items):
+                seen.setdefault(render(cite), []).append(index)
+            return [group for group in seen.values() if len(group) > 1]
+
+        cites = list(cites)
+        fmt = self.citation_names
+        if fmt is not None and self.disambiguate_add_names and fmt.et_al_min:
+            for group in clashes(cites):
+                for index in group:
+                    people = self.cite_names(cites[index].entry)
+                    for shown in range(fmt.et_al_use_first + 1, len(people) + 1):
+                        trial = replace(cites[index], names_shown=shown)
+                        mine = render(trial)
+                        others = [
+                            render(replace(cites[other], names_shown=shown))
+                            for other in group
+                            if other != index
+                        ]
+                        if mine not in others:
+                            cites[index] = trial
+                            break
+        if fmt is not None and self.disambiguate_add_givenname and self.givenname_rule != "global":
+            for group in clashes(cites):
+                firsts = {_first_initials(self.cite_names(cites[i].entry)) for i in group}
+                if len(firsts) > 1:
+                    for index in group:
+                        cites[index] = replace(cites[index], add_initials=True)
+        if fmt is not None and self.disambiguate_add_givenname and self.givenname_rule == "global":
+            # Global rule (CSL "primary-name-with-initials"): first authors who share a
+            # surname but not their initials are told apart everywhere by their initials.
+            by_surname: dict[str, set[str]] = {}
+            for cite in cites:
+                people = self.cite_names(cite.entry)
+                if people and not people[0].is_literal:
+                    by_surname.setdefault(people[0].surname, set()).add(_first_initials(people))
+            for index, cite in enumerate(cites):
+                people = self.cite_names(cite.entry)
+                if (
+                    people
+                    and not people[0].is_literal
+                    and len(by_surname.get(people[0].surname, ())) > 1
+                ):
+                    cites[index] = replace(cite, add_initials=True)
+        if self.disambiguate_year_suffix:
+            for group in clashes(cites):
+                for position, index in enumerate(group):
+                    cites[index] = replace(cites[index], year_suffix=_letters(position))
+        return cites
+
+
+_KINDS = {
+    "article": "article",
+    "periodical": "article",
+    "suppperiodical": "article",
+    "incollection": "chapter",
+    "inbook": "chapter",
+    "inproceedings": "chapter",
+    "inreference": "chapter",
+    "suppbook": "chapter",
+    "suppcollection": "chapter",
+    "book": "book",
+    "mvbook": "book",
+    "collection": "book",
+    "mvcollection": "book",
+    "proceedings": "book",
+    "mvproceedings": "book",
+    "reference": "book",
+    "report": "report",
+    "techreport": "report",
+    "thesis": "thesis",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "online": "webpage",
+    "www": "webpage",
+    "electronic": "webpage",
+    "video": "film",
+    "movie": "film",
+    "booklet": "booklet",
+    "manual": "manual",
+}
+
+
+def entry_kind(entry: Entry) -> str:
+    """The family an entry type belongs to: `article`, `chapter`, `book`, `report`,
+    `thesis`, `webpage`, `film`, `booklet`, `manual` or `misc`."""
+    return _KINDS.get(entry.type.lower(), "misc")
+
+
+def thesis_genre(entry: Entry) -> str:
+    """`PhD thesis` / `Master’s thesis` from the entry type or `type` field."""
+    value = entry.get("type") or entry.type
+    known = {
+        "phdthesis": "PhD thesis",
+        "mathesis": "Master’s thesis",
+        "mastersthesis": "Master’s thesis",
+        "masterthesis": "Master’s thesis",
+        "thesis": "",
+    }
+    return known.get(value.lower().replace(" ", ""), value)
+
+
+def split_list(entry: Entry, name: str) -> list[str]:
+    """A publisher or institution field split on top-level `and` (braces keep it whole).
+
+    `{new economics foundation and NESTA}` gives two publishers; `{{A and B}}` one.
+    """
+    from .. import latex
+
+    raw = entry.raw.get(name)
+    if raw is None:
+        value = entry.get(name)
+        return [value] if value else []
+    parts: list[str] = []
+    depth, start = 0, 0
+    for match in re.finditer(r"[{}]|\s+and\s+", raw):
+        token = match.group(0)
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif depth == 0:
+            parts.append(raw[start : match.start()])
+            start = match.end()
+    parts.append(raw[start:])
+    return [text for text in (latex.decode(part) for part in parts) if text]
+
+
+def _first_initials(people: Sequence[Person]) -> str:
+    if not people:
+        return ""
+    return people[0].literal or initials(people[0].given)
+
+
+def _letters(position: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa (CSL's year-suffix sequence)."""
+    out = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Punctuation-aware joining (what CSL does with affixes and delimiters)
+
+_PUNCT_END = ".?!"
+
+
+def ends_with_punctuation(node: Node | str) -> bool:
+    text = node if isinstance(node, str) else plain(node)
+    text = text.rstrip("”’\"'")
+    return bool(text) and text[-1] in _PUNCT_END
+
+
+def suffix(node: Node | str, mark: str = ".") -> Node:
+    """`node` followed by `mark`, unless it already ends with `.`, `?` or `!`."""
+    base: Node = Text(node) if isinstance(node, str) else node
+    if is_empty(base):
+        return base
+    if mark.startswith(".") and ends_with_punctuation(base):
+        return span(base, mark[1:])
+    return span(base, mark)
+
+
+def punct_join(delimiter: str, parts: Iterable[Node | str | None]) -> Node:
+    """Join non-empty parts; a delimiter starting with `.` is not doubled after `?`/`!`/`.`."""
+    out: list[Node] = []
+    for part in parts:
+        if part is None:
+            continue
+        node: Node = Text(part) if isinstance(part, str) else part
+        if is_empty(node):
+            continue
+        if out:
+            previous = Span(tuple(out))
+            if delimiter.startswith(".") and ends_with_punctuation(previous):
+                out.append(Text(delimiter[1:]))
+            else:
+                out.append(Text(delimiter))
+        out.append(node)
+    return Span(tuple(out))
+
+
+def fold(text: str) -> str:
+    """Sort form of a string: accents and punctuation dropped, case folded."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ß", "ss")
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in stripped.casefold()).split())
