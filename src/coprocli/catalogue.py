@@ -102,6 +102,17 @@ class Catalogue:
         """Entries for keys in the order given; the first unknown key raises."""
         return [self.get(key) for key in keys]
 
+    def resolve(self, keys: Iterable[str]) -> tuple[list[Entry], list[UnknownKeyError]]:
+        """Entries for the known keys in the order given, and an error for each unknown one."""
+        entries: list[Entry] = []
+        unknown: list[UnknownKeyError] = []
+        for key in keys:
+            try:
+                entries.append(self.get(key))
+            except UnknownKeyError as error:
+                unknown.append(error)
+        return entries, unknown
+
 
 # ---------------------------------------------------------------------------------------
 # Reading files

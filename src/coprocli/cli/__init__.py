@@ -78,7 +78,7 @@ def root(
 
 
 # Commands register themselves on `app` when imported.
-from . import check_cmd, list_cmd, show_cmd  # noqa: E402,F401
+from . import check_cmd, cite_cmd, list_cmd, reading_cmd, search_cmd, show_cmd  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> None:

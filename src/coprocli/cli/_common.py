@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -248,3 +249,92 @@ class ScriptOutput:
         else:
             out_lines(listing.format_entry(entry, self.template) for entry in entries)
         return True
+
+
+# ---------------------------------------------------------------------------------------
+# Choosing entries by key, query or filter (cite, export, reading-list)
+
+KeyArgs = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[KEY]...", help="Citation keys; '-' reads keys from stdin."),
+]
+KeysFromOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--keys-from",
+        metavar="FILE",
+        rich_help_panel="Selection",
+        help="Read keys from a file (one a line or separated by spaces or commas; # comments).",
+    ),
+]
+AllOpt = Annotated[
+    bool, typer.Option("--all", help="Every entry of the catalogue.", rich_help_panel="Selection")
+]
+QueryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--query",
+        metavar="QUERY",
+        rich_help_panel="Selection",
+        help="Entries that a search for QUERY finds, best first.",
+    ),
+]
+SkipUnknownOpt = Annotated[
+    bool,
+    typer.Option(
+        "--skip-unknown",
+        rich_help_panel="Selection",
+        help="Report unknown keys but go on with the known ones.",
+    ),
+]
+
+
+def select_entries(
+    ctx: typer.Context,
+    keys: Sequence[str],
+    *,
+    keys_from: Sequence[Path] = (),
+    all_entries: bool = False,
+    query: str | None = None,
+    chosen: EntryFilter | None = None,
+    skip_unknown: bool = False,
+) -> list[Entry]:
+    """The entries a command should work on: keys (with `-` and key files), --all, a query
+    and the list filters, in that precedence; an unknown key stops the command (exit 1)
+    unless `skip_unknown`."""
+    from ..errors import CoproError, UsageError
+    from ..keyinput import expand_stdin, read_key_file
+
+    requested = expand_stdin(keys, sys.stdin.read)
+    for path in keys_from:
+        requested.extend(read_key_file(path))
+    requested = list(dict.fromkeys(requested))
+    has_filter = chosen is not None and not chosen.is_empty
+    if not (requested or all_entries or query or has_filter):
+        if keys and "-" in keys:
+            return []  # an empty pipe selects nothing, as `xargs` would
+        raise UsageError("Give keys (or '-' for stdin), --keys-from, --all, --query or a filter.")
+    catalogue = session(ctx).catalogue()
+    if requested:
+        entries, unknown = catalogue.resolve(requested)
+        for error in unknown:
+            err(f"Error: {error.message}")
+        if unknown and not skip_unknown:
+            raise CoproError(
+                f"{len(unknown)} unknown key{'s' if len(unknown) > 1 else ''}; nothing was "
+                "printed. Fix the keys or use --skip-unknown."
+            )
+    else:
+        entries = list(catalogue.entries)
+    if query:
+        from ..index import SearchIndex
+
+        wanted = {entry.key for entry in entries}
+        entries = [
+            hit.entry
+            for hit in SearchIndex.build(catalogue.entries).search(query)
+            if hit.entry.key in wanted
+        ]
+    if chosen is not None:
+        entries = chosen.apply(entries)
+    return entries

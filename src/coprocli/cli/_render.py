@@ -16,6 +16,8 @@ from ._common import err, is_terminal, out, out_lines, stdout_console
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..index import Hit
+
 _PLAIN_INDENT = "    "
 
 
@@ -174,3 +176,49 @@ def print_records(entries: Sequence[Entry]) -> None:
                 padding=(0, 1),
             )
         )
+
+
+def print_hits(hits: Sequence[Hit]) -> None:
+    """Search results: rank, title, authors, year and the best matching text, highlighted."""
+    if not is_terminal():
+        for hit in hits:
+            entry = hit.entry
+            best = hit.matches[0] if hit.matches else None
+            where = f"{best.field}: {best.snippet}" if best else ""
+            out(
+                "\t".join(
+                    (
+                        entry.key,
+                        f"{hit.score:.1f}",
+                        _year(entry),
+                        short_authors(entry),
+                        entry.title,
+                        where,
+                    )
+                )
+            )
+        return
+    if not hits:
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    console = stdout_console()
+    table = Table(header_style="bold", show_lines=True)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("Title / best match", ratio=1)
+    table.add_column("Authors", max_width=24)
+    table.add_column("Year", justify="right", no_wrap=True)
+    table.add_column("Key", style="cyan", no_wrap=True)
+    for rank, hit in enumerate(hits, start=1):
+        cell = Text(hit.entry.title, style="bold")
+        if hit.matches:
+            best = hit.matches[0]
+            snippet = Text(best.snippet, style="dim")
+            for start, end in best.spans:
+                snippet.stylize("bold yellow not dim", start, end)
+            cell.append("\n")
+            cell.append(f"{best.field}: ", style="italic dim")
+            cell.append_text(snippet)
+        table.add_row(str(rank), cell, short_authors(hit.entry), _year(hit.entry), hit.entry.key)
+    console.print(table)

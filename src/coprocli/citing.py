@@ -1,0 +1,67 @@
+"""Formatted citations and reference lists: a style builds rich text, a backend renders it.
+
+The one place that combines `styles/` and `backends/`, so `cite`, `export` and reading
+lists all print the same text for the same entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .model import Entry
+from .richtext import Node, span
+
+
+def _style_and_backend(style_name: str, markup: str) -> tuple[Any, Any]:
+    from .backends import get_backend
+    from .styles import get_style
+
+    return get_style(style_name), get_backend(markup)
+
+
+def _labelled(reference: Any) -> Node:
+    body: Node = reference.body
+    return span(reference.label, " ", body) if reference.label else body
+
+
+def reference_list(
+    entries: Sequence[Entry],
+    style_name: str,
+    markup: str = "text",
+    *,
+    standalone: bool = False,
+    title: str | None = None,
+) -> str:
+    """The reference list of `entries` in the style's order, as a document of `markup`."""
+    style, backend = _style_and_backend(style_name, markup)
+    references = style.references(entries)
+    items = [backend.render(_labelled(reference)) for reference in references]
+    body = backend.reference_list(items, numbered=False)
+    return str(backend.document(body, title=title, standalone=standalone))
+
+
+def in_text(
+    entries: Sequence[Entry], style_name: str, markup: str = "text", *, narrative: bool = False
+) -> str:
+    """One in-text citation of all `entries`: `(Boyle & Harris, 2009; Slay, 2011)`."""
+    style, backend = _style_and_backend(style_name, markup)
+    references = style.references(entries)
+    node = style.cite_narrative(references) if narrative else style.cite(references)
+    return str(backend.render(node))
+
+
+def citation_records(
+    entries: Sequence[Entry], style_name: str, markup: str = "text"
+) -> list[dict[str, str]]:
+    """`[{key, reference, citation, narrative}]` in bibliography order, for scripts."""
+    style, backend = _style_and_backend(style_name, markup)
+    return [
+        {
+            "key": reference.key,
+            "reference": backend.render(_labelled(reference)),
+            "citation": backend.render(reference.citation),
+            "narrative": backend.render(reference.narrative),
+        }
+        for reference in style.references(entries)
+    ]

@@ -1,0 +1,270 @@
+"""`copro cite`, `copro export` and `copro styles`: citations and data for other tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from ._common import (
+    AllOpt,
+    AuthorOpt,
+    KeyArgs,
+    KeysFromOpt,
+    KeywordOpt,
+    QueryOpt,
+    SectionOpt,
+    SkipUnknownOpt,
+    TypeOpt,
+    YearOpt,
+    entry_filter,
+    out,
+    select_entries,
+)
+
+STYLE_HELP = "Citation style: apa, harvard, chicago, mla, vancouver, ieee."
+MARKUP_HELP = "Markup: text, markdown, html, latex, rtf."
+
+StyleOpt = Annotated[
+    str, typer.Option("--style", "-S", metavar="STYLE", help=STYLE_HELP, rich_help_panel="Format")
+]
+MarkupOpt = Annotated[
+    str,
+    typer.Option("--format", "-f", metavar="MARKUP", help=MARKUP_HELP, rich_help_panel="Format"),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        rich_help_panel="Output",
+        help="Write to FILE (atomically) instead of stdout.",
+    ),
+]
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Overwrite an existing --output file.", rich_help_panel="Output"),
+]
+
+
+def _check_style_and_markup(style: str, markup: str) -> None:
+    """Unknown names fail before anything is loaded (exit 2, with the choices)."""
+    from ..backends import get_backend
+    from ..styles import get_style
+
+    get_style(style)
+    get_backend(markup)
+
+
+def emit(text: str, output: Path | None, force: bool) -> None:
+    """Print, or write the file atomically and say where on stderr."""
+    if output is None:
+        out(text.rstrip("\n"))
+        return
+    from ..fileio import write_atomic
+    from ._common import err
+
+    written = write_atomic(output, text if text.endswith("\n") else text + "\n", force=force)
+    err(f"Wrote {written}.")
+
+
+@app.command("cite")
+def cite_command(
+    ctx: typer.Context,
+    keys: KeyArgs = None,
+    style: StyleOpt = "apa",
+    markup: MarkupOpt = "text",
+    in_text: Annotated[
+        bool,
+        typer.Option(
+            "--in-text",
+            help="The parenthetical in-text citation of all keys.",
+            rich_help_panel="Format",
+        ),
+    ] = False,
+    narrative: Annotated[
+        bool,
+        typer.Option(
+            "--narrative",
+            help="The narrative citation: Boyle and Harris (2009).",
+            rich_help_panel="Format",
+        ),
+    ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="[{key, reference, citation, narrative}] for scripts.",
+            rich_help_panel="Output",
+        ),
+    ] = False,
+    all_entries: AllOpt = False,
+    query: QueryOpt = None,
+    keys_from: KeysFromOpt = None,
+    skip_unknown: SkipUnknownOpt = False,
+    author: AuthorOpt = None,
+    year: YearOpt = None,
+    type_: TypeOpt = None,
+    section: SectionOpt = None,
+    keyword: KeywordOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Format references or in-text citations in a citation style.
+
+    Example: copro cite boyle2009challenge slay2011budgets --style harvard --in-text
+    """
+    from ..errors import UsageError
+
+    _check_style_and_markup(style, markup)
+    if in_text and narrative:
+        raise UsageError("Choose --in-text or --narrative, not both.")
+    if as_json and (in_text or narrative):
+        raise UsageError("--json already holds the citations; drop --in-text/--narrative.")
+    entries = select_entries(
+        ctx,
+        keys or [],
+        keys_from=keys_from or [],
+        all_entries=all_entries,
+        query=query,
+        chosen=entry_filter(author, year, type_, section, keyword),
+        skip_unknown=skip_unknown,
+    )
+    from .. import citing
+
+    if as_json:
+        from ..listing import to_json
+
+        emit(to_json(citing.citation_records(entries, style, markup)), output, force)
+    elif not entries:
+        emit("", output, force)
+    elif in_text or narrative:
+        emit(citing.in_text(entries, style, markup, narrative=narrative), output, force)
+    else:
+        emit(
+            citing.reference_list(
+                entries,
+                style,
+                markup,
+                standalone=output is not None and markup in {"html", "latex", "rtf"},
+            ),
+            output,
+            force,
+        )
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    keys: KeyArgs = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="FORMAT",
+            rich_help_panel="Format",
+            help="Data format: bibtex, biblatex, csl-json, ris, json.",
+        ),
+    ] = None,
+    style: Annotated[
+        str | None,
+        typer.Option("--style", "-S", metavar="STYLE", help=STYLE_HELP, rich_help_panel="Format"),
+    ] = None,
+    markup: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="MARKUP",
+            rich_help_panel="Format",
+            help=MARKUP_HELP + " With --style.",
+        ),
+    ] = None,
+    all_entries: AllOpt = False,
+    query: QueryOpt = None,
+    keys_from: KeysFromOpt = None,
+    skip_unknown: SkipUnknownOpt = False,
+    author: AuthorOpt = None,
+    year: YearOpt = None,
+    type_: TypeOpt = None,
+    section: SectionOpt = None,
+    keyword: KeywordOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Export entries as data (--to) or as a formatted reference list (--style, --format).
+
+    Example: copro export --all --style apa --format html --output refs.html
+    """
+    from ..errors import UsageError
+
+    if to is not None and (style is not None or markup is not None):
+        raise UsageError("Give --to for data or --style/--format for a reference list, not both.")
+    if to is None and style is None and markup is None:
+        raise UsageError("Give --to FORMAT (bibtex, biblatex, csl-json, ris, json) or --style.")
+    if to is not None:
+        from ..exporters import get_exporter
+
+        exporter = get_exporter(to)
+    else:
+        _check_style_and_markup(style or "apa", markup or "text")
+    entries = select_entries(
+        ctx,
+        keys or [],
+        keys_from=keys_from or [],
+        all_entries=all_entries,
+        query=query,
+        chosen=entry_filter(author, year, type_, section, keyword),
+        skip_unknown=skip_unknown,
+    )
+    if to is not None:
+        emit(exporter.export(entries), output, force)
+        return
+    from .. import citing
+
+    markup = markup or "text"
+    emit(
+        citing.reference_list(
+            entries, style or "apa", markup, standalone=markup != "text" and output is not None
+        ),
+        output,
+        force,
+    )
+
+
+@app.command("styles")
+def styles_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the styles as JSON.")] = False,
+) -> None:
+    """List the citation styles, each with a catalogue entry formatted in it.
+
+    Example: copro styles
+    """
+    from ..catalogue import load_catalogue
+    from ..styles import STYLES
+
+    sample = load_catalogue().get("boyle2009challenge")
+    from .. import citing
+
+    rows = [
+        {
+            "name": name,
+            "title": style.title,
+            "example": citing.reference_list([sample], name, "text").strip(),
+            "citation": citing.in_text([sample], name, "text"),
+        }
+        for name, style in STYLES.items()
+    ]
+    if as_json:
+        from ..listing import to_json
+
+        out(to_json(rows))
+        return
+    for row in rows:
+        out(f"{row['name']}: {row['title']}")
+        out(f"  {row['citation']}")
+        out(f"  {row['example']}")
+        out()

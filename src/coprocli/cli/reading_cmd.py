@@ -1,0 +1,230 @@
+"""`copro reading-list` and `copro refs`: annotated lists out, citations in a report checked."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from ._common import (
+    AllOpt,
+    AuthorOpt,
+    KeyArgs,
+    KeysFromOpt,
+    KeywordOpt,
+    QueryOpt,
+    SectionOpt,
+    SkipUnknownOpt,
+    TypeOpt,
+    YearOpt,
+    entry_filter,
+    err,
+    select_entries,
+    session,
+)
+from .cite_cmd import ForceOpt, OutputOpt, emit
+
+
+@app.command("reading-list")
+def reading_list_command(
+    ctx: typer.Context,
+    keys: KeyArgs = None,
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            "-S",
+            metavar="STYLE",
+            rich_help_panel="Format",
+            help="Citation style of the references (default harvard).",
+        ),
+    ] = "harvard",
+    markup: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="MARKUP",
+            rich_help_panel="Format",
+            help="markdown, html, text, latex or rtf.",
+        ),
+    ] = "markdown",
+    group_by: Annotated[
+        str,
+        typer.Option(
+            "--group-by",
+            "-g",
+            metavar="section|keyword|year|type|none",
+            rich_help_panel="Format",
+            help="Headings to group entries under.",
+        ),
+    ] = "section",
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="A heading for the whole list.", rich_help_panel="Format"),
+    ] = None,
+    intro: Annotated[
+        str | None,
+        typer.Option(
+            "--intro", metavar="TEXT", rich_help_panel="Format", help="An introductory paragraph."
+        ),
+    ] = None,
+    standalone: Annotated[
+        bool,
+        typer.Option(
+            "--standalone",
+            rich_help_panel="Format",
+            help="A complete document (an HTML page with print CSS, a LaTeX file).",
+        ),
+    ] = False,
+    all_entries: AllOpt = False,
+    query: QueryOpt = None,
+    keys_from: KeysFromOpt = None,
+    skip_unknown: SkipUnknownOpt = False,
+    author: AuthorOpt = None,
+    year: YearOpt = None,
+    type_: TypeOpt = None,
+    section: SectionOpt = None,
+    keyword: KeywordOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """An annotated reading list: each reference followed by its annotation, under headings.
+
+    Example: copro reading-list --all --title "Core papers" --format html --standalone
+    """
+    from ..backends import get_backend
+    from ..readinglist import GROUPINGS, render_reading_list
+    from ..styles import get_style
+
+    get_style(style)
+    get_backend(markup)
+    if group_by not in GROUPINGS:
+        from ..errors import UsageError
+
+        raise UsageError(f"Unknown grouping {group_by!r}; choose one of: {', '.join(GROUPINGS)}.")
+    entries = select_entries(
+        ctx,
+        keys or [],
+        keys_from=keys_from or [],
+        all_entries=all_entries,
+        query=query,
+        chosen=entry_filter(author, year, type_, section, keyword),
+        skip_unknown=skip_unknown,
+    )
+    emit(
+        render_reading_list(
+            entries,
+            style=style,
+            markup=markup,
+            group_by=group_by,
+            title=title,
+            intro=intro,
+            standalone=standalone,
+        ),
+        output,
+        force,
+    )
+
+
+@app.command("refs")
+def refs_command(
+    ctx: typer.Context,
+    document: Annotated[
+        Path,
+        typer.Argument(metavar="DOCUMENT", help="A Markdown, LaTeX or text file; - for stdin."),
+    ],
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            "-S",
+            metavar="STYLE",
+            rich_help_panel="Format",
+            help="Citation style of the reference list.",
+        ),
+    ] = "apa",
+    markup: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="MARKUP",
+            rich_help_panel="Format",
+            help="text, markdown, html, latex or rtf.",
+        ),
+    ] = "text",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any citation is unmatched or ambiguous.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Every citation found: line, text, key, confidence.")
+    ] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """The reference list of what a report cites, and the citations that match nothing.
+
+    Finds pandoc [@key] and @key, LaTeX \\cite{...} commands and author-year mentions such as
+    Boyle and Harris (2009) or (Slay, 2011).
+
+    Example: copro refs report.md --style harvard --format markdown
+    """
+    from .. import refs
+    from ..backends import get_backend
+    from ..errors import CoproError
+    from ..styles import get_style
+
+    get_style(style)
+    get_backend(markup)
+    text = _read_document(document)
+    catalogue = session(ctx).catalogue()
+    resolutions = refs.resolve(refs.find_citations(text), catalogue.entries)
+    problems = list(refs.iter_problems(resolutions))
+    for problem in problems:
+        err(f"Warning: {document}: {problem}")
+    if as_json:
+        from ..listing import to_json
+
+        emit(
+            to_json(
+                {
+                    "line": r.citation.line,
+                    "text": r.citation.text,
+                    "kind": r.citation.kind,
+                    "key": r.matched.key if r.matched else None,
+                    "candidates": [entry.key for entry in r.matches],
+                    "confidence": r.confidence if r.matched else 0.0,
+                }
+                for r in resolutions
+            ),
+            output,
+            force,
+        )
+    else:
+        from .. import citing
+
+        cited = refs.cited_entries(resolutions)
+        emit(citing.reference_list(cited, style, markup) if cited else "", output, force)
+    if strict and problems:
+        raise CoproError(f"{len(problems)} citations in {document} are unmatched or ambiguous.")
+
+
+def _read_document(document: Path) -> str:
+    from ..errors import CoproError
+
+    if str(document) == "-":
+        return sys.stdin.read()
+    try:
+        return document.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CoproError(f"{document}: no such file; check the path.") from None
+    except IsADirectoryError:
+        raise CoproError(f"{document}: is a directory; give a document.") from None
+    except UnicodeDecodeError:
+        raise CoproError(f"{document}: is not UTF-8 text; save it as UTF-8.") from None
+    except OSError as error:
+        raise CoproError(f"{document}: cannot be read ({error.strerror}).") from None

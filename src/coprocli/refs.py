@@ -1,0 +1,282 @@
+"""Finding the citations in a report and matching them to catalogue entries.
+
+Reads Markdown, LaTeX or plain text and recognises three kinds of citation:
+pandoc keys (`[@key]`, `@key`, `[@a; @b, p. 4]`), LaTeX commands (`\\cite{a,b}`,
+`\\citep`, `\\parencite`, `\\textcite`, `\\autocite`, ...) and author-year mentions in running
+text (`Boyle and Harris (2009)`, `(Slay, 2011)`, `(Needham & Carr 2009; Slay 2011)`,
+`Boyle et al. (2010)`). Keys match exactly; author-year mentions match by surname and
+year, tolerant of `&`/`and`, `et al.`, accents and small typos.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from .folding import fold
+from .model import Entry
+
+# -- patterns ----------------------------------------------------------------------------
+
+_LATEX_CITE = re.compile(
+    r"\\(?:[Cc]ite[tp]?|[Cc]ite(?:author|year|alp|alt|num)|[Pp]arencite|[Tt]extcite|"
+    r"[Aa]utocite|[Ff]ootcite|[Ss]martcite|[Ss]upercite|nocite|fullcite|footfullcite)\*?"
+    r"(?:\s*\[[^\]]*\]){0,2}\s*\{([^}]*)\}"
+)
+# A pandoc citation key: starts with a letter, digit or _, may hold :.#$%&-+?<>~/ inside.
+_KEY = r"[\w][\w:.#$%&+?<>~/-]*[\w]|[\w]"
+_PANDOC_BRACKET = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
+_PANDOC_KEY = re.compile(rf"(?<![\w@.])-?@({_KEY}|\{{[^}}]+\}})")
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_PARTICLE = r"(?:(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ten|ter)\s+)*"
+_NAME = rf"{_PARTICLE}[{_UPPER}][\w'’-]*"
+_NAMES = (
+    rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*,\s*(?:and|&)\s+){_NAME})*"
+    r"(?P<etal>\s+et\s+al\.?)?)"
+)
+_YEAR = r"(?P<year>\d{4})(?P<letter>[a-z])?"
+_NARRATIVE = re.compile(rf"{_NAMES}\s+\(\s*{_YEAR}(?:\s*,[^)]*)?\)")
+_PARENTHESIS = re.compile(r"\(([^()]*\d{4}[^()]*)\)")
+_PART = re.compile(rf"^(?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_NAMES},?\s+{_YEAR}\b")
+_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One citation found in a document."""
+
+    line: int
+    text: str
+    kind: str  # "key" for pandoc and LaTeX keys, "author-year" for mentions in text
+    key: str = ""
+    surnames: tuple[str, ...] = ()
+    et_al: bool = False
+    year: int | None = None
+    letter: str = ""
+
+
+@dataclass
+class Resolution:
+    """What a citation matched: one entry, several (ambiguous), or none (with the closest)."""
+
+    citation: Citation
+    matches: list[Entry] = field(default_factory=list)
+    confidence: float = 0.0
+    closest: list[Entry] = field(default_factory=list)
+
+    @property
+    def matched(self) -> Entry | None:
+        return self.matches[0] if len(self.matches) == 1 else None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.matches) > 1
+
+
+# -- finding -----------------------------------------------------------------------------
+
+
+def _line_of(text: str, offset: int, line_starts: list[int]) -> int:
+    import bisect
+
+    return bisect.bisect_right(line_starts, offset)
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every citation in the text, in document order."""
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    found: list[tuple[int, Citation]] = []
+    taken: list[tuple[int, int]] = []
+
+    def line(offset: int) -> int:
+        return _line_of(text, offset, line_starts)
+
+    for match in _LATEX_CITE.finditer(text):
+        taken.append(match.span())
+        for key in match.group(1).split(","):
+            if key.strip():
+                found.append(
+                    (
+                        match.start(),
+                        Citation(line(match.start()), match.group(0), "key", key.strip()),
+                    )
+                )
+    for match in _PANDOC_BRACKET.finditer(text):
+        if _overlaps(match.span(), taken):
+            continue
+        keys = [_clean_key(k.group(1)) for k in _PANDOC_KEY.finditer(match.group(1))]
+        if not keys:
+            continue
+        taken.append(match.span())
+        for key in keys:
+            found.append((match.start(), Citation(line(match.start()), match.group(0), "key", key)))
+    for match in _PANDOC_KEY.finditer(text):
+        if _overlaps(match.span(), taken) or _looks_like_email(text, match.start()):
+            continue
+        taken.append(match.span())
+        key = _clean_key(match.group(1))
+        found.append((match.start(), Citation(line(match.start()), match.group(0), "key", key)))
+    for match in _NARRATIVE.finditer(text):
+        if _overlaps(match.span(), taken):
+            continue
+        taken.append(match.span())
+        found.append((match.start(), _author_year(match, line(match.start()), match.group(0))))
+    for match in _PARENTHESIS.finditer(text):
+        if _overlaps(match.span(), taken):
+            continue
+        for part in match.group(1).split(";"):
+            mention = _PART.match(part.strip())
+            if mention:
+                found.append(
+                    (match.start(), _author_year(mention, line(match.start()), match.group(0)))
+                )
+    return [citation for _, citation in sorted(found, key=lambda pair: pair[0])]
+
+
+def _clean_key(key: str) -> str:
+    return key[1:-1] if key.startswith("{") else key.rstrip(".:;,")
+
+
+def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(start < other_end and other_start < end for other_start, other_end in taken)
+
+
+def _looks_like_email(text: str, at: int) -> bool:
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "._%+-")
+
+
+def _author_year(match: re.Match[str], line: int, text: str) -> Citation:
+    names = match.group("names")
+    et_al = bool(match.group("etal"))
+    if et_al:
+        names = names[: match.start("etal") - match.start("names")]
+    surnames = tuple(name for name in _NAME_SPLIT.split(names.strip()) if name)
+    return Citation(
+        line,
+        " ".join(text.split()),
+        "author-year",
+        surnames=surnames,
+        et_al=et_al,
+        year=int(match.group("year")),
+        letter=match.group("letter") or "",
+    )
+
+
+# -- matching ----------------------------------------------------------------------------
+
+
+def _similar(a: str, b: str) -> float:
+    """0-100 similarity of two folded surnames (typos of a letter or two still score high)."""
+    if a == b:
+        return 100.0
+    from .index import similarity
+
+    return similarity(a, b)
+
+
+def _entry_surnames(entry: Entry) -> list[str]:
+    return [fold(person.surname) for person in entry.authors]
+
+
+def resolve(citations: Sequence[Citation], entries: Sequence[Entry]) -> list[Resolution]:
+    """Match each citation to entries: keys exactly (case-insensitive), mentions by name."""
+    by_key = {entry.key: entry for entry in entries}
+    by_folded = {entry.key.casefold(): entry for entry in entries}
+    by_year: dict[int, list[Entry]] = {}
+    for entry in entries:
+        if entry.year is not None:
+            by_year.setdefault(entry.year, []).append(entry)
+    resolutions = []
+    for citation in citations:
+        if citation.kind == "key":
+            found = by_key.get(citation.key) or by_folded.get(citation.key.casefold())
+            if found:
+                resolutions.append(Resolution(citation, [found], 1.0))
+            else:
+                from .index import suggest_keys
+
+                close = [by_key[k] for k in suggest_keys(citation.key, by_key)]
+                resolutions.append(Resolution(citation, [], 0.0, close))
+            continue
+        resolutions.append(
+            _resolve_mention(citation, by_year.get(citation.year or -1, []), entries)
+        )
+    return resolutions
+
+
+def _mention_score(citation: Citation, entry: Entry) -> float:
+    """How well a mention's names fit an entry's authors, 0-100 (0: not this entry)."""
+    cited = [fold(name) for name in citation.surnames]
+    actual = _entry_surnames(entry)
+    if not actual or not cited:
+        return 0.0
+    if len(cited) > len(actual):
+        return 0.0
+    scores = [_similar(name, actual[i]) for i, name in enumerate(cited)]
+    if min(scores) < 80:
+        return 0.0
+    score = sum(scores) / len(scores)
+    # Name count: "A and B" must be all the authors; "A et al." needs three or more
+    # (two tolerated); a single name should be the only author.
+    if citation.et_al:
+        score -= 0 if len(actual) >= 3 else 5 if len(actual) == 2 else 20
+    elif len(cited) != len(actual):
+        score -= 15
+    return score
+
+
+def _resolve_mention(
+    citation: Citation, same_year: Sequence[Entry], everything: Sequence[Entry]
+) -> Resolution:
+    scored = sorted(
+        ((score, entry) for entry in same_year if (score := _mention_score(citation, entry)) > 0),
+        key=lambda pair: -pair[0],
+    )
+    if not scored:
+        return Resolution(citation, [], 0.0, _closest_by_name(citation, everything))
+    best = scored[0][0]
+    top = [entry for score, entry in scored if score >= best - 0.5]
+    if len(top) > 1 and citation.letter:
+        # `2011a`, `2011b`: author-date styles letter same-author, same-year works by title.
+        ordered = sorted(top, key=lambda entry: fold(entry.title))
+        index = ord(citation.letter) - ord("a")
+        if 0 <= index < len(ordered):
+            return Resolution(citation, [ordered[index]], round(best / 100 * 0.95, 2))
+    return Resolution(citation, top, round(best / 100, 2))
+
+
+def _closest_by_name(citation: Citation, entries: Sequence[Entry]) -> list[Entry]:
+    """Entries whose first author is close to the cited one, nearest year first."""
+    first = fold(citation.surnames[0]) if citation.surnames else ""
+    candidates = []
+    for entry in entries:
+        names = _entry_surnames(entry)
+        if names and _similar(first, names[0]) >= 80:
+            candidates.append((abs((entry.year or 0) - (citation.year or 0)), entry))
+    return [entry for _, entry in sorted(candidates, key=lambda pair: pair[0])[:3]]
+
+
+def cited_entries(resolutions: Sequence[Resolution]) -> list[Entry]:
+    """The matched entries, once each, in order of first citation."""
+    seen: dict[str, Entry] = {}
+    for resolution in resolutions:
+        entry = resolution.matched
+        if entry is not None and entry.key not in seen:
+            seen[entry.key] = entry
+    return list(seen.values())
+
+
+def iter_problems(resolutions: Sequence[Resolution]) -> Iterator[str]:
+    """One line per unmatched or ambiguous citation, for stderr."""
+    for resolution in resolutions:
+        citation = resolution.citation
+        if resolution.ambiguous:
+            keys = ", ".join(entry.key for entry in resolution.matches)
+            yield f"line {citation.line}: {citation.text!r} matches several entries: {keys}"
+        elif resolution.matched is None:
+            close = ", ".join(entry.key for entry in resolution.closest)
+            hint = f"; closest: {close}" if close else ""
+            yield f"line {citation.line}: {citation.text!r} matches no entry{hint}"

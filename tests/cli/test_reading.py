@@ -1,0 +1,144 @@
+"""`copro reading-list` and `copro refs`: annotated lists, keys in and out, report checking."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ..conftest import SEEDS, Runner, shared_or_skip
+
+
+def test_markdown_reading_list_reproduces_the_source_structure(copro: Runner) -> None:
+    result = copro("reading-list", "--all")
+    assert result.code == 0 and result.stderr == ""
+    text = result.stdout
+    headings = re.findall(r"^# (.+)$", text, re.M)
+    assert headings == ["Introductory reading", "Practical tools", "Websites and short films"]
+    seed = shared_or_skip(SEEDS / "000_09608f3320bb008e.txt").read_text("utf-8")
+    keys = json.loads(copro("list", "--json").stdout)
+    positions = [text.index(entry["fields"]["annotation"].splitlines()[0][:60]) for entry in keys]
+    assert positions == sorted(positions), "entries are not in the source's order"
+    # Lists stay lists: the six characteristics as six Markdown list items.
+    assert "- Recognising people as assets\n- Building on people’s existing capabilities" in text
+    assert "1. Treating people as assets\n2. Incorporating peoples’ skills" in text
+    assert "Running time: 7:55 mins." in text and "Running time: 7:55 mins." in seed
+
+
+def test_title_intro_and_grouping(copro: Runner) -> None:
+    result = copro(
+        "reading-list",
+        "--section",
+        "Practical tools",
+        "--title",
+        "Tools",
+        "--intro",
+        "Three tools.",
+        "--group-by",
+        "none",
+        "--style",
+        "apa",
+    )
+    assert result.stdout.startswith("# Tools\n\nThree tools.\n")
+    assert "## " not in result.stdout
+    by_year = copro("reading-list", "--all", "--group-by", "year").stdout
+    assert re.findall(r"^# (.+)$", by_year, re.M)[:2] == ["2008", "2009"]
+
+
+def test_standalone_html_page_with_print_css(copro: Runner) -> None:
+    page = copro("reading-list", "--all", "--format", "html", "--standalone").stdout
+    assert page.startswith("<!DOCTYPE html>") and "@media print" in page
+    assert page.count("<h2") + page.count("<h1") >= 3 and "<li>" in page
+
+
+def test_hostile_titles_cannot_inject(copro: Runner, tmp_path: Path) -> None:
+    bib = tmp_path / "evil.bib"
+    bib.write_text(
+        "@misc{evil, title = {<script>alert(1)</script> \\textbackslash input\\{x\\}},\n"
+        "  annotation = {<b>bold</b> \\& \\}\\rtf1 more}}\n",
+        "utf-8",
+    )
+    html = copro("--no-bundled", "--bib", str(bib), "reading-list", "--all", "--format", "html")
+    assert "<script>" not in html.stdout.lower() and "&lt;b&gt;bold&lt;/b&gt; &amp;" in html.stdout
+    latex = copro("--no-bundled", "--bib", str(bib), "reading-list", "--all", "--format", "latex")
+    assert "\\input{" not in latex.stdout and "\\textbackslash{}input\\{x\\}" in latex.stdout
+    rtf = copro("--no-bundled", "--bib", str(bib), "reading-list", "--all", "--format", "rtf")
+    assert "\\}1 more" in rtf.stdout
+
+
+def test_pipeline_search_to_cite(copro: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = copro("search", "timebanking", "--keys").stdout
+    monkeypatch.setattr("sys.stdin", io.StringIO(keys))
+    result = copro("cite", "-", "--style", "harvard")
+    assert result.code == 0 and "Ryan-Collins, J." in result.stdout
+
+
+def test_saved_key_file_re_renders(copro: Runner, tmp_path: Path) -> None:
+    saved = tmp_path / "list.txt"
+    saved.write_text("# my list\nboyle2009challenge, spice\n", "utf-8")
+    result = copro("reading-list", "--keys-from", str(saved), "--format", "text")
+    assert "The challenge of co-production" in result.stdout and "Spice" in result.stdout
+
+
+def test_unknown_keys_print_nothing_unless_skipped(copro: Runner) -> None:
+    result = copro("reading-list", "boyle2009challenge", "boyle2090", "spiec")
+    assert result.code == 1 and result.stdout == ""
+    assert "Unknown key 'boyle2090'" in result.stderr and "Unknown key 'spiec'" in result.stderr
+    skipped = copro("reading-list", "boyle2009challenge", "boyle2090", "--skip-unknown")
+    assert skipped.code == 0 and "challenge of co-production" in skipped.stdout
+
+
+REPORT = """# Report
+
+As Boyle and Harris (2009) argue, co-production matters [@slay2011budgets; @foot2010glass, p. 4].
+Evidence is growing (Needham & Carr 2009; Slay 2011). Boyle et al. (2010) agree.
+See \\citep[p.~3]{spice} and \\textcite{tlapthinklocal}. Also (Smith, 2020) and @nokey2000.
+Mail me at someone@example.org.
+"""
+
+
+def test_refs_lists_what_a_report_cites(copro: Runner, tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    report.write_text(REPORT, "utf-8")
+    result = copro("refs", str(report), "--style", "harvard")
+    assert result.code == 0
+    for name in (
+        "Boyle, D. and Harris, M. (2009)",
+        "Needham, C. and Carr, S. (2009)",
+        "Spice (no date)",
+        "Think Local Act Personal",
+    ):
+        assert name in result.stdout
+    assert "line 5: '(Smith, 2020)' matches no entry" in result.stderr
+    assert "'@nokey2000' matches no entry" in result.stderr
+    assert "matches several entries" in result.stderr  # Slay 2011 and Boyle et al. 2010
+    strict = copro("refs", str(report), "--strict")
+    assert strict.code == 1
+
+
+def test_refs_json(copro: Runner, tmp_path: Path) -> None:
+    report = tmp_path / "report.tex"
+    report.write_text("\\cite{boyle2009challenge,spice} and Foot and Hopkins (2010).\n", "utf-8")
+    data = json.loads(copro("refs", str(report), "--json").stdout)
+    assert [(c["line"], c["key"]) for c in data] == [
+        (1, "boyle2009challenge"),
+        (1, "spice"),
+        (1, "foot2010glass"),
+    ]
+    assert data[2]["confidence"] >= 0.9 and data[2]["kind"] == "author-year"
+
+
+def test_refs_reads_stdin_and_tolerates_typos(
+    copro: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("As Neeham and Car (2009) show.\n"))
+    data = json.loads(copro("refs", "-", "--json").stdout)
+    assert data[0]["key"] == "needham2009coproduction"
+
+
+def test_refs_missing_document(copro: Runner, tmp_path: Path) -> None:
+    result = copro("refs", str(tmp_path / "nope.md"))
+    assert result.code == 1 and "no such file" in result.stderr

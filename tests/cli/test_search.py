@@ -1,0 +1,107 @@
+"""`copro search` and `copro filter` from the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ..conftest import Runner
+
+
+def keys(stdout: str) -> list[str]:
+    return stdout.split()
+
+
+def test_timebanking_finds_the_timebanking_resources_first(copro: Runner) -> None:
+    result = copro("search", "timebanking", "--keys")
+    assert result.code == 0 and result.stderr == ""
+    found = keys(result.stdout)
+    assert set(found[:2]) == {"ryancollins2008new", "spice"}
+
+
+@pytest.mark.parametrize("query", ["time banking", "time-bank", "timebankng", "TimeBanking"])
+def test_variants_and_typos_find_the_same(copro: Runner, query: str) -> None:
+    found = keys(copro("search", *query.split(), "--keys").stdout)
+    assert "ryancollins2008new" in found[:3]
+
+
+def test_json_adds_score_and_matches(copro: Runner) -> None:
+    data = json.loads(copro("search", "Neeham", "--json").stdout)
+    first = data[0]
+    assert first["key"] == "needham2009coproduction"
+    assert {
+        "key",
+        "type",
+        "title",
+        "authors",
+        "year",
+        "source",
+        "fields",
+        "score",
+        "matches",
+    } == set(first)
+    assert first["matches"][0]["field"] == "author"
+    scores = [entry["score"] for entry in data]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_plain_output_names_the_matching_field(copro: Runner) -> None:
+    line = copro("search", "asset mapping", "--limit", "1").stdout.splitlines()[0]
+    columns = line.split("\t")
+    assert len(columns) == 6 and ":" in columns[5]
+
+
+def test_list_filters_combine_with_a_query(copro: Runner) -> None:
+    found = keys(copro("search", "co-production", "--section", "Practical tools", "--keys").stdout)
+    assert found and set(found) <= {
+        "nef2011coproduction",
+        "inclusionnorth2011coproduction",
+        "obrien2011conversations",
+    }
+
+
+def test_field_value_with_spaces_from_the_shell(copro: Runner) -> None:
+    # The shell turns section:"Practical tools" into one word: section:Practical tools
+    found = keys(copro("search", "section:Practical tools", "--keys").stdout)
+    assert len(found) == 3
+
+
+def test_no_matches_is_not_an_error(copro: Runner) -> None:
+    result = copro("search", "zebra", "--json")
+    assert result.code == 0 and json.loads(result.stdout) == []
+    table = copro("search", "timbanking", "--limit", "0")
+    assert table.code == 0
+
+
+def test_no_matches_suggests_a_close_word(copro: Runner) -> None:
+    result = copro("search", "personnalisashun")
+    assert result.code == 0 and result.stdout == ""
+    assert "No matches for 'personnalisashun'." in result.stderr
+    assert "Did you mean: personalisation" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", '"unclosed'], "quote"),
+        (["search", "colour:red"], "author"),
+        (["filter", "timebanking"], "field:value"),
+        (["filter", "colour:red"], "author"),
+    ],
+)
+def test_malformed_queries_exit_2(copro: Runner, args: list[str], message: str) -> None:
+    result = copro(*args)
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+
+
+def test_filter_is_exact(copro: Runner) -> None:
+    result = copro("filter", "section:Practical tools", "year:2011", "--keys")
+    assert keys(result.stdout) == [
+        "nef2011coproduction",
+        "inclusionnorth2011coproduction",
+        "obrien2011conversations",
+    ]
+    assert keys(copro("filter", "author:boyl", "--keys").stdout) == []
+    assert "boyle2009challenge" in keys(copro("filter", "author:Boyle", "--keys").stdout)
