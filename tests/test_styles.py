@@ -56,6 +56,23 @@ DOCUMENTED_EXCEPTIONS: dict[tuple[str, str, str, str], str] = {
     ("chicago", "citations.bib", "bovaird2007beyond", "reference"): _DOI,
     ("chicago", "citations.bib", "vandermeer2012", "citation"): _PARTICLE_SHORT,
     ("chicago", "citations.bib", "vandermeer2012", "narrative"): _PARTICLE_SHORT,
+    ("mla", "citations.bib", "bovaird2007beyond", "reference"): _DOI,
+    ("mla", "citations.bib", "vandermeer2012", "reference"): _PARTICLE,
+    ("mla", "citations.bib", "vandermeer2012", "citation"): _PARTICLE_SHORT,
+    ("mla", "citations.bib", "vandermeer2012", "narrative"): _PARTICLE_SHORT,
+    ("vancouver", "citations.bib", "bovaird2007beyond", "reference"): (
+        "the DOI field already holds https://doi.org/...; pandoc prints "
+        "doi:https://doi.org/..., copro prints the bare DOI the style intends (doi:10.1111/...)"
+    ),
+    ("vancouver", "citations.bib", "vandermeer2012", "reference"): (
+        "pandoc reads the BibTeX 'von' part as a dropping particle ('Meer JP van der'); copro "
+        "keeps it as a non-dropping particle, which the CSL (demote-non-dropping-particle="
+        "sort-only) prints before the surname: 'van der Meer JP'"
+    ),
+    ("ieee", "citations.bib", "bovaird2007beyond", "reference"): (
+        "the DOI field already holds https://doi.org/...; pandoc prints "
+        "doi: https://doi.org/..., copro prints the bare DOI the style intends (doi: 10.1111/...)"
+    ),
 }
 
 
@@ -403,3 +420,66 @@ def test_arbitrary_entries_render(entries: list[Entry]) -> None:
         plain(style.cite_narrative(refs))
         if entries:
             style.format_reference(Cite(entries[0]))
+
+
+# --------------------------------------------------------------------------------------
+# MLA, Vancouver, IEEE
+
+
+def test_mla_minimal_two_page_ranges() -> None:
+    from coprocli.styles.mla import page_range_minimal_two
+
+    assert page_range_minimal_two("1203--1221") == "1203–21"
+    assert page_range_minimal_two("101--109") == "101–09"
+    assert page_range_minimal_two("1083--1101") == "1083–101"
+    assert page_range_minimal_two("99--118") == "99–118"
+    assert page_range_minimal_two("45--49") == "45–49"
+
+
+def test_mla_same_author_titles_and_dashes() -> None:
+    style = STYLES["mla"]
+    refs = {
+        ref.key: ref
+        for ref in style.references(
+            [
+                _entry("b", "Slay", "Julia", "Making the choice"),
+                _entry("a", "Slay", "Julia", "Budgets"),
+            ]
+        )
+    }
+    assert plain(refs["a"].citation) == "(Slay, Budgets)"
+    assert plain(refs["b"].narrative) == "Slay (Making the Choice)"
+    assert plain(refs["a"].body).startswith("Slay, Julia. Budgets.")
+    assert plain(refs["b"].body).startswith("———. Making the Choice.")
+    assert plain(style.cite([refs["b"], refs["a"]])) == "(Slay, Making the Choice; Slay, Budgets)"
+
+
+def _numbered(count: int) -> list[Entry]:
+    return [_entry(f"k{i}", f"Name{i}", "Ann", f"Title {i}") for i in range(1, count + 1)]
+
+
+def test_vancouver_citations_collapse_ranges() -> None:
+    style = STYLES["vancouver"]
+    refs = style.references(_numbered(6))
+    assert refs[0].label == "1."
+    assert plain(refs[0].citation) == "(1)"
+    assert plain(style.cite([refs[4], refs[0], refs[1]])) == "(1,2,5)"
+    assert plain(style.cite([refs[3], refs[0], refs[1], refs[2], refs[5]])) == "(1–4,6)"
+
+
+def test_vancouver_names() -> None:
+    from coprocli.styles.vancouver import names_text
+
+    meer = Person(family="Meer", given="Jan-Pieter", particle="van der")
+    smith = Person(family="Smith", given="John Paul", suffix="Jr.")
+    assert names_text((meer, smith)) == "van der Meer JP, Smith JP Jr."
+    assert names_text(_people(7)).endswith("Name6 A, et al.")
+    assert names_text(_people(6)).endswith("Name5 A, Name6 A")
+
+
+def test_ieee_citations_do_not_collapse() -> None:
+    style = STYLES["ieee"]
+    refs = style.references(_numbered(4))
+    assert refs[0].label == "[1]"
+    assert plain(refs[1].narrative) == "[2]"
+    assert plain(style.cite([refs[2], refs[0], refs[1], refs[3]])) == "[1], [2], [3], [4]"
