@@ -8,6 +8,7 @@ exceptions below, and reach at least 95% exact matches per style and kind.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -76,6 +77,17 @@ DOCUMENTED_EXCEPTIONS: dict[tuple[str, str, str, str], str] = {
 }
 
 
+#: (style, kind) -> (the one rule copro applies on purpose, why). The comparison applies the
+#: rule to pandoc's output; the README lists these with the exceptions above.
+SYSTEMATIC_DIFFERENCES: dict[tuple[str, str], tuple[Callable[[str], str], str]] = {
+    ("apa", "narrative"): (
+        lambda text: text.replace(", & ", ", and ").replace(" & ", " and "),
+        "APA 7 (8.17) writes 'and' in narrative citations and '&' only in parentheses; "
+        "CSL has one name delimiter for both, so pandoc prints 'Boyle & Harris (2009)'",
+    ),
+}
+
+
 @cache
 def source_entries() -> dict[str, tuple[Entry, ...]]:
     fixture, _ = load_file(reference.FIXTURE)
@@ -113,11 +125,13 @@ def compare(style_name: str) -> tuple[dict[str, list[int]], list[str]]:
             kinds = (*KINDS, "label") if style.numeric else KINDS
             for kind in kinds:
                 counts[kind][1] += 1
-                if mine[kind] == gold[kind]:
+                rule = SYSTEMATIC_DIFFERENCES.get((style_name, kind))
+                expected_text = rule[0](gold[kind]) if rule else gold[kind]
+                if mine[kind] == expected_text:
                     counts[kind][0] += 1
                 elif (style_name, source, key, kind) not in DOCUMENTED_EXCEPTIONS:
                     problems.append(
-                        f"{source} {key} {kind}:\n  pandoc: {gold[kind]}\n  copro:  {mine[kind]}"
+                        f"{source} {key} {kind}:\n  pandoc: {expected_text}\n  copro:  {mine[kind]}"
                     )
         for group in expected["groups"]:
             counts["group"][1] += 1

@@ -28,6 +28,8 @@ def test_in_text_citation_of_several_keys_in_style_order(copro: Runner) -> None:
 def test_narrative_citation(copro: Runner) -> None:
     result = copro("cite", "needham2009coproduction", "--style", "harvard", "--narrative")
     assert result.stdout == "Needham and Carr (2009)\n"
+    apa = copro("cite", "boyle2009challenge", "--narrative")
+    assert apa.stdout == "Boyle and Harris (2009)\n"  # APA 7: "and" in running text
 
 
 def test_numeric_style_numbers_in_citation_order(copro: Runner) -> None:
@@ -42,6 +44,7 @@ def test_json_records(copro: Runner) -> None:
     assert [record["key"] for record in data] == ["boyle2009challenge", "foot2010glass"]
     assert set(data[0]) == {"key", "reference", "citation", "narrative"}
     assert data[0]["citation"] == "(Boyle & Harris, 2009)"
+    assert data[0]["narrative"] == "Boyle and Harris (2009)"
 
 
 @pytest.mark.parametrize(

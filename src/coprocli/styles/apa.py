@@ -10,6 +10,7 @@ from ._base import (
     CitationParts,
     Cite,
     NameFormat,
+    Reference,
     Style,
     doi_url,
     edition_label,
@@ -89,6 +90,15 @@ class APA(Style):
         if names:
             return CitationParts(Text(self.cite_author_text(cite, names)), date)
         return CitationParts(self._title_node(cite.entry), date)
+
+    def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
+        """`Boyle and Harris (2009)`: APA 7 (8.17) writes "and" in running text and "&" only
+        inside parentheses. CSL has one name delimiter for both forms, so CSL processors
+        print "&" here; copro follows the manual (documented in the README)."""
+        if isinstance(parts.author, Text):
+            author = parts.author.text.replace(", & ", ", and ").replace(" & ", " and ")
+            parts = CitationParts(Text(author), parts.date)
+        return super().narrative_node(parts, reference)
 
     # -- the reference -----------------------------------------------------------------
 
