@@ -99,8 +99,15 @@ def walk_text(node: Node) -> Iterator[str]:
 
 def plain(node: Node) -> str:
     """The tree's text with all formatting dropped."""
-    return "".join(walk_text(node))
+    # Recursion over children is several times faster than joining `walk_text`'s
+    # generator chain; styles call this for every piece of every reference.
+    if isinstance(node, Text):
+        return node.text
+    return "".join([plain(child) for child in node.children])
 
 
 def is_empty(node: Node) -> bool:
-    return not any(walk_text(node))
+    """True when the tree holds no text at all."""
+    if isinstance(node, Text):
+        return not node.text
+    return all(is_empty(child) for child in node.children)
