@@ -129,9 +129,9 @@ def find_citations(text: str) -> list[Citation]:
         for part in match.group(1).split(";"):
             mention = _PART.match(part.strip())
             if mention:
-                found.append(
-                    (match.start(), _author_year(mention, line(match.start()), match.group(0)))
-                )
+                # Each mention is reported as its own parenthetical: `(Smith 2020)`.
+                shown = f"({part.strip()})"
+                found.append((match.start(), _author_year(mention, line(match.start()), shown)))
     return [citation for _, citation in sorted(found, key=lambda pair: pair[0])]
 
 
