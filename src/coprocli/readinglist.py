@@ -72,4 +72,6 @@ def render_reading_list(
             parts.append(backend.paragraph(backend.render(references[entry.key].body)))
             if entry.annotation:
                 parts.append(backend.annotation(entry.annotation))
-    return str(backend.document("".join(parts), title=title, standalone=standalone))
+    return str(
+        backend.document("".join(parts), title=title or "Reading list", standalone=standalone)
+    )
