@@ -1,11 +1,947 @@
-"""Fuzzy matching: suggestions for mistyped keys (the search index grows here).
+"""Search: a ranked, typo-tolerant index over entries, exact filters, and key suggestions.
 
-The only module that imports rapidfuzz.
+The only module that imports rapidfuzz, and only inside functions, so that importing it
+stays cheap. Query syntax lives in `query.py`, word handling in `tokens.py`.
+
+How a search works: every indexed field of every entry is cut into terms (`tokens.py`), and
+an inverted index maps each term to its postings: the entries that contain it, which field
+groups it is in, and a weight from the best field (see `FIELD_WEIGHTS`). Texts that recur
+across entries (a person's name, a journal, a publisher) are indexed once as a group whose
+members are the entries that have them. A query word is expanded into index terms (the
+exact term; fuzzy neighbours within one or two edits, looked up only among words of a
+fitting length and first letters; for the last word, the words it starts), each expansion
+with a quality. Every clause of the query must match; an entry's score adds up, for each
+clause, the clause's rarity times the best weight × quality found for it, plus a bonus when
+neighbouring query words stand together in the entry. Only the returned hits get snippets.
+
+Scores run from 0 to 100: 100 × the share reached of the best possible (every clause found
+exactly, in the title and elsewhere too, `MAX_WEIGHT`), capped at 100.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+import gc
+import heapq
+import itertools
+import math
+import re
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache, partial
+
+from .errors import UsageError
+from .folding import fold
+from .model import Entry
+from .query import KNOWN_FIELDS, Query, Term, make_field_term, parse_query
+from .tokens import BREAKS, STOP_WORDS, analyse, is_stop, normalise, words
+
+#: How much a hit in each field counts (a title hit ranks above one deep in an annotation).
+#: Every name field (author, editor, …) weighs `NAME_WEIGHT`.
+FIELD_WEIGHTS: dict[str, float] = {
+    "title": 10.0,
+    "subtitle": 8.0,
+    "keywords": 8.0,
+    "key": 6.0,
+    "organization": 5.0,
+    "institution": 5.0,
+    "publisher": 5.0,
+    "school": 5.0,
+    "section": 4.0,
+    "series": 4.0,
+    "journaltitle": 4.0,
+    "journal": 4.0,
+    "booktitle": 4.0,
+    "abstract": 3.0,
+    "year": 2.0,
+    "annotation": 2.0,
+    "annote": 2.0,
+    "note": 1.5,
+}
+NAME_WEIGHT = 8.0
+
+#: The best a clause can score: the title weight raised by hits in other fields (see
+#: `_combine`); scores are 100 × the share of this maximum reached, capped at 100.
+MAX_WEIGHT = 15.0
+
+# Quality of a match of a query word, by how it matched.
+EXACT, COMPOUND, PREFIX, ONE_EDIT, TWO_EDITS = 1.0, 0.95, 0.8, 0.7, 0.55
+
+# Field groups that `field:value` terms can restrict a word to (bits of a posting's mask).
+_GROUP_BITS = {"title": 1, "author": 2, "keyword": 4, "section": 8, "key": 16}
+_GROUP_WEIGHTS = {"title": 10.0, "author": NAME_WEIGHT, "keyword": 8.0, "section": 4.0, "key": 6.0}
+_FIELD_BITS = {"title": 1, "subtitle": 1, "keywords": 4, "section": 8, "key": 16}
+_NAME_BIT = 2
+_OTHER_BIT = 32
+
+# A posting packs an entry id, the field-group mask and the weight in one integer, which
+# keeps 100,000 entries' postings in compact arrays instead of millions of Python objects.
+_MASK_SHIFT, _ID_SHIFT = 8, 14
+_WEIGHT_SCALE = 16.0
+
+_PREFIX_LIMIT = 50
+_COMMON = 20
+_SNIPPET_WIDTH = 100
+_SNIPPET_LEAD = 30
+_PART = re.compile(r"[^\W\d_]+|\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Where a hit matched: the field, one line of text around the hit, and the spans
+    `[start, end)` of the matched words within that line."""
+
+    field: str
+    snippet: str
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: the entry, its score (0-100, higher is better) and its matches,
+    best first."""
+
+    entry: Entry
+    score: float
+    matches: tuple[Match, ...]
+
+
+def _combine(best: float, total: float) -> float:
+    """A term's weight in an entry: its best field, plus a quarter of the other fields'
+    weights (found in several places counts a little more), at most half as much again."""
+    return min(best + 0.25 * (total - best), 1.5 * best)
+
+
+def _entry_texts(entry: Entry) -> list[tuple[str, str, float, int]]:
+    """The indexed fields of an entry: (field name, text, weight, group bit)."""
+    texts = [("key", entry.key, FIELD_WEIGHTS["key"], _FIELD_BITS["key"])]
+    for name, text in entry.fields.items():
+        weight = FIELD_WEIGHTS.get(name)
+        if weight is not None and name != "key" and text:
+            texts.append((name, text, weight, _FIELD_BITS.get(name, _OTHER_BIT)))
+    for role, people in entry.names.items():
+        if people:
+            text = "; ".join(person.display_name for person in people)
+            texts.append((role, text, NAME_WEIGHT, _NAME_BIT))
+    return texts
+
+
+class _Terms(dict[str, str]):
+    """Surface -> term, computing (and keeping) the term of a surface met for the first time."""
+
+    def __missing__(self, surface: str) -> str:
+        term = self[surface] = normalise(surface)
+        return term
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """What a folded whitespace-delimited chunk of text contributes to the index (the same
+    cuts as `tokens.analyse`, without positions, computed once per distinct chunk)."""
+
+    parts: tuple[str, ...]  # its non-stop words
+    joined: str  # all its parts joined, when it has several (`co-production`), else ''
+    surfaces: tuple[str, ...]  # everything it adds: joined, words, pairs inside it
+    first: str  # its first and last non-stop words, to pair with its neighbours
+    last: str
+    blank: bool  # no letters or digits at all (a dash, a bullet): neighbours do not pair
+    breaks: bool  # ends with punctuation that ends a run of pairs
+
+
+def _chunk(chunk: str) -> _Chunk:
+    found: list[str] = _PART.findall(chunk)
+    parts = tuple([part for part in found if len(part) > 1 and part not in STOP_WORDS])
+    joined = "".join(found) if len(found) > 1 else ""
+    if joined and is_stop(joined):
+        joined = ""
+    surfaces = ([joined] if joined else []) + list(parts)
+    surfaces += [a + b for a, b in itertools.pairwise(parts)]
+    return _Chunk(
+        parts,
+        joined,
+        tuple(surfaces),
+        parts[0] if parts else "",
+        parts[-1] if parts else "",
+        not found,
+        chunk.endswith(BREAKS),
+    )
+
+
+_INDEXED_FIELDS = frozenset(FIELD_WEIGHTS) - {"key"}
+# Fields whose values are unique to an entry (the rest repeat across a library).
+_UNIQUE_FIELDS = frozenset({"title", "subtitle", "abstract", "annotation", "annote", "note"})
+
+
+def _combine_two(first: float, second: float) -> float:
+    """`_combine` for a term met in two places, one of which may already be combined."""
+    best, other = max(first, second), min(first, second)
+    return min(best + 0.25 * other, 1.5 * best)
+
+
+def _index_texts(entry: Entry) -> list[tuple[tuple[str, ...], float, int, bool]]:
+    """The indexed texts of an entry but its key: (texts, weight, group bit, whether such
+    texts repeat across entries). Names come one text per person, not formatted for display."""
+    fields = entry.fields
+    texts: list[tuple[tuple[str, ...], float, int, bool]] = []
+    for name in _INDEXED_FIELDS.intersection(fields):
+        text = fields[name]
+        if text:
+            bit = _FIELD_BITS.get(name, _OTHER_BIT)
+            texts.append(((text,), FIELD_WEIGHTS[name], bit, name not in _UNIQUE_FIELDS))
+    for people in entry.names.values():
+        if people:
+            names = tuple(
+                [p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in people]
+            )
+            texts.append((names, NAME_WEIGHT, _NAME_BIT, True))
+    return texts
+
+
+def _unpack(posting: int) -> tuple[int, int, float]:
+    return (
+        posting >> _ID_SHIFT,
+        (posting >> _MASK_SHIFT) & 0x3F,
+        (posting & 0xFF) / _WEIGHT_SCALE,
+    )
+
+
+@dataclass(slots=True)
+class _Highlight:
+    """What to mark in snippets: index terms and phrase patterns, each with the number of
+    the query clause it answers (a field matching more clauses is the better match)."""
+
+    terms: dict[str, int]
+    phrases: list[tuple[int, re.Pattern[str]]]
+
+
+@dataclass(slots=True)
+class _Expansion:
+    """A query word's index terms with the quality of each, and how many postings."""
+
+    terms: dict[str, float]
+    size: int
+
+
+class SearchIndex:
+    """An inverted index over entries for ranked, fuzzy search. Build it once with
+    `SearchIndex.build(entries)`, then call `search` as often as needed."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries: list[Entry] = list(entries)
+        # term -> postings of entries (packed id, mask, weight), from the fields that are
+        # unique to an entry (title, key, annotation, …)
+        self._postings: dict[str, array[int]] = {}
+        # term -> postings of groups (packed group id, mask, weight): texts that recur
+        # across entries (names, journals, publishers, …), and each group's entries
+        self._groups: dict[str, array[int]] = {}
+        self._members: list[array[int]] = []
+        self._df_cache: dict[str, int] = {}
+        self._surfaces = _Terms()  # folded word or compound -> its term
+        self._chunks: dict[str, _Chunk] = {}
+        self._words: set[str] = set()  # folded single words, for did-you-mean
+        self._sorted: list[str] = []  # fuzzy/prefix vocabulary, sorted for prefix look-up
+        self._by_length: dict[int, list[str]] = {}  # single words, for did-you-mean
+        # The vocabulary by (length, first letter) and by (length, second letter): a typo
+        # search looks only where a word with one or two edits can be.
+        self._by_first: dict[tuple[int, str], list[str]] = {}
+        self._by_second: dict[tuple[int, str], list[str]] = {}
+        self._years: dict[int, list[int]] = {}
+        self._types: dict[str, list[int]] = {}
+
+    @classmethod
+    def build(cls, entries: Sequence[Entry]) -> SearchIndex:
+        """Index `entries` (their order breaks ties between equal scores)."""
+        index = cls(entries)
+        # Building makes millions of small objects and no reference cycles: the cycle
+        # collector would only walk them again and again. One collection at the end, here,
+        # spares the first search from paying for it.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            index._build()
+        finally:
+            if enabled:
+                gc.enable()
+                gc.collect()
+        return index
+
+    # -- building ---------------------------------------------------------------------
+
+    def _text_terms(self, text: str) -> frozenset[str]:
+        """The terms of a text: the same as `tokens.analyse` gives, without positions, and
+        much faster (each distinct chunk of text is cut once)."""
+        chunks = self._chunks
+        met: list[str] = []
+        previous = ""
+        # Chunks are cut before folding: a chunk recurs far more often than a whole text,
+        # so each distinct one is folded once.
+        for chunk in text.split():
+            info = chunks.get(chunk)
+            if info is None:
+                info = chunks[chunk] = _chunk(fold(chunk))
+            met.extend(info.surfaces)
+            if info.first:
+                if previous:
+                    met.append(previous + info.first)
+                previous = info.last
+            elif info.blank:
+                previous = ""
+            if info.breaks:
+                previous = ""
+        return frozenset(map(self._surfaces.__getitem__, met))
+
+    def _build(self) -> None:
+        term_of = self._surfaces
+        chunks = self._chunks
+        terms_of = self._text_terms
+
+        lists: defaultdict[str, array[int]] = defaultdict(partial(array, "q"))
+        group_lists: defaultdict[str, array[int]] = defaultdict(partial(array, "q"))
+        group_ids: dict[tuple[str, float, int], int] = {}
+        members = self._members
+        key_weight, key_bit = FIELD_WEIGHTS["key"], _FIELD_BITS["key"]
+        for eid, entry in enumerate(self.entries):
+            # A key is its parts and itself (`needham2009coproduction`), no pairs: keys are
+            # all different, and pairs of their parts would only fill the vocabulary.
+            parts = _PART.findall(fold(entry.key))
+            surfaces = [part for part in parts if len(part) > 1 and part not in STOP_WORDS]
+            if len(parts) > 1:
+                surfaces.append("".join(parts))
+            key_terms = frozenset(map(term_of.__getitem__, surfaces))
+            fields: list[tuple[frozenset[str], float, int]] = [(key_terms, key_weight, key_bit)]
+            for texts, weight, bit, repeats in _index_texts(entry):
+                if not repeats:
+                    fields.append((terms_of(texts[0]), weight, bit))
+                    continue
+                # A text that recurs (a person's name, a journal) is indexed once, as a
+                # group; the entries that have it join the group.
+                for text in texts:
+                    gid = group_ids.get((text, weight, bit))
+                    if gid is None:
+                        gid = group_ids[text, weight, bit] = len(members)
+                        members.append(array("i"))
+                        packed = (
+                            (gid << _ID_SHIFT)
+                            | (bit << _MASK_SHIFT)
+                            | int(weight * _WEIGHT_SCALE + 0.5)
+                        )
+                        for term in terms_of(text):
+                            group_lists[term].append(packed)
+                    members[gid].append(eid)
+            # Most terms sit in one field and take its weight; the few found in several
+            # fields (set operations find them) get a combined weight.
+            seen: set[str] = set()
+            shared: set[str] = set()
+            for terms, _, _ in fields:
+                shared.update(seen.intersection(terms))
+                seen.update(terms)
+            base = eid << _ID_SHIFT
+            for terms, weight, bit in fields:
+                packed = base | (bit << _MASK_SHIFT) | int(weight * _WEIGHT_SCALE + 0.5)
+                for term in terms.difference(shared) if shared else terms:
+                    lists[term].append(packed)
+            for term in shared:
+                best = total = 0.0
+                mask = 0
+                for terms, weight, bit in fields:
+                    if term in terms:
+                        best = max(best, weight)
+                        total += weight
+                        mask |= bit
+                weight = _combine(best, total)
+                packed = base | (mask << _MASK_SHIFT) | int(weight * _WEIGHT_SCALE + 0.5)
+                lists[term].append(packed)
+            year = entry.year
+            if year is not None:
+                self._years.setdefault(year, []).append(eid)
+            self._types.setdefault(fold(entry.type), []).append(eid)
+        self._postings = dict(lists)
+        self._groups = dict(group_lists)
+        singles = self._words
+        compounds: set[str] = set()
+        for info in chunks.values():
+            singles.update(info.parts)
+            if info.joined:
+                compounds.add(info.joined)
+        # Fuzzy and prefix look-ups run over words and hyphenated compounds only: the joined
+        # pairs of neighbouring words would triple the vocabulary and slow every look-up.
+        vocabulary = singles | compounds
+        self._sorted = sorted(vocabulary)
+        for surface in self._sorted:
+            self._by_first.setdefault((len(surface), surface[0]), []).append(surface)
+            self._by_second.setdefault((len(surface), surface[1]), []).append(surface)
+            if surface in singles:
+                self._by_length.setdefault(len(surface), []).append(surface)
+
+    # -- query expansion -------------------------------------------------------------
+
+    def _known(self, term: str) -> bool:
+        return term in self._postings or term in self._groups
+
+    def _df(self, term: str) -> int:
+        """How many postings a term has (an entry in two groups counts twice)."""
+        size = self._df_cache.get(term)
+        if size is None:
+            size = len(self._postings.get(term, ()))
+            size += sum(len(self._members[p >> _ID_SHIFT]) for p in self._groups.get(term, ()))
+            self._df_cache[term] = size
+        return size
+
+    def _postings_of(self, term: str) -> Iterator[tuple[int, int, float]]:
+        """(entry id, field-group mask, weight) of every entry that has `term`."""
+        for posting in self._postings.get(term, ()):
+            yield _unpack(posting)
+        for posting in self._groups.get(term, ()):
+            gid, mask, weight = _unpack(posting)
+            for eid in self._members[gid]:
+                yield eid, mask, weight
+
+    def _idf(self, size: int) -> float:
+        return math.log(1.0 + len(self.entries) / (1.0 + size))
+
+    def _expand(self, word: str, *, prefix: bool) -> _Expansion:
+        """The index terms a folded query word stands for, each with a match quality."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        terms: dict[str, float] = {}
+
+        def add(term: str, quality: float) -> None:
+            if quality > terms.get(term, 0.0) and self._known(term):
+                terms[term] = quality
+
+        exact = normalise(word)
+        add(exact, EXACT)
+        # A word found in many entries was typed as meant: looking for words it starts or
+        # for typos of it would only add noise (and time) to a large result.
+        if self._df(exact) >= _COMMON:
+            return _Expansion(terms, self._df(exact))
+        if prefix and len(word) >= 3:
+            start = bisect.bisect_left(self._sorted, word)
+            for surface in self._sorted[start : start + _PREFIX_LIMIT]:
+                if not surface.startswith(word):
+                    break
+                add(self._surfaces.get(surface, ""), PREFIX)
+        # One edit for words of 4-7 letters, two for longer ones, none for shorter: short
+        # words have too many neighbours (`care`, `core`, `cure`) for a typo to be guessed.
+        if len(word) >= 4:
+            most = 1 if len(word) <= 7 else 2
+            # Same first letter; first letter replaced (same second letter); first letter
+            # left out or added, or the first two swapped (first and second cross over).
+            first, second = word[0], word[1]
+            buckets = [
+                bucket
+                for length in range(len(word) - most, len(word) + most + 1)
+                for bucket in (
+                    self._by_first.get((length, first)),
+                    self._by_first.get((length, second)) if second != first else None,
+                    self._by_second.get((length, second)),
+                    self._by_second.get((length, first)) if second != first else None,
+                )
+                if bucket
+            ]
+            for bucket in buckets:
+                found = process.extract(
+                    word, bucket, scorer=OSA.distance, score_cutoff=most, limit=None
+                )
+                for surface, distance, _ in found:
+                    if distance:
+                        add(
+                            self._surfaces.get(surface, ""),
+                            ONE_EDIT if distance == 1 else TWO_EDITS,
+                        )
+        size = sum(self._df(term) for term in terms)
+        return _Expansion(terms, size)
+
+    # -- clause evaluation -------------------------------------------------------------
+
+    def _word_scores(
+        self, expansion: _Expansion, group: str | None, within: set[int] | None
+    ) -> dict[int, float]:
+        """Each entry's best weight × quality over the expansion's terms (in `group`'s
+        fields only, when given), among `within` when given."""
+        scores: dict[int, float] = {}
+        bit = _GROUP_BITS[group] if group else 0
+        group_weight = _GROUP_WEIGHTS[group] if group else 0.0
+        for term, quality in expansion.terms.items():
+            found: dict[int, float] = {}
+            for posting in self._postings.get(term, ()):
+                eid = posting >> _ID_SHIFT
+                if within is not None and eid not in within:
+                    continue
+                if bit:
+                    if not (posting >> _MASK_SHIFT) & bit:
+                        continue
+                    found[eid] = group_weight
+                else:
+                    found[eid] = (posting & 0xFF) / _WEIGHT_SCALE
+            for posting in self._groups.get(term, ()):
+                if bit:
+                    if not (posting >> _MASK_SHIFT) & bit:
+                        continue
+                    weight = group_weight
+                else:
+                    weight = (posting & 0xFF) / _WEIGHT_SCALE
+                for eid in self._members[posting >> _ID_SHIFT]:
+                    if within is not None and eid not in within:
+                        continue
+                    old = found.get(eid)
+                    # In a title and a name, say: counts a little more than in either.
+                    found[eid] = weight if old is None else _combine_two(old, weight)
+            for eid, weight in found.items():
+                score = weight * quality
+                if score > scores.get(eid, 0.0):
+                    scores[eid] = score
+        return scores
+
+    def _phrase_scores(
+        self, text: str, group: str | None, within: set[int] | None
+    ) -> dict[int, float] | None:
+        """Entries containing the phrase as written (case, accents and punctuation aside);
+        None when the phrase has no searchable word."""
+        folded = fold(text)
+        parts: list[str] = _PART.findall(folded)
+        content = [part for part in parts if not is_stop(part)]
+        if not content:
+            return None
+        needed = {normalise(part) for part in content}
+        needed.update(normalise(a + b) for a, b in itertools.pairwise(content))
+        candidates: set[int] | None = None if within is None else set(within)
+        for term in sorted(needed, key=self._df):
+            ids = {eid for eid, _, _ in self._postings_of(term)}
+            candidates = ids if candidates is None else candidates & ids
+            if not candidates:
+                return {}
+        assert candidates is not None
+        pattern = _phrase_pattern(tuple(parts))
+        scores: dict[int, float] = {}
+        bit = _GROUP_BITS[group] if group else 0
+        for eid in candidates:
+            best = _phrase_weight(self.entries[eid], pattern, bit)
+            if best:
+                scores[eid] = best * 1.2 if not group else _GROUP_WEIGHTS[group]
+        return scores
+
+    def _filter_ids(self, term: Term) -> set[int]:
+        if term.field == "year":
+            assert term.years is not None
+            return {eid for year, ids in self._years.items() if year in term.years for eid in ids}
+        return {eid for kind in term.types for eid in self._types.get(kind, ())}
+
+    # -- searching ---------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int | None = None) -> list[Hit]:
+        """Entries matching `query` (syntax in `query.py`), best first, ties in catalogue
+        order; at most `limit`. Raises `UsageError` only for malformed syntax."""
+        parsed = parse_query(query)
+        totals, highlight = self._rank(parsed)
+        # (-score, id) pairs sort best first, ties in catalogue order, without a key function.
+        order = [(-score, eid) for eid, score in totals.items()]
+        if limit is None:
+            order.sort()
+        else:
+            order = heapq.nsmallest(max(limit, 0), order)
+        ranked = [(eid, -negated) for negated, eid in order]
+        return [
+            Hit(self.entries[eid], score, self._matches(self.entries[eid], highlight))
+            for eid, score in ranked
+        ]
+
+    def _rank(self, parsed: Query) -> tuple[dict[int, float], _Highlight]:
+        """Each matching entry's score, and what to highlight."""
+        highlight = _Highlight({}, [])
+        last_word = _last_plain_word(parsed)
+        # Each clause: its alternatives, as callables' inputs prepared up front so that the
+        # clause with the fewest postings runs first and narrows the others.
+        plans: list[list[tuple[Term, _Expansion | None]]] = []
+        for clause in parsed.clauses:
+            plan: list[tuple[Term, _Expansion | None]] = []
+            for term in clause:
+                if term.field in ("year", "type"):
+                    plan.append((term, None))
+                    continue
+                if term.phrase or len(words(term.text)) != 1:
+                    if term.phrase or words(term.text):
+                        plan.append((term, None))
+                    continue
+                word = words(term.text)[0]
+                expansion = self._expand(word, prefix=term is last_word)
+                plan.append((term, expansion))
+            if plan:
+                plans.append(plan)
+        if not plans:
+            return {}, highlight
+
+        pair_bonus = self._pair_alternatives(plans)
+        sizes = [_plan_size(plan, self) for plan in plans]
+        order = sorted(range(len(plans)), key=sizes.__getitem__)
+        totals: dict[int, float] | None = None
+        importance = 0.0
+        for i in order:
+            within = set(totals) if totals is not None else None
+            scores = self._clause_scores(plans[i], i, within, pair_bonus.get(i), highlight)
+            if scores is None:
+                continue  # only stop words: the clause asks nothing
+            weight = self._idf(sizes[i])
+            importance += weight
+            if totals is None:
+                totals = {eid: weight * score for eid, score in scores.items()}
+            else:
+                totals = {
+                    eid: total + weight * scores[eid]
+                    for eid, total in totals.items()
+                    if eid in scores
+                }
+            if not totals:
+                return {}, highlight
+        if not totals:
+            return {}, highlight
+        for eid in self._excluded(parsed.excluded, set(totals)):
+            del totals[eid]
+        scale = 100.0 / (importance * MAX_WEIGHT) if importance else 0.0
+        return {eid: min(100.0, total * scale) for eid, total in totals.items()}, highlight
+
+    def _pair_alternatives(
+        self, plans: list[list[tuple[Term, _Expansion | None]]]
+    ) -> dict[int, list[str]]:
+        """For neighbouring one-word clauses, the joined word's term (`time banking` ->
+        `timebank`): it satisfies both clauses and rewards the words standing together."""
+        extra: dict[int, list[str]] = {}
+        for i in range(len(plans) - 1):
+            (first, a), (second, b) = plans[i][0], plans[i + 1][0]
+            if len(plans[i]) != 1 or len(plans[i + 1]) != 1 or a is None or b is None:
+                continue
+            if first.field != second.field:
+                continue
+            term = normalise(words(first.text)[0] + words(second.text)[0])
+            if self._known(term):
+                extra.setdefault(i, []).append(term)
+                extra.setdefault(i + 1, []).append(term)
+        return extra
+
+    def _clause_scores(
+        self,
+        plan: list[tuple[Term, _Expansion | None]],
+        number: int,
+        within: set[int] | None,
+        pairs: list[str] | None,
+        highlight: _Highlight,
+    ) -> dict[int, float] | None:
+        """The best score of each entry over the clause's alternatives (None when the
+        clause has no searchable word)."""
+        best: dict[int, float] | None = None
+
+        def merge(scores: dict[int, float]) -> None:
+            nonlocal best
+            if best is None:
+                best = dict(scores)
+                return
+            for eid, score in scores.items():
+                if score > best.get(eid, 0.0):
+                    best[eid] = score
+
+        for term, expansion in plan:
+            if term.field in ("year", "type"):
+                ids = self._filter_ids(term)
+                if within is not None:
+                    ids &= within
+                merge(dict.fromkeys(ids, MAX_WEIGHT))
+            elif expansion is not None:
+                for expanded in expansion.terms:
+                    highlight.terms.setdefault(expanded, number)
+                merge(self._word_scores(expansion, term.field, within))
+            else:
+                scores = self._phrase_scores(term.text, term.field, within)
+                if scores is not None:
+                    parts = tuple(_PART.findall(fold(term.text)))
+                    highlight.phrases.append((number, _phrase_pattern(parts)))
+                    merge(scores)
+        if best is not None and pairs:
+            group = plan[0][0].field
+            for pair in pairs:
+                highlight.terms.setdefault(pair, number)
+                joined = self._word_scores(_Expansion({pair: COMPOUND}, 0), group, within)
+                for eid, score in joined.items():
+                    # Joined words match as a compound, and next to each other they also
+                    # earn a share of the pair's weight on top.
+                    best[eid] = max(best.get(eid, 0.0), score) + 0.25 * score
+        return best
+
+    def _excluded(self, terms: Sequence[Term], candidates: set[int]) -> set[int]:
+        """Entries among `candidates` that an excluded term matches exactly."""
+        out: set[int] = set()
+        for term in terms:
+            if term.field in ("year", "type"):
+                out |= self._filter_ids(term) & candidates
+            elif term.phrase or len(words(term.text)) != 1:
+                scores = self._phrase_scores(term.text, term.field, candidates)
+                out.update(scores or ())
+            else:
+                exact = normalise(words(term.text)[0])
+                if self._known(exact):
+                    out.update(
+                        self._word_scores(_Expansion({exact: EXACT}, 0), term.field, candidates)
+                    )
+        return out
+
+    # -- snippets --------------------------------------------------------------------------
+
+    def _matches(self, entry: Entry, highlight: _Highlight) -> tuple[Match, ...]:
+        """The fields of `entry` that contain highlighted terms, best first, with snippets:
+        the field that matches most query words, then the weightier field, comes first."""
+        found: list[tuple[float, int, Match]] = []
+        for order, (name, text, weight, _) in enumerate(_entry_texts(entry)):
+            line = " ".join(text.split())
+            if not highlight.phrases and highlight.terms.keys().isdisjoint(self._text_terms(line)):
+                continue  # a quick look spares most fields the slower cut with positions
+            spans: list[tuple[int, int]] = []
+            clauses: set[int] = set()
+            for token in analyse(line):
+                clause = highlight.terms.get(token.term)
+                if clause is not None:
+                    spans.append((token.start, token.end))
+                    clauses.add(clause)
+            if highlight.phrases:
+                folded = fold(line)
+                if len(folded) == len(line):  # spans carry over only if folding kept lengths
+                    for clause, pattern in highlight.phrases:
+                        for found_phrase in pattern.finditer(folded):
+                            spans.append(found_phrase.span())
+                            clauses.add(clause)
+            if spans:
+                snippet, shifted = _snippet(line, _merge_spans(spans))
+                rank = -(len(clauses) * 100 + weight)
+                found.append((rank, order, Match(name, snippet, shifted)))
+        found.sort(key=lambda item: (item[0], item[1]))
+        return tuple(match for _, _, match in found)
+
+    # -- suggestions -----------------------------------------------------------------------
+
+    def did_you_mean(self, query: str, limit: int = 3) -> list[str]:
+        """Words of the catalogue close to the query's words, best first (for a query that
+        found nothing); empty when nothing is close. Never raises."""
+        from rapidfuzz import fuzz, process
+
+        try:
+            parsed = parse_query(query)
+        except UsageError:
+            return []
+        asked = [
+            word
+            for clause in parsed.clauses
+            for term in clause
+            if term.field not in ("year", "type")
+            for word in words(term.text)
+        ]
+        ranked: list[list[str]] = []  # for each unknown word, close words best first
+        for word in asked:
+            if len(word) < 3 or self._known(normalise(word)):
+                continue  # too short to guess at, or found as it is
+            # Similar length, similar letters; among equals, the commoner word first.
+            candidates = [
+                surface
+                for length in range(max(len(word) - 2, 3), len(word) + 3)
+                for surface in self._by_length.get(length, ())
+            ]
+            found = process.extract(
+                word, candidates, scorer=fuzz.ratio, score_cutoff=75, limit=limit * 4
+            )
+            found.sort(key=lambda item: (-item[1], -self._df(self._surfaces[item[0]]), item[0]))
+            ranked.append([surface for surface, _, _ in found])
+        # The best guess for each word first, then the second guesses, and so on.
+        suggestions: list[str] = []
+        for guesses in itertools.zip_longest(*ranked):
+            for guess in guesses:
+                if guess is not None and guess not in suggestions and len(suggestions) < limit:
+                    suggestions.append(guess)
+        return suggestions
+        return suggestions
+
+
+# Fields from the weightiest down, so that checking a phrase can stop at its first find.
+_BY_WEIGHT = sorted(
+    [*FIELD_WEIGHTS.items(), ("", NAME_WEIGHT)],  # "" stands for the name fields
+    key=lambda item: -item[1],
+)
+
+
+def _phrase_weight(entry: Entry, pattern: re.Pattern[str], bit: int) -> float:
+    """The weight of the weightiest field of `entry` (of field group `bit`, unless 0) in
+    which `pattern` is found; 0 when it is found nowhere."""
+    for name, weight in _BY_WEIGHT:
+        field_bit = _FIELD_BITS.get(name, _OTHER_BIT) if name else _NAME_BIT
+        if bit and not bit & field_bit:
+            continue
+        if name == "key":
+            texts: Iterable[str] = (entry.key,)
+        elif name:
+            texts = (entry.fields.get(name, ""),)
+        else:
+            texts = (
+                "; ".join(person.display_name for person in people)
+                for people in entry.names.values()
+            )
+        for text in texts:
+            if text and pattern.search(fold(text)):
+                return weight
+    return 0.0
+
+
+def _plan_size(plan: list[tuple[Term, _Expansion | None]], index: SearchIndex) -> int:
+    """An estimate of how many entries a clause can match, to run small clauses first."""
+    size = 0
+    for term, expansion in plan:
+        if expansion is not None:
+            size += expansion.size
+        elif term.field in ("year", "type"):
+            size += len(index._filter_ids(term))
+        else:
+            size += min(
+                (index._df(normalise(p)) for p in _PART.findall(fold(term.text)) if not is_stop(p)),
+                default=0,
+            )
+    return size
+
+
+def _last_plain_word(parsed: Query) -> Term | None:
+    """The query's last word, if it is a plain word: it may be a prefix still being typed."""
+    if not parsed.clauses:
+        return None
+    term = parsed.clauses[-1][-1]
+    if term.phrase or term.field is not None:
+        return None
+    return term
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
+    """A phrase's folded words in order, anything but letters and digits between them."""
+    return re.compile(
+        r"(?<![^\W_])" + r"[\W_]*".join(re.escape(part) for part in parts) + r"(?![^\W_])"
+    )
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _snippet(line: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """About `_SNIPPET_WIDTH` characters of `line` around the densest cluster of spans, cut
+    at word boundaries, with `…` where text was left out; the spans moved to match."""
+    if len(line) <= _SNIPPET_WIDTH:
+        return line, tuple(spans)
+    # Start a little before the span that has the most other spans within reach.
+    anchor = max(
+        spans,
+        key=lambda span: (
+            sum(1 for s in spans if span[0] <= s[0] and s[1] <= span[0] + _SNIPPET_WIDTH - 10),
+            -span[0],
+        ),
+    )[0]
+    start = max(0, anchor - _SNIPPET_LEAD)
+    if start > 0:
+        space = line.find(" ", start, anchor)
+        start = space + 1 if space >= 0 else anchor
+    end = min(len(line), start + _SNIPPET_WIDTH)
+    if end < len(line):
+        space = line.rfind(" ", start, end + 1)
+        if space > start:
+            end = space
+    text = line[start:end].strip()
+    offset = start + (len(line[start:end]) - len(line[start:end].lstrip()))
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(line) else ""
+    shift = len(lead) - offset
+    moved = tuple(
+        (max(0, s + shift), min(len(text) + len(lead), e + shift))
+        for s, e in spans
+        if s >= offset and e <= offset + len(text)
+    )
+    return f"{lead}{text}{tail}", moved
+
+
+# -- exact filters ---------------------------------------------------------------------------
+
+_FILTER_TERM = re.compile(r"^\s*(-?)([A-Za-z]+):(.*)$", re.DOTALL)
+
+
+def _exact(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _parse_filter_term(text: str) -> tuple[bool, Term]:
+    """(negated, term) for one `field:value` argument of `filter`."""
+    match = _FILTER_TERM.match(text)
+    if not match:
+        fields = ", ".join(KNOWN_FIELDS)
+        raise UsageError(
+            f"filter takes only field:value terms (fields: {fields}), not {text.strip()!r}; "
+            "use search for words."
+        )
+    negated, name, value = match.groups()
+    value = value.strip()
+    phrase = value.startswith('"')
+    if phrase:
+        if len(value) < 2 or not value.endswith('"'):
+            raise UsageError(
+                f'Unclosed quote in {text!r}; close the value with ". '
+                f"Fields: {', '.join(KNOWN_FIELDS)}."
+            )
+        value = value[1:-1]
+    return bool(negated), make_field_term(name, value, phrase=phrase, original=text)
+
+
+def _holds(term: Term, entry: Entry) -> bool:
+    """Whether `entry` satisfies a `field:value` term exactly."""
+    if term.field == "year":
+        return term.years is not None and entry.year in term.years
+    if term.field == "type":
+        return fold(entry.type) in term.types
+    value = _exact(term.text)
+    if term.field == "key":
+        return fold(entry.key) == value
+    if term.field == "title":
+        return value in {_exact(entry.title), _exact(entry.get("title"))}
+    if term.field == "section":
+        return _exact(entry.section) == value
+    if term.field == "keyword":
+        return any(_exact(word) == value for word in entry.keywords)
+    # author: one person's family name (with or without its particle) or full name.
+    return any(
+        value in {_exact(person.family), _exact(person.surname), _exact(person.display_name)}
+        for people in entry.names.values()
+        for person in people
+    )
+
+
+def filter_entries(entries: Sequence[Entry], terms: Sequence[str]) -> list[Entry]:
+    """The entries that satisfy every `field:value` term exactly (case and accents aside),
+    in their order; `-field:value` excludes. Raises `UsageError` for anything else."""
+    parsed = [_parse_filter_term(text) for text in terms]
+    return [
+        entry
+        for entry in entries
+        if all(_holds(term, entry) != negated for negated, term in parsed)
+    ]
+
+
+# -- similarity and key suggestions ----------------------------------------------------------
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two short strings are, 0-100 (100 for equal ones; a letter or two of
+    difference in a surname still scores high)."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.ratio(a, b))
 
 
 def suggest_keys(key: str, keys: Iterable[str], *, limit: int = 3) -> list[str]:
@@ -23,3 +959,16 @@ def suggest_keys(key: str, keys: Iterable[str], *, limit: int = 3) -> list[str]:
         return []
     best = found[0][1]
     return [choice for choice, score, _ in found if score >= max(60.0, best - 10)]
+
+
+__all__ = [
+    "FIELD_WEIGHTS",
+    "NAME_WEIGHT",
+    "STOP_WORDS",
+    "Hit",
+    "Match",
+    "SearchIndex",
+    "filter_entries",
+    "similarity",
+    "suggest_keys",
+]

@@ -1,0 +1,195 @@
+"""Query parsing (`query.py`) and the word handling under it (`tokens.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coprocli.errors import UsageError
+from coprocli.query import KNOWN_FIELDS, Query, Term, parse_query
+from coprocli.selection import YearRange
+from coprocli.tokens import analyse, normalise, respell, stem, words
+
+# -- tokens ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("personalisation", "personalization"),
+        ("organise", "organize"),
+        ("recognising", "recognizing"),
+        ("analyse", "analyze"),
+        ("colour", "color"),
+        ("behaviours", "behaviors"),
+        ("neighbours", "neighbors"),
+        ("centre", "center"),
+        ("fibres", "fibers"),
+        ("catalogue", "catalog"),
+    ],
+)
+def test_british_and_american_spellings_meet(british: str, american: str) -> None:
+    assert normalise(british) == normalise(american)
+
+
+@pytest.mark.parametrize("word", ["four", "hour", "your", "tour", "rise", "wise", "this"])
+def test_short_words_keep_their_spelling(word: str) -> None:
+    assert respell(word) == word
+
+
+@pytest.mark.parametrize(
+    ("forms", "term"),
+    [
+        (("bank", "banks", "banking", "banked"), "bank"),
+        (("house", "houses", "housing"), "hous"),
+        (("community", "communities"), "community"),
+        (("study", "studies", "studied"), "study"),
+        (("model", "modelling", "modeling", "models"), "model"),
+        (("process", "processes"), "proces"),
+    ],
+)
+def test_stemmer_joins_simple_variants(forms: tuple[str, ...], term: str) -> None:
+    assert {stem(respell(form)) for form in forms} == {term}
+
+
+@pytest.mark.parametrize("word", ["is", "us", "bus", "status", "analysis", "need", "2009"])
+def test_stemmer_leaves_short_and_odd_words(word: str) -> None:
+    assert stem(word) in {word, word[:-1]} and len(stem(word)) >= 2
+
+
+def test_compounds_are_indexed_every_way() -> None:
+    for text in ("time-banking", "timebanking", "time banking", "Time Banking"):
+        assert "timebank" in {token.term for token in analyse(text)}, text
+
+
+def test_analyse_folds_accents_and_keeps_positions() -> None:
+    text = "Kurt Gödel’s proofs"
+    tokens = list(analyse(text))
+    godel = next(token for token in tokens if token.surface == "godel")
+    assert text[godel.start : godel.end] == "Gödel"
+
+
+def test_analyse_skips_stop_words_and_pairs_across_them() -> None:
+    terms = {token.term for token in analyse("equal and reciprocal")}
+    assert "and" not in terms
+    assert normalise("equalreciprocal") in terms
+
+
+def test_punctuation_ends_pairs() -> None:
+    terms = {token.term for token in analyse("Boyle, Slay")}
+    assert normalise("boyleslay") not in terms
+
+
+def test_query_words_join_hyphenated_chunks() -> None:
+    assert words("co-production") == ["coproduction"]
+    assert words("The") == []
+    assert words("Self-Assessment tool") == ["selfassessment", "tool"]
+
+
+# -- query parsing ---------------------------------------------------------------------------
+
+
+def test_plain_words_are_clauses() -> None:
+    assert parse_query("older people") == Query(((Term("older"),), (Term("people"),)))
+
+
+def test_phrase() -> None:
+    query = parse_query('"equal and reciprocal" film')
+    assert query.clauses == ((Term("equal and reciprocal", phrase=True),), (Term("film"),))
+
+
+@pytest.mark.parametrize("field", [f for f in KNOWN_FIELDS if f != "year"])
+def test_every_field(field: str) -> None:
+    assert parse_query(f"{field}:value").clauses == ((Term("value", field),),)
+
+
+def test_field_names_ignore_case() -> None:
+    assert parse_query("Author:boyle").clauses == ((Term("boyle", "author"),),)
+
+
+def test_quoted_field_value() -> None:
+    query = parse_query('section:"Practical tools"')
+    assert query.clauses == ((Term("Practical tools", "section", phrase=True),),)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("year:2009", YearRange(2009, 2009)),
+        ("year:2009..2011", YearRange(2009, 2011)),
+        ("year:2010..", YearRange(2010, None)),
+        ("year:..2009", YearRange(None, 2009)),
+    ],
+)
+def test_year_ranges(text: str, years: YearRange) -> None:
+    ((term,),) = parse_query(text).clauses
+    assert term.field == "year" and term.years == years
+
+
+def test_type_aliases() -> None:
+    ((term,),) = parse_query("type:report").clauses
+    assert term.types == {"report", "techreport"}
+
+
+@pytest.mark.parametrize("text", ["evaluation -housing", "evaluation NOT housing"])
+def test_exclusion(text: str) -> None:
+    query = parse_query(text)
+    assert query.clauses == ((Term("evaluation"),),)
+    assert query.excluded == (Term("housing"),)
+
+
+def test_excluded_phrase_and_field() -> None:
+    query = parse_query('care -"social care" -author:slay')
+    assert query.excluded == (
+        Term("social care", phrase=True),
+        Term("slay", "author"),
+    )
+
+
+def test_or_joins_alternatives() -> None:
+    query = parse_query("timebanking OR housing evaluation")
+    assert query.clauses == ((Term("timebanking"), Term("housing")), (Term("evaluation"),))
+
+
+@pytest.mark.parametrize("text", ["OR film", "film OR", "OR", "NOT", "-", " - film", '""'])
+def test_dangling_operators_are_ignored(text: str) -> None:
+    query = parse_query(text)
+    assert all(term.text == "film" for clause in query.clauses for term in clause)
+
+
+def test_lower_case_or_and_not_are_words() -> None:
+    assert len(parse_query("this or that").clauses) == 3
+
+
+def test_urls_and_times_are_words() -> None:
+    assert parse_query("https://nef.org 10:30").clauses == (
+        (Term("https://nef.org"),),
+        (Term("10:30"),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('"unclosed', "Unclosed quote"),
+        ('film "unclosed', "Unclosed quote"),
+        ('author:"unclosed', "Unclosed quote"),
+        ('-"unclosed', "Unclosed quote"),
+        ("colour:red", "Unknown field 'colour'"),
+        ("author:", "Empty value"),
+        ('title:""', "Empty value"),
+        ("year:soon", "Invalid year range"),
+        ("year:2011..2009", "Invalid year range"),
+    ],
+)
+def test_malformed_queries(text: str, message: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_query(text)
+    assert message in caught.value.message
+    assert "\n" not in caught.value.message
+
+
+@pytest.mark.parametrize("text", ['"unclosed', "colour:red", "author:"])
+def test_syntax_errors_list_the_fields(text: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_query(text)
+    assert ", ".join(KNOWN_FIELDS) in caught.value.message
