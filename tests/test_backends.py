@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import shutil
 import subprocess
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
