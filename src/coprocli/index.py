@@ -532,9 +532,14 @@ class SearchIndex:
 
     # -- searching ---------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int | None = None) -> list[Hit]:
+    def search(
+        self, query: str, *, limit: int | None = None, with_matches: bool = True
+    ) -> list[Hit]:
         """Entries matching `query` (syntax in `query.py`), best first, ties in catalogue
-        order; at most `limit`. Raises `UsageError` only for malformed syntax."""
+        order; at most `limit`. Raises `UsageError` only for malformed syntax.
+
+        `with_matches=False` skips the snippets, for callers that need only the entries
+        (`--keys`, selections): on a large library most of a broad query's time."""
         parsed = parse_query(query)
         totals, highlight = self._rank(parsed)
         # (-score, id) pairs sort best first, ties in catalogue order, without a key function.
@@ -545,7 +550,11 @@ class SearchIndex:
             order = heapq.nsmallest(max(limit, 0), order)
         ranked = [(eid, -negated) for negated, eid in order]
         return [
-            Hit(self.entries[eid], score, self._matches(self.entries[eid], highlight))
+            Hit(
+                self.entries[eid],
+                score,
+                self._matches(self.entries[eid], highlight) if with_matches else (),
+            )
             for eid, score in ranked
         ]
 

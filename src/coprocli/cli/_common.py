@@ -330,11 +330,8 @@ def select_entries(
         from ..index import SearchIndex
 
         wanted = {entry.key for entry in entries}
-        entries = [
-            hit.entry
-            for hit in SearchIndex.build(catalogue.entries).search(query)
-            if hit.entry.key in wanted
-        ]
+        hits = SearchIndex.build(catalogue.entries).search(query, with_matches=False)
+        entries = [hit.entry for hit in hits if hit.entry.key in wanted]
     if chosen is not None:
         entries = chosen.apply(entries)
     return entries

@@ -75,7 +75,7 @@ def search_command(
     chosen = entry_filter(author, year, type_, section, keyword)
     catalogue = session(ctx).catalogue()
     index = SearchIndex.build(chosen.apply(catalogue.entries))
-    hits = index.search(text, limit=limit)
+    hits = index.search(text, limit=limit, with_matches=output.mode not in {"keys", "format"})
     entries = [hit.entry for hit in hits]
     records = [
         {
