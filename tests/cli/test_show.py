@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
+
+import pytest
 
 from ..conftest import Runner
 
@@ -53,3 +57,24 @@ def test_unknown_key_without_anything_close(copro: Runner) -> None:
 def test_show_needs_a_key(copro: Runner) -> None:
     result = copro("show")
     assert result.code == 2 and "Missing argument" in result.stderr
+
+
+def test_show_reads_keys_from_stdin_and_files(
+    copro: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("spice\nfoot2010glass\n"))
+    data = json.loads(copro("show", "-", "--json").stdout)
+    assert [entry["key"] for entry in data] == ["spice", "foot2010glass"]
+    listing = tmp_path / "keys.txt"
+    listing.write_text("# two\nspice, needham2009coproduction\n", "utf-8")
+    data = json.loads(copro("show", "--keys-from", str(listing), "--json").stdout)
+    assert [entry["key"] for entry in data] == ["spice", "needham2009coproduction"]
+
+
+def test_several_unknown_keys_are_all_reported(copro: Runner) -> None:
+    result = copro("show", "spice", "boyle2090", "spiec")
+    assert result.code == 1 and result.stdout == ""
+    assert "Unknown key 'boyle2090'" in result.stderr and "Unknown key 'spiec'" in result.stderr
+    skipped = copro("show", "spice", "spiec", "--skip-unknown", "--json")
+    assert skipped.code == 0 and [e["key"] for e in json.loads(skipped.stdout)] == ["spice"]
+    assert skipped.stderr.startswith("Warning: Unknown key 'spiec'")

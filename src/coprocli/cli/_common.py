@@ -317,8 +317,10 @@ def select_entries(
     catalogue = session(ctx).catalogue()
     if requested:
         entries, unknown = catalogue.resolve(requested)
+        if len(unknown) == 1 and not skip_unknown:
+            raise unknown[0]  # one line says it all
         for error in unknown:
-            err(f"Error: {error.message}")
+            err(f"{'Warning' if skip_unknown else 'Error'}: {error.message}")
         if unknown and not skip_unknown:
             raise CoproError(
                 f"{len(unknown)} unknown key{'s' if len(unknown) > 1 else ''}; nothing was "

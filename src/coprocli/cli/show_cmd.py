@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from . import app
-from ._common import JsonOpt, out, session
+from ._common import JsonOpt, KeyArgs, KeysFromOpt, SkipUnknownOpt, out, select_entries
 
 
 @app.command("show")
 def show_command(
     ctx: typer.Context,
-    keys: Annotated[list[str], typer.Argument(metavar="KEY...", help="Citation keys (any case).")],
+    keys: KeyArgs = None,
+    keys_from: KeysFromOpt = None,
+    skip_unknown: SkipUnknownOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Show the full record of entries: names, publication details, keywords and annotation.
 
+    Keys match case-insensitively; '-' reads keys from stdin.
+
     Example: copro show boyle2009challenge needham2009coproduction
     """
-    catalogue = session(ctx).catalogue()
-    entries = catalogue.get_many(keys)
+    if not keys and not keys_from:
+        from ..errors import UsageError
+
+        raise UsageError("Missing argument 'KEY...': give one or more keys, or '-' for stdin.")
+    entries = select_entries(ctx, keys or [], keys_from=keys_from or [], skip_unknown=skip_unknown)
     if as_json:
         from ..listing import to_json
 
