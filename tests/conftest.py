@@ -24,6 +24,14 @@ def shared_or_skip(path: Path) -> Path:
     return path
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regenerate-golden",
+        action="store_true",
+        help="Rewrite tests/golden/output/ from copro's current output (review the diff!).",
+    )
+
+
 @dataclass
 class Result:
     code: int
