@@ -51,7 +51,7 @@ def print_entry_table(entries: Sequence[Entry], *, summaries: bool, full: bool) 
     from rich.table import Table
 
     console = stdout_console()
-    table = Table(show_lines=summaries, header_style="bold", expand=False)
+    table = Table(show_lines=summaries, header_style="bold", expand=True)
     table.add_column("Key", style="cyan", no_wrap=True)
     table.add_column("Year", justify="right", no_wrap=True)
     table.add_column("Authors", max_width=28)
@@ -204,7 +204,7 @@ def print_hits(hits: Sequence[Hit]) -> None:
     from rich.text import Text
 
     console = stdout_console()
-    table = Table(header_style="bold", show_lines=True)
+    table = Table(header_style="bold", show_lines=True, expand=True)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("Title / best match", ratio=1)
     table.add_column("Authors", max_width=24)
@@ -212,8 +212,10 @@ def print_hits(hits: Sequence[Hit]) -> None:
     table.add_column("Key", style="cyan", no_wrap=True)
     for rank, hit in enumerate(hits, start=1):
         cell = Text(hit.entry.title, style="bold")
-        if hit.matches:
-            best = hit.matches[0]
+        # The title is already in the cell; show the best match found elsewhere.
+        shown = [match for match in hit.matches if match.field not in {"title", "subtitle"}]
+        if shown:
+            best = shown[0]
             snippet = Text(best.snippet, style="dim")
             for start, end in best.spans:
                 snippet.stylize("bold yellow not dim", start, end)
