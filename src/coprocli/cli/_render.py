@@ -211,7 +211,8 @@ def print_hits(hits: Sequence[Hit]) -> None:
     table.add_column("Year", justify="right", no_wrap=True)
     table.add_column("Key", style="cyan", no_wrap=True)
     for rank, hit in enumerate(hits, start=1):
-        cell = Text(hit.entry.title, style="bold")
+        cell = Text()
+        cell.append(hit.entry.title, style="bold")
         # The title is already in the cell; show the best match found elsewhere.
         shown = [match for match in hit.matches if match.field not in {"title", "subtitle"}]
         if shown:
