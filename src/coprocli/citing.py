@@ -6,7 +6,9 @@ lists all print the same text for the same entry.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from .model import Entry
@@ -18,6 +20,23 @@ def _style_and_backend(style_name: str, markup: str) -> tuple[Any, Any]:
     from .styles import get_style
 
     return get_style(style_name), get_backend(markup)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while formatting.
+
+    Formatting builds millions of small, acyclic objects (freed by reference counting),
+    and each allocation burst makes the collector rescan every object alive, the whole
+    loaded library included: with 100,000 entries that was a third of the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _labelled(reference: Any) -> Node:
@@ -35,8 +54,9 @@ def reference_list(
 ) -> str:
     """The reference list of `entries` in the style's order, as a document of `markup`."""
     style, backend = _style_and_backend(style_name, markup)
-    references = style.references(entries)
-    items = [backend.render(_labelled(reference)) for reference in references]
+    with _collector_paused():
+        references = style.references(entries)
+        items = [backend.render(_labelled(reference)) for reference in references]
     body = backend.reference_list(items, numbered=False)
     return str(backend.document(body, title=title, standalone=standalone))
 
@@ -46,9 +66,10 @@ def in_text(
 ) -> str:
     """One in-text citation of all `entries`: `(Boyle & Harris, 2009; Slay, 2011)`."""
     style, backend = _style_and_backend(style_name, markup)
-    references = style.references(entries)
-    node = style.cite_narrative(references) if narrative else style.cite(references)
-    return str(backend.render(node))
+    with _collector_paused():
+        references = style.references(entries)
+        node = style.cite_narrative(references) if narrative else style.cite(references)
+        return str(backend.render(node))
 
 
 def citation_records(
@@ -56,12 +77,13 @@ def citation_records(
 ) -> list[dict[str, str]]:
     """`[{key, reference, citation, narrative}]` in bibliography order, for scripts."""
     style, backend = _style_and_backend(style_name, markup)
-    return [
-        {
-            "key": reference.key,
-            "reference": backend.render(_labelled(reference)),
-            "citation": backend.render(reference.citation),
-            "narrative": backend.render(reference.narrative),
-        }
-        for reference in style.references(entries)
-    ]
+    with _collector_paused():
+        return [
+            {
+                "key": reference.key,
+                "reference": backend.render(_labelled(reference)),
+                "citation": backend.render(reference.citation),
+                "narrative": backend.render(reference.narrative),
+            }
+            for reference in style.references(entries)
+        ]

@@ -72,7 +72,7 @@ def span(*children: Node | str) -> Span:
 
 
 def _nodes(children: Iterable[Node | str]) -> tuple[Node, ...]:
-    return tuple(Text(child) if isinstance(child, str) else child for child in children)
+    return tuple([Text(child) if isinstance(child, str) else child for child in children])
 
 
 def join(separator: Node | str, parts: Iterable[Node | str | None]) -> Span:
@@ -80,11 +80,19 @@ def join(separator: Node | str, parts: Iterable[Node | str | None]) -> Span:
     sep = Text(separator) if isinstance(separator, str) else separator
     out: list[Node] = []
     for part in parts:
-        if part is None or part == "" or (isinstance(part, NODE_TYPES) and is_empty(part)):
+        if part is None:
             continue
+        if isinstance(part, str):
+            if not part:
+                continue
+            node: Node = Text(part)
+        elif is_empty(part):
+            continue
+        else:
+            node = part
         if out:
             out.append(sep)
-        out.append(Text(part) if isinstance(part, str) else part)
+        out.append(node)
     return Span(tuple(out))
 
 
@@ -108,6 +116,27 @@ def plain(node: Node) -> str:
 
 def is_empty(node: Node) -> bool:
     """True when the tree holds no text at all."""
+    # Styles ask this of every part they join, so it stops at the first text found and
+    # checks text leaves in place instead of recursing into them.
     if isinstance(node, Text):
         return not node.text
-    return all(is_empty(child) for child in node.children)
+    for child in node.children:
+        if isinstance(child, Text):
+            if child.text:
+                return False
+        elif not is_empty(child):
+            return False
+    return True
+
+
+def last_char(node: Node, ignoring: str = "") -> str:
+    """The tree's last character not in `ignoring` ("" if none): the same as
+    `plain(node).rstrip(ignoring)[-1:]`, but reading leaves from the end only as far as
+    needed, so punctuation checks cost the same on a long reference as on a short one."""
+    if isinstance(node, Text):
+        return node.text.rstrip(ignoring)[-1:]
+    for child in reversed(node.children):
+        found = last_char(child, ignoring)
+        if found:
+            return found
+    return ""

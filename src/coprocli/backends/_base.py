@@ -54,7 +54,8 @@ class Backend:
         """A rich-text tree as markup."""
         if isinstance(node, Text):
             return self.escape(node.text)
-        content = "".join(self.render(child) for child in node.children)
+        # A list, not a generator: `join` builds one from a generator anyway.
+        content = "".join([self.render(child) for child in node.children])
         if isinstance(node, Emph):
             return self.format_emph(content) if content else ""
         if isinstance(node, Strong):

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import ClassVar
 
 from ..model import Entry, Person
-from ..richtext import Node, Span, Text, emph, is_empty, join, link, plain, span
+from ..richtext import Node, Span, Text, emph, is_empty, join, last_char, link, plain, span
 from ._names import NameFormat, format_name, format_names, initials, name_sort_key, names_sort_key
 from ._text import (
     DateParts,
@@ -175,16 +177,7 @@ class Style:
         fmt = self.citation_names
         if fmt is None or not names:
             return ""
-        if cite.names_shown:
-            fmt = fmt.expanded(cite.names_shown)
-        if cite.add_initials and not names[0].is_literal:
-            first = names[0]
-            given = initials(first.given, ". ")
-            head = f"{given} {first.surname}".strip()
-            rest = format_names(names, fmt)
-            short = format_name(first, fmt, inverted=False)
-            return head + rest[len(short) :] if rest.startswith(short) else rest
-        return format_names(names, fmt)
+        return _cite_author_text(tuple(names), fmt, cite.names_shown, cite.add_initials)
 
     def cite_date(self, cite: Cite) -> str:
         """`2009a`, or the style's no-date term."""
@@ -201,17 +194,18 @@ class Style:
         entry = cite.entry
         names = self.cite_names(entry)
         date = entry_date(entry)
+        title = fold(entry.title)
         if names:
             head: tuple[object, ...] = names_sort_key(
                 names, demote_particle=self.sort_demotes_particle
             )
         else:
-            head = (fold(entry.title),)
+            head = (title,)
         return (
             head,
             date is None,
             (date.year, date.month, date.day) if date else (0, 0, 0),
-            fold(entry.title),
+            title,
         )
 
     def citation_sort_key(self, reference: Reference) -> tuple[object, ...]:
@@ -284,7 +278,7 @@ class Style:
     def cite(self, references: Sequence[Reference]) -> Node:
         """One parenthetical citation of all `references`, in the style's order."""
         refs = list(references)
-        if self.sort_citations:
+        if self.sort_citations and len(refs) > 1:  # `build` cites every entry alone
             refs.sort(key=self.citation_sort_key)
         if self.numeric:
             return span(
@@ -308,7 +302,7 @@ class Style:
     def cite_narrative(self, references: Sequence[Reference]) -> Node:
         """A narrative citation of all `references`: `Boyle and Harris (2009); Slay (2011)`."""
         refs = list(references)
-        if self.sort_citations:
+        if self.sort_citations and len(refs) > 1:
             refs.sort(key=self.citation_sort_key)
         return join("; ", [ref.narrative for ref in refs])
 
@@ -318,32 +312,51 @@ class Style:
         """Make citations that print alike tell their entries apart, as CSL does: more
         names, then the first author's initials, then `2011a`, `2011b` in list order."""
 
-        def render(cite: Cite) -> tuple[str, str]:
-            parts = self.citation_parts(cite)
-            return plain(parts.author), plain(parts.date)
+        # A citation's text depends only on its entry and the three settings changed here,
+        # so each is rendered once per setting (a large library renders every entry in
+        # every step, and compares each clashing citation with all others in its group).
+        rendered: dict[tuple[int, int, bool, str], tuple[str, str]] = {}
+
+        def render(index: int, cite: Cite, names_shown: int | None = None) -> tuple[str, str]:
+            """`cite`'s author and date text, optionally as if it showed `names_shown`."""
+            shown = cite.names_shown if names_shown is None else names_shown
+            key = (index, shown, cite.add_initials, cite.year_suffix)
+            text = rendered.get(key)
+            if text is None:
+                if shown != cite.names_shown:
+                    cite = replace(cite, names_shown=shown)
+                parts = self.citation_parts(cite)
+                text = rendered[key] = (plain(parts.author), plain(parts.date))
+            return text
 
         def clashes(items: list[Cite]) -> list[list[int]]:
             seen: dict[tuple[str, str], list[int]] = {}
             for index, cite in enumerate(items):
-                seen.setdefault(render(cite), []).append(index)
+                seen.setdefault(render(index, cite), []).append(index)
             return [group for group in seen.values() if len(group) > 1]
 
         cites = list(cites)
         fmt = self.citation_names
         if fmt is not None and self.disambiguate_add_names and fmt.et_al_min:
             for group in clashes(cites):
+                # How often each text occurs in the group with `shown` names: a citation
+                # is told apart when its own text occurs once (only `names_shown` changes
+                # in this step, so the counts stay valid while the group is updated).
+                counts: dict[int, Counter[tuple[str, str]]] = {}
+                name_lists = Counter(tuple(self.cite_names(cites[i].entry)) for i in group)
                 for index in group:
                     people = self.cite_names(cites[index].entry)
+                    if name_lists[tuple(people)] > 1:
+                        # Same names and (being in this group) same date as another
+                        # citation: no number of names shown tells the two apart.
+                        continue
                     for shown in range(fmt.et_al_use_first + 1, len(people) + 1):
-                        trial = replace(cites[index], names_shown=shown)
-                        mine = render(trial)
-                        others = [
-                            render(replace(cites[other], names_shown=shown))
-                            for other in group
-                            if other != index
-                        ]
-                        if mine not in others:
-                            cites[index] = trial
+                        if shown not in counts:
+                            counts[shown] = Counter(
+                                render(other, cites[other], shown) for other in group
+                            )
+                        if counts[shown][render(index, cites[index], shown)] == 1:
+                            cites[index] = replace(cites[index], names_shown=shown)
                             break
         if fmt is not None and self.disambiguate_add_givenname and self.givenname_rule != "global":
             for group in clashes(cites):
@@ -451,6 +464,24 @@ def split_list(entry: Entry, name: str) -> list[str]:
     return [text for text in (latex.decode(part) for part in parts) if text]
 
 
+@lru_cache(maxsize=65536)
+def _cite_author_text(
+    names: tuple[Person, ...], fmt: NameFormat, names_shown: int, add_initials: bool
+) -> str:
+    """`Style.cite_author_text`, cached: disambiguation asks for the same names many
+    times (with more and more of them shown), and again when building the reference."""
+    if names_shown:
+        fmt = fmt.expanded(names_shown)
+    if add_initials and not names[0].is_literal:
+        first = names[0]
+        given = initials(first.given, ". ")
+        head = f"{given} {first.surname}".strip()
+        rest = format_names(names, fmt)
+        short = format_name(first, fmt, inverted=False)
+        return head + rest[len(short) :] if rest.startswith(short) else rest
+    return format_names(names, fmt)
+
+
 def _first_initials(people: Sequence[Person]) -> str:
     if not people:
         return ""
@@ -473,10 +504,16 @@ def _letters(position: int) -> str:
 _PUNCT_END = ".?!"
 
 
+_CLOSING_QUOTES = "”’\"'"
+
+
 def ends_with_punctuation(node: Node | str) -> bool:
-    text = node if isinstance(node, str) else plain(node)
-    text = text.rstrip("”’\"'")
-    return bool(text) and text[-1] in _PUNCT_END
+    """True when the text ends with `.`, `?` or `!`, closing quotation marks aside."""
+    if isinstance(node, str):
+        last = node.rstrip(_CLOSING_QUOTES)[-1:]
+    else:
+        last = last_char(node, _CLOSING_QUOTES)
+    return bool(last) and last in _PUNCT_END
 
 
 def suffix(node: Node | str, mark: str = ".") -> Node:
@@ -485,8 +522,8 @@ def suffix(node: Node | str, mark: str = ".") -> Node:
     if is_empty(base):
         return base
     if mark.startswith(".") and ends_with_punctuation(base):
-        return span(base, mark[1:])
-    return span(base, mark)
+        return Span((base, Text(mark[1:])))
+    return Span((base, Text(mark)))
 
 
 def punct_join(delimiter: str, parts: Iterable[Node | str | None]) -> Node:
@@ -499,8 +536,8 @@ def punct_join(delimiter: str, parts: Iterable[Node | str | None]) -> Node:
         if is_empty(node):
             continue
         if out:
-            previous = Span(tuple(out))
-            if delimiter.startswith(".") and ends_with_punctuation(previous):
+            # Only the end of `out` is read (`last_char`), however long the reference.
+            if delimiter.startswith(".") and ends_with_punctuation(Span(tuple(out))):
                 out.append(Text(delimiter[1:]))
             else:
                 out.append(Text(delimiter))
@@ -508,8 +545,13 @@ def punct_join(delimiter: str, parts: Iterable[Node | str | None]) -> Node:
     return Span(tuple(out))
 
 
+_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def fold(text: str) -> str:
     """Sort form of a string: accents and punctuation dropped, case folded."""
+    if text.isascii():  # the common case, without Unicode normalisation
+        return _NOT_ASCII_ALNUM.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ß", "ss")

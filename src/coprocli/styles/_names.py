@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from ..model import Person
@@ -58,8 +59,10 @@ class NameFormat:
         return replace(self, et_al_use_first=max(use_first, self.et_al_use_first))
 
 
+@lru_cache(maxsize=65536)
 def initials(given: str, initialize_with: str = ". ") -> str:
     """`Jean-Pierre` -> `J.-P.`, `John Paul` -> `J. P.`, `J.P.` -> `J. P.`."""
+    # Cached: given names recur across a library and every reference prints them.
     given = given.strip()
     if not given:
         return ""
@@ -144,6 +147,12 @@ def format_names(people: Sequence[Person], fmt: NameFormat) -> str:
 
     APA: `Boyle, D., & Harris, M.`; 21 or more names: the first 19, `…`, the last.
     """
+    return _format_names(tuple(people), fmt)
+
+
+@lru_cache(maxsize=65536)
+def _format_names(people: tuple[Person, ...], fmt: NameFormat) -> str:
+    # Cached: an author list recurs across a library (and in each entry's citations).
     count = len(people)
     if not count:
         return ""
@@ -179,16 +188,23 @@ def format_names(people: Sequence[Person], fmt: NameFormat) -> str:
     return f"{head} {fmt.and_word} {rendered[-1]}"
 
 
+_NOT_ASCII_ALNUM_OR_SPACE = re.compile(r"[^a-z0-9 ]+")
+
+
 def _fold(text: str) -> str:
     """Sort form of a string: accents dropped, case folded, punctuation ignored."""
+    if text.isascii():  # the common case, without Unicode normalisation
+        return _NOT_ASCII_ALNUM_OR_SPACE.sub("", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ß", "ss")
     return "".join(ch for ch in stripped.casefold() if ch.isalnum() or ch == " ").strip()
 
 
+@lru_cache(maxsize=65536)
 def name_sort_key(person: Person, *, demote_particle: bool) -> str:
     """`Meer van der Jan` (demoted) or `van der Meer Jan`, folded for comparison."""
+    # Cached per person: one author's entries share their `Person`s.
     if person.literal:
         return _fold(person.literal)
     parts: tuple[str, ...]
@@ -200,4 +216,10 @@ def name_sort_key(person: Person, *, demote_particle: bool) -> str:
 
 
 def names_sort_key(people: Sequence[Person], *, demote_particle: bool) -> tuple[str, ...]:
+    return _names_sort_key(tuple(people), demote_particle)
+
+
+@lru_cache(maxsize=65536)
+def _names_sort_key(people: tuple[Person, ...], demote_particle: bool) -> tuple[str, ...]:
+    # Cached per author list as well as per person: entries share their author lists.
     return tuple(name_sort_key(person, demote_particle=demote_particle) for person in people)

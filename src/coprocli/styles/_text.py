@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .. import latex
@@ -116,36 +117,43 @@ def _transform(
     """
     tokens: list[tuple[str, bool, bool]] = []  # (token, protected, is_word)
     for text, protected in segments:
-        for token in _TOKEN.findall(text) if not protected else [text]:
-            is_word = token[0].isalnum()
-            glue = tokens and tokens[-1][2] and is_word and (protected or tokens[-1][1])
-            if glue:
+        if protected:
+            if tokens and tokens[-1][2] and text[0].isalnum():
                 # a word partly in braces (`{e}urope`) is protected as a whole
+                tokens[-1] = (tokens[-1][0] + text, True, True)
+            else:
+                tokens.append((text, True, True))
+            continue
+        for token in _TOKEN.findall(text):
+            is_word = token[0].isalnum()
+            if is_word and tokens and tokens[-1][1] and tokens[-1][2]:
                 tokens[-1] = (tokens[-1][0] + token, True, True)
             else:
-                tokens.append((token, protected, is_word or protected))
-    last_word = max((i for i, t in enumerate(tokens) if t[2]), default=-1)
+                tokens.append((token, False, is_word))
+    last_word = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][2]), -1)
     out: list[str] = []
     state = "start"
     pending_end = False
     for index, (token, protected, is_word) in enumerate(tokens):
         if is_word:
-            if not protected:
-                out.append(change(token, state, index == last_word))
-            else:
-                out.append(token)
+            out.append(token if protected else change(token, state, index == last_word))
             state = "inner"
             pending_end = False
-            continue
-        out.append(token)
-        if token in ":?!.":
-            pending_end = True
-        elif token.isspace():
-            if pending_end:
-                state = "start"
-        elif token not in "\"'“‘([":
-            pending_end = False
+        else:
+            out.append(token)
+            if token in _SENTENCE_END:
+                pending_end = True
+            elif token.isspace():
+                if pending_end:
+                    state = "start"
+            elif token not in _OPENING:
+                pending_end = False
     return "".join(out)
+
+
+# What `_transform` checks non-word tokens against (each is a single character).
+_SENTENCE_END = ":?!."
+_OPENING = "\"'“‘(["
 
 
 def sentence_case(segments: Sequence[tuple[str, bool]]) -> str:
@@ -202,7 +210,10 @@ def page_range(pages: str, form: Literal["expanded", "chicago", "minimal"] = "ex
             last = _abbreviate(first, last, form)
         return f"{first}–{last}"
 
-    return re.sub(r"(\w+)\s*(?:-+|–|—)\s*(\w+)", one, pages)
+    return _RANGE.sub(one, pages)
+
+
+_RANGE = re.compile(r"(\w+)\s*(?:-+|–|—)\s*(\w+)")
 
 
 def _abbreviate(first: str, last: str, form: str) -> str:
@@ -240,7 +251,7 @@ def edition_label(edition: str, abbreviation: str = "ed.") -> str:
     edition = edition.strip()
     if not edition:
         return ""
-    if edition.isdigit():
+    if edition.isdecimal():  # not `isdigit`: `int` rejects digits such as `²`
         return f"{ordinal(int(edition))} {abbreviation}"
     return edition
 
@@ -249,10 +260,13 @@ def edition_label(edition: str, abbreviation: str = "ed.") -> str:
 # Links
 
 
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+
+
 def doi_url(doi: str) -> str:
     """A DOI as `https://doi.org/...`, whatever prefix it was written with."""
     doi = doi.strip()
-    doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
+    doi = _DOI_PREFIX.sub("", doi)
     return f"https://doi.org/{doi}"
 
 
@@ -290,6 +304,7 @@ class DateParts:
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
+@lru_cache(maxsize=4096)
 def parse_date(value: str) -> DateParts | None:
     """`2020-03-05` / `2020-03` / `2020` (the start of a range) as `DateParts`."""
     match = _ISO.match(value)
@@ -307,14 +322,23 @@ def entry_date(entry: Entry, field: str = "date") -> DateParts | None:
     """
     if field != "date":
         return parse_date(entry.get(field))
-    if entry.get("date"):
-        return parse_date(entry.get("date"))
-    year = entry.get("year")
-    match = re.search(r"\d{4}", year)
+    date = entry.get("date")
+    if date:
+        return parse_date(date)
+    return _issued(entry.get("year"), entry.get("month"), entry.get("day"))
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+@lru_cache(maxsize=4096)
+def _issued(year: str, month_text: str, day_text: str) -> DateParts | None:
+    """The date of `year`, `month` and `day` fields (cached: styles ask for it often, and
+    a library has few distinct dates)."""
+    match = _YEAR.search(year)
     if not match:
         return None
-    month_text = entry.get("month")
-    month = int(month_text) if month_text.isdigit() and 1 <= int(month_text) <= 12 else 0
-    day_text = entry.get("day")
-    day = int(day_text) if day_text.isdigit() and month else 0
+    # `isdecimal`, not `isdigit`: `int` rejects digits such as `²`.
+    month = int(month_text) if month_text.isdecimal() and 1 <= int(month_text) <= 12 else 0
+    day = int(day_text) if day_text.isdecimal() and month else 0
     return DateParts(int(match.group(0)), month, day)
