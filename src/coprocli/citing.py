@@ -55,7 +55,7 @@ def reference_list(
     """The reference list of `entries` in the style's order, as a document of `markup`."""
     style, backend = _style_and_backend(style_name, markup)
     with _collector_paused():
-        references = style.references(entries)
+        references = style.references(entries, citations=False)
         items = [backend.render(_labelled(reference)) for reference in references]
     body = backend.reference_list(items, numbered=False)
     return str(backend.document(body, title=title, standalone=standalone))

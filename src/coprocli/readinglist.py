@@ -59,7 +59,9 @@ def render_reading_list(
     backend: Any = get_backend(markup)
     formatter: Any = get_style(style)
     groups = _groups(entries, group_by)  # validates group_by before any formatting
-    references = {reference.key: reference for reference in formatter.references(entries)}
+    references = {
+        reference.key: reference for reference in formatter.references(entries, citations=False)
+    }
     parts: list[str] = []
     if title:
         parts.append(backend.heading(title, 1))

@@ -59,7 +59,12 @@ class NameFormat:
         return replace(self, et_al_use_first=max(use_first, self.et_al_use_first))
 
 
-@lru_cache(maxsize=65536)
+#: Entries of the per-person and per-author-list caches: enough that a library of a few
+#: hundred thousand entries is formatted without evicting what it will ask for again.
+CACHE_SIZE = 1 << 18
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def initials(given: str, initialize_with: str = ". ") -> str:
     """`Jean-Pierre` -> `J.-P.`, `John Paul` -> `J. P.`, `J.P.` -> `J. P.`."""
     # Cached: given names recur across a library and every reference prints them.
@@ -150,7 +155,7 @@ def format_names(people: Sequence[Person], fmt: NameFormat) -> str:
     return _format_names(tuple(people), fmt)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _format_names(people: tuple[Person, ...], fmt: NameFormat) -> str:
     # Cached: an author list recurs across a library (and in each entry's citations).
     count = len(people)
@@ -201,7 +206,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in stripped.casefold() if ch.isalnum() or ch == " ").strip()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def name_sort_key(person: Person, *, demote_particle: bool) -> str:
     """`Meer van der Jan` (demoted) or `van der Meer Jan`, folded for comparison."""
     # Cached per person: one author's entries share their `Person`s.
@@ -219,7 +224,7 @@ def names_sort_key(people: Sequence[Person], *, demote_particle: bool) -> tuple[
     return _names_sort_key(tuple(people), demote_particle)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _names_sort_key(people: tuple[Person, ...], demote_particle: bool) -> tuple[str, ...]:
     # Cached per author list as well as per person: entries share their author lists.
     return tuple(name_sort_key(person, demote_particle=demote_particle) for person in people)

@@ -216,7 +216,7 @@ class MLA(Style):
         )
         return (head, fold(self._title_text(entry)))
 
-    def references(self, entries: Sequence[Entry]) -> list[Reference]:
+    def references(self, entries: Sequence[Entry], *, citations: bool = True) -> list[Reference]:
         """The Works Cited list; a repeated author list is printed `———`."""
         unique: dict[str, Entry] = {}
         for entry in entries:
@@ -230,7 +230,7 @@ class MLA(Style):
             if names and names == previous:
                 cite = _mla_cite(cite, same_authors=True)
             previous = names
-            out.append(self.build(cite))
+            out.append(self.build(cite, citations=citations))
         return out
 
     def _plain_names(self, cite: Cite) -> str:
