@@ -142,3 +142,11 @@ def test_refs_reads_stdin_and_tolerates_typos(
 def test_refs_missing_document(copro: Runner, tmp_path: Path) -> None:
     result = copro("refs", str(tmp_path / "nope.md"))
     assert result.code == 1 and "no such file" in result.stderr
+
+
+def test_pipeline_list_to_reading_list(copro: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = copro("list", "--section", "Practical tools", "--keys").stdout
+    monkeypatch.setattr("sys.stdin", io.StringIO(keys))
+    page = copro("reading-list", "-", "--format", "html").stdout
+    assert page.count('<p class="reference">') + page.count("<p>") >= 3
+    assert "Practical tools" in page and "Treating people as assets" in page
