@@ -173,7 +173,10 @@ def test_documented_exceptions_are_real() -> None:
         assert mine != gold, (style_name, key, kind)
 
 
-@pytest.mark.skipif(reference.pandoc_path() is None, reason="pandoc is not installed")
+@pytest.mark.skipif(
+    reference.pandoc_path() is None or not reference.CSL_DIR.is_dir(),
+    reason="pandoc or ../shared/csl is not available",
+)
 @pytest.mark.parametrize("style_name", STYLE_NAMES)
 def test_golden_files_are_current(style_name: str) -> None:
     """The golden files still equal what pandoc produces now (else: --regenerate)."""
@@ -191,7 +194,8 @@ def test_registry() -> None:
         assert isinstance(style, Style)
         assert style.name == name
         assert style.title and style.csl_file.endswith(".csl")
-        assert (reference.CSL_DIR / style.csl_file).exists()
+        if reference.CSL_DIR.is_dir():
+            assert (reference.CSL_DIR / style.csl_file).exists()
     assert get_style("APA") is STYLES["apa"]
 
 
