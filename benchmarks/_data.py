@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
+import random
 import shutil
 import tempfile
 from pathlib import Path
+
+from coprocli import latex
+from coprocli.model import Entry
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SCRATCH = Path(tempfile.gettempdir()) / "copro-bench"
@@ -22,3 +27,53 @@ def library(name: str) -> Path:
         with gzip.open(source, "rb") as packed, target.open("wb") as out:
             shutil.copyfileobj(packed, out)
     return target
+
+
+def _balanced(token: str) -> bool:
+    """A title word that can move on its own: its braces open and close within it."""
+    depth = 0
+    for char in token:
+        depth += (char == "{") - (char == "}")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def perturbed_copies(entries: list[Entry], count: int, seed: int = 7) -> list[Entry]:
+    """`count` copies of `entries`, as the synthetic files of ../shared/data are made: a
+    new key (`<key>-copyN`), and a title with two words swapped and one word from another
+    title added. The raw (LaTeX) title is changed and the decoded one derived from it, so
+    search (decoded fields) and styles (raw title) see the same copy."""
+    rng = random.Random(seed)
+    donors = [
+        token
+        for entry in entries[:5000]
+        for token in entry.raw.get("title", "").split()
+        if _balanced(token)
+    ] or ["copy"]
+    copies: list[Entry] = []
+    for number in range(count):
+        entry = entries[number % len(entries)]
+        words = entry.raw.get("title", entry.get("title")).split()
+        movable = [index for index, word in enumerate(words) if _balanced(word)]
+        if len(movable) >= 2:
+            i, j = rng.sample(movable, 2)
+            words[i], words[j] = words[j], words[i]
+        words.insert(rng.randrange(len(words) + 1), rng.choice(donors))
+        raw_title = " ".join(words)
+        copies.append(
+            dataclasses.replace(
+                entry,
+                key=f"{entry.key}-copy{number}",
+                fields={**entry.fields, "title": latex.decode(raw_title)},
+                raw={**entry.raw, "title": raw_title},
+            )
+        )
+    return copies
+
+
+def synthetic_library(size: int, base: list[Entry]) -> list[Entry]:
+    """The first `size` entries of `base`, topped up with perturbed copies of it."""
+    if size <= len(base):
+        return base[:size]
+    return base + perturbed_copies(base, size - len(base))

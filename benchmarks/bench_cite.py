@@ -2,8 +2,8 @@
 one in-text citation, and a whole `copro cite` process against a whole `copro search`.
 
 The libraries are real-world entries from ../shared/data/synth_50k.bib.gz: the first 10,000,
-and for 100,000 all 50,000 plus a perturbed copy of each (key `<key>-p`, two title words
-swapped, in both the decoded and the raw title, since styles read the raw one).
+and for 100,000 all 50,000 plus perturbed copies (`_data.perturbed_copies`: a new key, two
+title words swapped and one from another title added, in the raw title that styles read).
 
 Run: python benchmarks/bench_cite.py [--styles apa,mla] [--sizes 10000,100000] [--runs 10]
 """
@@ -11,8 +11,6 @@ Run: python benchmarks/bench_cite.py [--styles apa,mla] [--sizes 10000,100000] [
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import random
 import statistics
 import subprocess
 import sys
@@ -20,47 +18,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _data import library
+from _data import library, synthetic_library
 
 from coprocli.catalogue import load_file
 from coprocli.citing import in_text, reference_list
-from coprocli.model import Entry
 from coprocli.styles import STYLE_NAMES
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-
-
-def _swap_two_words(title: str, rng: random.Random) -> str:
-    words = title.split(" ")
-    if len(words) >= 2:
-        i, j = rng.sample(range(len(words)), 2)
-        words[i], words[j] = words[j], words[i]
-    return " ".join(words)
-
-
-def perturbed_copy(entry: Entry, rng: random.Random) -> Entry:
-    """`entry` under key `<key>-p` with two words of its title swapped (decoded and raw).
-
-    The same positions are swapped in both, so the copy stays a consistent entry.
-    """
-    state = rng.getstate()
-    fields = dict(entry.fields)
-    raw = dict(entry.raw)
-    if "title" in fields:
-        fields["title"] = _swap_two_words(fields["title"], rng)
-    if "title" in raw:
-        rng.setstate(state)
-        raw["title"] = _swap_two_words(raw["title"], rng)
-    return dataclasses.replace(entry, key=entry.key + "-p", fields=fields, raw=raw)
-
-
-def library_of(size: int, base: list[Entry], seed: int = 7) -> list[Entry]:
-    """The first `size` entries of `base`, topped up with perturbed copies of it."""
-    if size <= len(base):
-        return base[:size]
-    rng = random.Random(seed)
-    copies = [perturbed_copy(base[i % len(base)], rng) for i in range(size - len(base))]
-    return base + copies
 
 
 def timed(action: Callable[..., object], *args: object) -> float:
@@ -92,7 +56,7 @@ def main() -> None:
 
     started = time.perf_counter()
     base, _ = load_file(library("synth_50k"))
-    libraries = {size: library_of(size, base) for size in sizes}
+    libraries = {size: synthetic_library(size, base) for size in sizes}
     print(f"loaded {len(base):,} entries in {time.perf_counter() - started:.1f} s\n")
 
     one = base[:1]

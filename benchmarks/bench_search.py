@@ -12,13 +12,11 @@ Run: python benchmarks/bench_search.py [10000 100000 ...] [-v]
 
 from __future__ import annotations
 
-import dataclasses
-import random
 import statistics
 import sys
 import time
 
-from _data import library
+from _data import library, synthetic_library
 
 from coprocli.catalogue import load_file
 from coprocli.index import SearchIndex
@@ -47,32 +45,6 @@ QUERIES = [
     "type:article nutrient",
     "acidificaton ocean",
 ]
-
-
-def perturbed(entries: list[Entry], count: int, seed: int = 7) -> list[Entry]:
-    """`count` copies of `entries`, each with a new key and a reshuffled title."""
-    rng = random.Random(seed)
-    titles = [entry.fields.get("title", "").split() for entry in entries]
-    copies: list[Entry] = []
-    for number in range(count):
-        entry = entries[number % len(entries)]
-        title = list(titles[number % len(entries)])
-        if len(title) >= 2:
-            i, j = rng.sample(range(len(title)), 2)
-            title[i], title[j] = title[j], title[i]
-        donor = titles[rng.randrange(len(titles))]
-        if donor:
-            title.insert(rng.randrange(len(title) + 1), rng.choice(donor))
-        fields = dict(entry.fields)
-        fields["title"] = " ".join(title)
-        copies.append(dataclasses.replace(entry, key=f"{entry.key}-copy{number}", fields=fields))
-    return copies
-
-
-def library_of(size: int, base: list[Entry]) -> list[Entry]:
-    if size <= len(base):
-        return base[:size]
-    return base + perturbed(base, size - len(base))
 
 
 def measure(entries: list[Entry]) -> tuple[float, list[float], list[float], int]:
@@ -105,7 +77,7 @@ def main(sizes: list[int]) -> None:
         f"{'repeat median ms':>16}  hits"
     )
     for size in sizes or [10_000, 100_000]:
-        entries = library_of(size, base)
+        entries = synthetic_library(size, base)
         build, first, again, hits = measure(entries)
         p95 = statistics.quantiles(first, n=20)[-1]
         print(
