@@ -6,11 +6,10 @@ lists all print the same text for the same entry.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
+from .gcpause import collector_paused
 from .model import Entry
 from .richtext import Node, span
 
@@ -20,23 +19,6 @@ def _style_and_backend(style_name: str, markup: str) -> tuple[Any, Any]:
     from .styles import get_style
 
     return get_style(style_name), get_backend(markup)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while formatting.
-
-    Formatting builds millions of small, acyclic objects (freed by reference counting),
-    and each allocation burst makes the collector rescan every object alive, the whole
-    loaded library included: with 100,000 entries that was a third of the time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _labelled(reference: Any) -> Node:
@@ -54,7 +36,7 @@ def reference_list(
 ) -> str:
     """The reference list of `entries` in the style's order, as a document of `markup`."""
     style, backend = _style_and_backend(style_name, markup)
-    with _collector_paused():
+    with collector_paused():
         references = style.references(entries, citations=False)
         items = [backend.render(_labelled(reference)) for reference in references]
     body = backend.reference_list(items, numbered=False)
@@ -66,7 +48,7 @@ def in_text(
 ) -> str:
     """One in-text citation of all `entries`: `(Boyle & Harris, 2009; Slay, 2011)`."""
     style, backend = _style_and_backend(style_name, markup)
-    with _collector_paused():
+    with collector_paused():
         references = style.references(entries)
         node = style.cite_narrative(references) if narrative else style.cite(references)
         return str(backend.render(node))
@@ -77,7 +59,7 @@ def citation_records(
 ) -> list[dict[str, str]]:
     """`[{key, reference, citation, narrative}]` in bibliography order, for scripts."""
     style, backend = _style_and_backend(style_name, markup)
-    with _collector_paused():
+    with collector_paused():
         return [
             {
                 "key": reference.key,

@@ -21,7 +21,6 @@ exactly, in the title and elsewhere too, `MAX_WEIGHT`), capped at 100.
 from __future__ import annotations
 
 import bisect
-import gc
 import heapq
 import itertools
 import math
@@ -34,6 +33,7 @@ from functools import lru_cache, partial
 
 from .errors import UsageError
 from .folding import fold
+from .gcpause import collector_paused
 from .model import Entry
 from .query import KNOWN_FIELDS, Query, Term, make_field_term, parse_query
 from .tokens import BREAKS, STOP_WORDS, analyse, is_stop, normalise, words
@@ -254,17 +254,9 @@ class SearchIndex:
     def build(cls, entries: Sequence[Entry]) -> SearchIndex:
         """Index `entries` (their order breaks ties between equal scores)."""
         index = cls(entries)
-        # Building makes millions of small objects and no reference cycles: the cycle
-        # collector would only walk them again and again. One collection at the end, here,
-        # spares the first search from paying for it.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        # One collection at the end, here, spares the first search from paying for it.
+        with collector_paused(collect_after=True):
             index._build()
-        finally:
-            if enabled:
-                gc.enable()
-                gc.collect()
         return index
 
     # -- building ---------------------------------------------------------------------
