@@ -16,6 +16,7 @@ from ._base import (
     edition_label,
     entry_date,
     entry_kind,
+    field_segments,
     format_names,
     page_range,
     punct_join,
@@ -89,7 +90,21 @@ class APA(Style):
         date = Text(self.cite_date(cite))
         if names:
             return CitationParts(Text(self.cite_author_text(cite, names)), date)
-        return CitationParts(self._title_node(cite.entry), date)
+        return CitationParts(self._short_title_node(cite.entry), date)
+
+    def _short_title_node(self, entry: Entry) -> Node:
+        """A citation with no author names the work by its short title in title case,
+        italic unless it is a report or sits in a container (quoted), as apa.csl does."""
+        segments = field_segments(entry, "shorttitle") or field_segments(entry, "title")
+        text = title_case(segments)
+        kind = entry_kind(entry)
+        if kind == "report":
+            return Text(text)
+        if kind != "webpage" and (
+            entry.get("journaltitle") or entry.get("journal") or entry.get("booktitle")
+        ):
+            return Text(f"“{text}”")
+        return emph(text)
 
     def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
         """`Boyle and Harris (2009)`: APA 7 (8.17) writes "and" in running text and "&" only

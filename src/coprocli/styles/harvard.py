@@ -108,7 +108,7 @@ class Harvard(Style):
             head: Node = join(" ", [author, date, self._title_part(entry, kind, title)])
         else:
             head = join(" ", [title, date])
-            head = span(suffix(head, "."), " ", self._after_title(entry, kind))
+            head = join(" ", [suffix(head, "."), self._after_title(entry, kind)])
             return self._finish(entry, head)
         return self._finish(entry, head)
 
