@@ -501,3 +501,10 @@ def test_ieee_citations_do_not_collapse() -> None:
     assert refs[0].label == "[1]"
     assert plain(refs[1].narrative) == "[2]"
     assert plain(style.cite([refs[2], refs[0], refs[1], refs[3]])) == "[1], [2], [3], [4]"
+
+
+def test_page_ranges_with_non_ascii_digits_do_not_raise() -> None:
+    from coprocli.styles._text import page_range
+
+    assert page_range("²--³", "chicago") == "²–³"
+    assert page_range("321--328", "chicago") == "321–28"

@@ -216,7 +216,7 @@ def page_range(pages: str, form: Literal["expanded", "chicago", "minimal"] = "ex
 
     def one(match: re.Match[str]) -> str:
         first, last = match.group(1), match.group(2)
-        if form != "expanded" and first.isdigit() and last.isdigit():
+        if form != "expanded" and first.isdecimal() and last.isdecimal():
             last = _abbreviate(first, last, form)
         return f"{first}–{last}"
 
