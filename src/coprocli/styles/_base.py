@@ -124,6 +124,7 @@ class Cite:
     year_suffix: str = ""
     names_shown: int = 0
     add_initials: bool = False
+    full_given: bool = False  # with add_initials: the whole given name, not initials
 
 
 class Style:
@@ -155,6 +156,9 @@ class Style:
     #: "global": every first author sharing a surname with another gets initials (CSL
     #: `primary-name-with-initials`); "by-cite": only citations that would clash.
     givenname_rule: ClassVar[str] = "by-cite"
+    #: True: disambiguation adds only initials (`D. Boyle`, CSL "...-with-initials");
+    #: False: initials, or the whole given name where initials are the same too.
+    givenname_initials: ClassVar[bool] = True
     disambiguate_year_suffix: ClassVar[bool] = True
     #: Sort the items of a combined citation (by `citation_sort_key`); False: as given.
     sort_citations: ClassVar[bool] = True
@@ -185,7 +189,9 @@ class Style:
         fmt = self.citation_names
         if fmt is None or not names:
             return ""
-        return _cite_author_text(tuple(names), fmt, cite.names_shown, cite.add_initials)
+        return _cite_author_text(
+            tuple(names), fmt, cite.names_shown, cite.add_initials, not cite.full_given
+        )
 
     def cite_date(self, cite: Cite) -> str:
         """`2009a`, or the style's no-date term."""
@@ -243,6 +249,27 @@ class Style:
         if is_empty(parts.author):
             return span("(", parts.date, ")")
         return span(parts.author, " (", parts.date, ")")
+
+    def _add_given_names(self, cites: list[Cite], group: list[int]) -> None:
+        """Tell apart first authors of `group` who share a surname: by initials, or, in
+        styles that allow it, by whole given names where the initials are the same too
+        (`R. Carter` would be two people: `Rebecca Carter`, `Ruth Carter`)."""
+        forms: dict[int, tuple[str, str]] = {}
+        for index in group:
+            people = self.cite_names(cites[index].entry)
+            if people and not people[0].is_literal:
+                forms[index] = (initials(people[0].given), people[0].given)
+        telling = {
+            initial if self.givenname_initials else given for initial, given in forms.values()
+        }
+        if len(telling) <= 1:
+            return
+        for index, (initial, given) in forms.items():
+            full = not self.givenname_initials and any(
+                other_initial == initial and other_given != given
+                for other_initial, other_given in forms.values()
+            )
+            cites[index] = replace(cites[index], add_initials=True, full_given=full)
 
     # -- the public API ------------------------------------------------------------------
 
@@ -384,28 +411,20 @@ class Style:
                         if counts[shown][render(index, cites[index], shown)] == 1:
                             cites[index] = replace(cites[index], names_shown=shown)
                             break
-        if fmt is not None and self.disambiguate_add_givenname and self.givenname_rule != "global":
-            for group in clashes(cites):
-                firsts = {_first_initials(self.cite_names(cites[i].entry)) for i in group}
-                if len(firsts) > 1:
-                    for index in group:
-                        cites[index] = replace(cites[index], add_initials=True)
-        if fmt is not None and self.disambiguate_add_givenname and self.givenname_rule == "global":
-            # Global rule (CSL "primary-name-with-initials"): first authors who share a
-            # surname but not their initials are told apart everywhere by their initials.
-            by_surname: dict[str, set[str]] = {}
-            for cite in cites:
-                people = self.cite_names(cite.entry)
-                if people and not people[0].is_literal:
-                    by_surname.setdefault(people[0].surname, set()).add(_first_initials(people))
-            for index, cite in enumerate(cites):
-                people = self.cite_names(cite.entry)
-                if (
-                    people
-                    and not people[0].is_literal
-                    and len(by_surname.get(people[0].surname, ())) > 1
-                ):
-                    cites[index] = replace(cite, add_initials=True)
+        if fmt is not None and self.disambiguate_add_givenname:
+            if self.givenname_rule == "global":
+                # CSL "primary-name(-with-initials)": first authors who share a surname
+                # are told apart everywhere, whether or not their citations clash.
+                by_surname: dict[str, list[int]] = {}
+                for index, cite in enumerate(cites):
+                    people = self.cite_names(cite.entry)
+                    if people and not people[0].is_literal:
+                        by_surname.setdefault(people[0].surname, []).append(index)
+                groups = list(by_surname.values())
+            else:
+                groups = clashes(cites)
+            for group in groups:
+                self._add_given_names(cites, group)
         if self.disambiguate_year_suffix:
             for group in clashes(cites):
                 for position, index in enumerate(group):
@@ -492,7 +511,11 @@ def split_list(entry: Entry, name: str) -> list[str]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _cite_author_text(
-    names: tuple[Person, ...], fmt: NameFormat, names_shown: int, add_initials: bool
+    names: tuple[Person, ...],
+    fmt: NameFormat,
+    names_shown: int,
+    add_initials: bool,
+    as_initials: bool = True,
 ) -> str:
     """`Style.cite_author_text`, cached: disambiguation asks for the same names many
     times (with more and more of them shown), and again when building the reference."""
@@ -500,18 +523,12 @@ def _cite_author_text(
         fmt = fmt.expanded(names_shown)
     if add_initials and not names[0].is_literal:
         first = names[0]
-        given = initials(first.given, ". ")
+        given = initials(first.given, ". ") if as_initials else first.given
         head = f"{given} {first.surname}".strip()
         rest = format_names(names, fmt)
         short = format_name(first, fmt, inverted=False)
         return head + rest[len(short) :] if rest.startswith(short) else rest
     return format_names(names, fmt)
-
-
-def _first_initials(people: Sequence[Person]) -> str:
-    if not people:
-        return ""
-    return people[0].literal or initials(people[0].given)
 
 
 def _letters(position: int) -> str:

@@ -310,6 +310,11 @@ class DateParts:
     def month_name(self) -> str:
         return MONTHS[self.month - 1] if 1 <= self.month <= 12 else ""
 
+    def month_day(self) -> str:
+        """`March 5`, `September`, or "" without a month (CSL's month and day parts)."""
+        month = self.month_name()
+        return f"{month} {self.day}" if month and self.day else month
+
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 

@@ -42,6 +42,10 @@ _CITATION_NAMES = NameFormat(form="short", and_word="&", et_al_min=3, et_al_use_
 _ITALIC_TITLE = {"book", "report", "thesis", "webpage", "film", "booklet", "manual", "misc"}
 
 
+#: Kinds whose reference shows month and day as well as the year (apa.csl's "date" macro).
+_FULL_DATE_KINDS = frozenset({"webpage", "film", "booklet"})
+
+
 class APA(Style):
     """APA 7th edition: `Boyle, D., & Harris, M. (2009). Title. Journal, 29(4), 1–2.`"""
 
@@ -92,6 +96,15 @@ class APA(Style):
             return CitationParts(Text(self.cite_author_text(cite, names)), date)
         return CitationParts(self._short_title_node(cite.entry), date)
 
+    def _reference_date(self, cite: Cite, kind: str) -> str:
+        """`2009`, or for ephemeral sources (web pages, films, booklets) the fuller
+        `2020, March 5` that apa.csl gives them."""
+        year = self.cite_date(cite)
+        date = entry_date(cite.entry)
+        if kind not in _FULL_DATE_KINDS or date is None or not date.month_day():
+            return year
+        return f"{year}, {date.month_day()}"
+
     def _short_title_node(self, entry: Entry) -> Node:
         """A citation with no author names the work by its short title in title case,
         italic unless it is a report or sits in a container (quoted), as apa.csl does."""
@@ -125,7 +138,7 @@ class APA(Style):
         if not people and kind == "webpage" and entry.get("organization"):
             people = (Person(literal=entry.get("organization")),)
             organisation_author = True
-        date = span("(", self.cite_date(cite), ")")
+        date = span("(", self._reference_date(cite, kind), ")")
         title = self._title_block(entry, kind)
         if people:
             author: Node = Text(format_names(people, _REFERENCE_NAMES))

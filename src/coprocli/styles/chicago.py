@@ -59,6 +59,7 @@ class Chicago(Style):
     author_date_delimiter = " "
     disambiguate_add_names = True
     disambiguate_add_givenname = True
+    givenname_initials = False  # whole given names where initials are not enough
     givenname_rule = "global"
     sort_citations = False
     sort_demotes_particle = True
@@ -168,10 +169,13 @@ class Chicago(Style):
                 suffix(join(", ", [thesis_genre(entry), self._names(entry, "institution")]), ".")
             ]
         if kind == "webpage":
+            # Web pages are ephemeral: month and day follow the title (CMOS18 14.104).
             organisation = entry.get("organization")
-            if organisation and entry.names.get("author"):
-                return [suffix(organisation, ".")]
-            return []
+            date = entry_date(entry)
+            return [
+                suffix(organisation, ".") if organisation and entry.names.get("author") else None,
+                suffix(date.month_day(), ".") if date and date.month_day() else None,
+            ]
         if kind == "film":
             return [self._publisher(entry, "publisher")]
         place = entry.get("location") or entry.get("address")

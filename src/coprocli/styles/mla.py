@@ -131,6 +131,7 @@ class MLA(Style):
     citation_names = _CITATION_NAMES
     disambiguate_add_names = True
     disambiguate_add_givenname = True
+    givenname_initials = False  # whole given names where initials are not enough
     givenname_rule = "by-cite"
     disambiguate_year_suffix = False
     sort_citations = False
@@ -352,6 +353,7 @@ def _mla_cite(
         cite.year_suffix,
         cite.names_shown,
         cite.add_initials,
+        cite.full_given,
         add_title=(current.add_title if current else False) if add_title is None else add_title,
         same_authors=(current.same_authors if current else False)
         if same_authors is None
