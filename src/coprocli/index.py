@@ -254,8 +254,7 @@ class SearchIndex:
     def build(cls, entries: Sequence[Entry]) -> SearchIndex:
         """Index `entries` (their order breaks ties between equal scores)."""
         index = cls(entries)
-        # One collection at the end, here, spares the first search from paying for it.
-        with collector_paused(collect_after=True):
+        with collector_paused():
             index._build()
         return index
 

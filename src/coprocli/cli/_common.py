@@ -42,11 +42,6 @@ class Session:
             self._catalogue = load_catalogue(
                 self.bib_paths, bundled=self.bundled, strict=self.strict
             )
-            # The catalogue lives as long as the command: keep the cycle collector from
-            # walking it again on every later burst of allocations (index, formatting).
-            import gc
-
-            gc.freeze()
             if not self.quiet:
                 report_warnings(self._catalogue.warnings)
         return self._catalogue

@@ -420,7 +420,7 @@ class Style:
                     people = self.cite_names(cite.entry)
                     if people and not people[0].is_literal:
                         by_surname.setdefault(people[0].surname, []).append(index)
-                groups = list(by_surname.values())
+                groups = [group for group in by_surname.values() if len(group) > 1]
             else:
                 groups = clashes(cites)
             for group in groups:
