@@ -337,3 +337,28 @@ def select_entries(
     if chosen is not None:
         entries = chosen.apply(entries)
     return entries
+
+
+def selected_entries(ctx: typer.Context) -> list[Entry]:
+    """`select_entries` driven by the selection options of the running command.
+
+    `cite`, `export` and `reading-list` declare the same options (KeyArgs, KeysFromOpt,
+    AllOpt, QueryOpt, SkipUnknownOpt and the list filters) under the same names, so their
+    parsed values are read here, in one place, from the command's parameters.
+    """
+    params = ctx.params
+    return select_entries(
+        ctx,
+        params.get("keys") or [],
+        keys_from=params.get("keys_from") or [],
+        all_entries=bool(params.get("all_entries")),
+        query=params.get("query"),
+        chosen=entry_filter(
+            params.get("author"),
+            params.get("year"),
+            params.get("type_"),
+            params.get("section"),
+            params.get("keyword"),
+        ),
+        skip_unknown=bool(params.get("skip_unknown")),
+    )

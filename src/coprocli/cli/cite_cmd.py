@@ -19,9 +19,8 @@ from ._common import (
     SkipUnknownOpt,
     TypeOpt,
     YearOpt,
-    entry_filter,
     out,
-    select_entries,
+    selected_entries,
 )
 
 STYLE_HELP = "Citation style: apa, harvard, chicago, mla, vancouver, ieee."
@@ -124,15 +123,7 @@ def cite_command(
         raise UsageError("Choose --in-text or --narrative, not both.")
     if as_json and (in_text or narrative):
         raise UsageError("--json already holds the citations; drop --in-text/--narrative.")
-    entries = select_entries(
-        ctx,
-        keys or [],
-        keys_from=keys_from or [],
-        all_entries=all_entries,
-        query=query,
-        chosen=entry_filter(author, year, type_, section, keyword),
-        skip_unknown=skip_unknown,
-    )
+    entries = selected_entries(ctx)
     from .. import citing
 
     if as_json:
@@ -211,15 +202,7 @@ def export_command(
         exporter = get_exporter(to)
     else:
         _check_style_and_markup(style or "apa", markup or "text")
-    entries = select_entries(
-        ctx,
-        keys or [],
-        keys_from=keys_from or [],
-        all_entries=all_entries,
-        query=query,
-        chosen=entry_filter(author, year, type_, section, keyword),
-        skip_unknown=skip_unknown,
-    )
+    entries = selected_entries(ctx)
     if to is not None:
         emit(exporter.export(entries), output, force)
         return

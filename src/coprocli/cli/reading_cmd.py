@@ -20,9 +20,8 @@ from ._common import (
     SkipUnknownOpt,
     TypeOpt,
     YearOpt,
-    entry_filter,
     err,
-    select_entries,
+    selected_entries,
     session,
 )
 from .cite_cmd import ForceOpt, OutputOpt, emit
@@ -106,15 +105,7 @@ def reading_list_command(
         from ..errors import UsageError
 
         raise UsageError(f"Unknown grouping {group_by!r}; choose one of: {', '.join(GROUPINGS)}.")
-    entries = select_entries(
-        ctx,
-        keys or [],
-        keys_from=keys_from or [],
-        all_entries=all_entries,
-        query=query,
-        chosen=entry_filter(author, year, type_, section, keyword),
-        skip_unknown=skip_unknown,
-    )
+    entries = selected_entries(ctx)
     emit(
         render_reading_list(
             entries,
