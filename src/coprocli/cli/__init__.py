@@ -7,6 +7,7 @@ that every failure goes through one handler: `Error: <message>` on stderr and an
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -77,8 +78,10 @@ def root(
     )
 
 
-# Commands register themselves on `app` when imported.
-from . import check_cmd, cite_cmd, list_cmd, reading_cmd, search_cmd, show_cmd  # noqa: E402,F401
+# Commands register themselves on `app` when imported, and `--help` lists them in that
+# order: finding things first, then citing them, then checking files.
+for _module in ("search_cmd", "list_cmd", "show_cmd", "cite_cmd", "reading_cmd", "check_cmd"):
+    importlib.import_module(f"{__name__}.{_module}")
 
 
 def main(argv: list[str] | None = None) -> None:
