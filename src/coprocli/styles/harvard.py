@@ -151,8 +151,6 @@ class Harvard(Style):
             return punct_join(". ", [thesis_genre(entry), self._publishers(entry, "institution")])
         if kind == "webpage":
             return Text(self._publishers(entry, "organization"))
-        if kind == "film":
-            return Text(self._publishers(entry, "publisher"))
         return Text(self._place_publisher(entry, "publisher"))
 
     def _publishers(self, entry: Entry, name: str) -> str:
