@@ -99,10 +99,6 @@ class Catalogue:
             raise UnknownKeyError(key, suggest_keys(key, self._by_key))
         return entry
 
-    def get_many(self, keys: Iterable[str]) -> list[Entry]:
-        """Entries for keys in the order given; the first unknown key raises."""
-        return [self.get(key) for key in keys]
-
     def resolve(self, keys: Iterable[str]) -> tuple[list[Entry], list[UnknownKeyError]]:
         """Entries for the known keys in the order given, and an error for each unknown one."""
         entries: list[Entry] = []

@@ -7,7 +7,7 @@ typography (en dash `–`, no-break space U+00A0, curly quotes); backends map it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -96,19 +96,9 @@ def join(separator: Node | str, parts: Iterable[Node | str | None]) -> Span:
     return Span(tuple(out))
 
 
-def walk_text(node: Node) -> Iterator[str]:
-    """The text of a tree, leaf by leaf."""
-    if isinstance(node, Text):
-        yield node.text
-    else:
-        for child in node.children:
-            yield from walk_text(child)
-
-
 def plain(node: Node) -> str:
     """The tree's text with all formatting dropped."""
-    # Recursion over children is several times faster than joining `walk_text`'s
-    # generator chain; styles call this for every piece of every reference.
+    # Plain recursion over children: styles call this for every piece of every reference.
     if isinstance(node, Text):
         return node.text
     return "".join([plain(child) for child in node.children])

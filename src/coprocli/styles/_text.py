@@ -201,11 +201,6 @@ def title_case(segments: Sequence[tuple[str, bool]]) -> str:
     return "".join(out)
 
 
-def plain_segments(segments: Sequence[tuple[str, bool]]) -> str:
-    """The segments' text as written."""
-    return "".join(text for text, _ in segments)
-
-
 # --------------------------------------------------------------------------------------
 # Numbers
 
