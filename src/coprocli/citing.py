@@ -7,14 +7,20 @@ lists all print the same text for the same entry.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .gcpause import collector_paused
 from .model import Entry
 from .richtext import Node, span
 
+if TYPE_CHECKING:
+    from .backends import Backend
+    from .styles import Style
 
-def _style_and_backend(style_name: str, markup: str) -> tuple[Any, Any]:
+
+def style_and_backend(style_name: str, markup: str) -> tuple[Style, Backend]:
+    """The style and the backend by name; an unknown name is a `UsageError` listing the
+    choices (the CLI calls this first, so bad names fail before anything is loaded)."""
     from .backends import get_backend
     from .styles import get_style
 
@@ -35,7 +41,7 @@ def reference_list(
     title: str | None = None,
 ) -> str:
     """The reference list of `entries` in the style's order, as a document of `markup`."""
-    style, backend = _style_and_backend(style_name, markup)
+    style, backend = style_and_backend(style_name, markup)
     with collector_paused():
         references = style.references(entries, citations=False)
         items = [backend.render(_labelled(reference)) for reference in references]
@@ -47,7 +53,7 @@ def in_text(
     entries: Sequence[Entry], style_name: str, markup: str = "text", *, narrative: bool = False
 ) -> str:
     """One in-text citation of all `entries`: `(Boyle & Harris, 2009; Slay, 2011)`."""
-    style, backend = _style_and_backend(style_name, markup)
+    style, backend = style_and_backend(style_name, markup)
     with collector_paused():
         references = style.references(entries)
         node = style.cite_narrative(references) if narrative else style.cite(references)
@@ -58,7 +64,7 @@ def citation_records(
     entries: Sequence[Entry], style_name: str, markup: str = "text"
 ) -> list[dict[str, str]]:
     """`[{key, reference, citation, narrative}]` in bibliography order, for scripts."""
-    style, backend = _style_and_backend(style_name, markup)
+    style, backend = style_and_backend(style_name, markup)
     with collector_paused():
         return [
             {

@@ -9,7 +9,6 @@ reference, with same-author-year letters worked out over the whole list.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from .errors import UsageError
 from .model import Entry
@@ -17,9 +16,16 @@ from .model import Entry
 GROUPINGS = ("section", "keyword", "year", "type", "none")
 
 
+def check_grouping(group_by: str) -> None:
+    """An unknown `--group-by` value is a `UsageError` listing the choices."""
+    if group_by not in GROUPINGS:
+        raise UsageError(f"Unknown grouping {group_by!r}; choose one of: {', '.join(GROUPINGS)}.")
+
+
 def _groups(entries: Sequence[Entry], group_by: str) -> list[tuple[str, list[Entry]]]:
     """(heading, entries) pairs; headings in order of first appearance, except years and
     keywords, which sort."""
+    check_grouping(group_by)
     if group_by == "none":
         return [("", list(entries))]
     keyers: dict[str, Callable[[Entry], list[str]]] = {
@@ -28,8 +34,6 @@ def _groups(entries: Sequence[Entry], group_by: str) -> list[tuple[str, list[Ent
         "year": lambda entry: [str(entry.year) if entry.year else "No date"],
         "type": lambda entry: [entry.type.capitalize()],
     }
-    if group_by not in keyers:
-        raise UsageError(f"Unknown grouping {group_by!r}; choose one of: {', '.join(GROUPINGS)}.")
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         for heading in keyers[group_by](entry):
@@ -53,11 +57,9 @@ def render_reading_list(
     standalone: bool = False,
 ) -> str:
     """The annotated reading list as one document in `markup`."""
-    from .backends import get_backend
-    from .styles import get_style
+    from .citing import style_and_backend
 
-    backend: Any = get_backend(markup)
-    formatter: Any = get_style(style)
+    formatter, backend = style_and_backend(style, markup)
     groups = _groups(entries, group_by)  # validates group_by before any formatting
     references = {
         reference.key: reference for reference in formatter.references(entries, citations=False)

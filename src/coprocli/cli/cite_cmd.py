@@ -49,15 +49,6 @@ ForceOpt = Annotated[
 ]
 
 
-def _check_style_and_markup(style: str, markup: str) -> None:
-    """Unknown names fail before anything is loaded (exit 2, with the choices)."""
-    from ..backends import get_backend
-    from ..styles import get_style
-
-    get_style(style)
-    get_backend(markup)
-
-
 def emit(text: str, output: Path | None, force: bool) -> None:
     """Print, or write the file atomically and say where on stderr."""
     if output is None:
@@ -116,9 +107,10 @@ def cite_command(
 
     Example: copro cite boyle2009challenge slay2011budgets --style harvard --in-text
     """
+    from ..citing import style_and_backend
     from ..errors import UsageError
 
-    _check_style_and_markup(style, markup)
+    style_and_backend(style, markup)  # unknown names fail before anything is loaded
     if in_text and narrative:
         raise UsageError("Choose --in-text or --narrative, not both.")
     if as_json and (in_text or narrative):
@@ -201,7 +193,9 @@ def export_command(
 
         exporter = get_exporter(to)
     else:
-        _check_style_and_markup(style or "apa", markup or "text")
+        from ..citing import style_and_backend
+
+        style_and_backend(style or "apa", markup or "text")
     entries = selected_entries(ctx)
     if to is not None:
         emit(exporter.export(entries), output, force)

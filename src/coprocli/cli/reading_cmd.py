@@ -95,16 +95,11 @@ def reading_list_command(
 
     Example: copro reading-list --all --title "Core papers" --format html --standalone
     """
-    from ..backends import get_backend
-    from ..readinglist import GROUPINGS, render_reading_list
-    from ..styles import get_style
+    from ..citing import style_and_backend
+    from ..readinglist import check_grouping, render_reading_list
 
-    get_style(style)
-    get_backend(markup)
-    if group_by not in GROUPINGS:
-        from ..errors import UsageError
-
-        raise UsageError(f"Unknown grouping {group_by!r}; choose one of: {', '.join(GROUPINGS)}.")
+    style_and_backend(style, markup)  # unknown names fail before anything is loaded
+    check_grouping(group_by)
     entries = selected_entries(ctx)
     emit(
         render_reading_list(
@@ -165,12 +160,10 @@ def refs_command(
     Example: copro refs report.md --style harvard --format markdown
     """
     from .. import refs
-    from ..backends import get_backend
+    from ..citing import style_and_backend
     from ..errors import CoproError
-    from ..styles import get_style
 
-    get_style(style)
-    get_backend(markup)
+    style_and_backend(style, markup)  # unknown names fail before anything is loaded
     text = _read_document(document)
     catalogue = session(ctx).catalogue()
     resolutions = refs.resolve(refs.find_citations(text), catalogue.entries)
