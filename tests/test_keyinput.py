@@ -31,3 +31,5 @@ def test_key_file(tmp_path: Path) -> None:
     assert read_key_file(path) == ["a", "b"]
     with pytest.raises(CoproError, match="no such key file"):
         read_key_file(tmp_path / "missing.txt")
+    with pytest.raises(CoproError, match="is a directory; give a key file"):
+        read_key_file(tmp_path)

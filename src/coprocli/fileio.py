@@ -6,7 +6,22 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import CoproError, OutputError
+
+
+def read_text_file(path: str | Path, what: str = "file") -> str:
+    """A UTF-8 text file (a byte-order mark is dropped), or one clear error naming `what`
+    it should have been (`key file`, `file`)."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CoproError(f"{path}: no such {what}; check the path.") from None
+    except IsADirectoryError:
+        raise CoproError(f"{path}: is a directory; give a {what}.") from None
+    except UnicodeDecodeError:
+        raise CoproError(f"{path}: is not UTF-8 text; save it as UTF-8.") from None
+    except OSError as error:
+        raise CoproError(f"{path}: cannot be read ({error.strerror}).") from None
 
 
 def write_atomic(path: str | Path, content: str, *, force: bool = False) -> Path:

@@ -9,8 +9,6 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import CoproError
-
 _SEPARATORS = re.compile(r"[\s,;]+")
 
 
@@ -25,14 +23,9 @@ def parse_keys(text: str) -> list[str]:
 
 def read_key_file(path: str | Path) -> list[str]:
     """Keys from a file written by hand or by `--keys`; a clear error when unreadable."""
-    try:
-        return parse_keys(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise CoproError(f"{path}: no such key file; check the path.") from None
-    except UnicodeDecodeError:
-        raise CoproError(f"{path}: is not a UTF-8 text file of keys.") from None
-    except OSError as error:
-        raise CoproError(f"{path}: cannot be read ({error.strerror}).") from None
+    from .fileio import read_text_file
+
+    return parse_keys(read_text_file(path, "key file"))
 
 
 def expand_stdin(keys: Iterable[str], read_stdin: Callable[[], str]) -> list[str]:

@@ -198,17 +198,8 @@ def refs_command(
 
 
 def _read_document(document: Path) -> str:
-    from ..errors import CoproError
-
     if str(document) == "-":
         return sys.stdin.read()
-    try:
-        return document.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CoproError(f"{document}: no such file; check the path.") from None
-    except IsADirectoryError:
-        raise CoproError(f"{document}: is a directory; give a document.") from None
-    except UnicodeDecodeError:
-        raise CoproError(f"{document}: is not UTF-8 text; save it as UTF-8.") from None
-    except OSError as error:
-        raise CoproError(f"{document}: cannot be read ({error.strerror}).") from None
+    from ..fileio import read_text_file
+
+    return read_text_file(document)
