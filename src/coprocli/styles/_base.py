@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import ClassVar
 
+from ..item import Date, Item, text_of, to_item
 from ..model import Entry, Person
 from ..richtext import Node, Span, Text, emph, is_empty, join, last_char, link, plain, span
 from ._names import (
@@ -33,23 +34,19 @@ from ._names import (
     names_sort_key,
 )
 from ._text import (
-    DateParts,
     doi_url,
     edition_label,
-    entry_date,
-    field_segments,
     ordinal,
     page_range,
-    parse_date,
     sentence_case,
     title_case,
-    title_segments,
 )
 
 __all__ = [
     "CitationParts",
     "Cite",
-    "DateParts",
+    "Date",
+    "Item",
     "NameFormat",
     "Reference",
     "Style",
@@ -57,29 +54,33 @@ __all__ = [
     "edition_label",
     "emph",
     "ends_with_punctuation",
-    "entry_date",
-    "entry_kind",
-    "field_segments",
+    "et_al_node",
     "fold",
     "format_name",
     "format_names",
     "initials",
+    "item_kind",
+    "item_names",
     "join",
     "link",
     "name_sort_key",
+    "names_node",
     "names_sort_key",
     "ordinal",
     "page_range",
-    "parse_date",
+    "place_publisher",
     "plain",
     "punct_join",
+    "quoted",
+    "role_label",
     "sentence_case",
+    "sentence_title",
     "span",
-    "split_list",
     "suffix",
     "thesis_genre",
     "title_case",
-    "title_segments",
+    "title_title",
+    "typographic",
 ]
 
 EMPTY: Node = Span(())
@@ -94,6 +95,8 @@ class CitationParts:
 
     author: Node = EMPTY
     date: Node = EMPTY
+    #: The author as running text puts it, where that differs (APA's "and").
+    narrative: Node | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,7 @@ class Reference:
 
     key: str
     entry: Entry
+    item: Item
     number: int | None  # numeric styles: 1-based number; author-date: None
     label: str  # numeric styles' list label as printed ("1.", "[1]"); "" otherwise
     body: Node  # the reference-list entry, without the label
@@ -120,6 +124,7 @@ class Cite:
     """
 
     entry: Entry
+    item: Item
     number: int | None = None
     year_suffix: str = ""
     names_shown: int = 0
@@ -175,27 +180,35 @@ class Style:
         """A numeric style's list label: `1.` or `[1]`."""
         return f"{number}."
 
-    def cite_names(self, entry: Entry) -> tuple[Person, ...]:
+    def cite_names(self, item: Item) -> tuple[Person, ...]:
         """The people that head the citation (author, else editors, ...)."""
-        return entry.authors
+        return item.author or item.editor
 
     def citation_parts(self, cite: Cite) -> CitationParts:
         """Author and date of an author-date citation."""
-        names = self.cite_names(cite.entry)
-        return CitationParts(Text(self.cite_author_text(cite, names)), Text(self.cite_date(cite)))
+        names = self.cite_names(cite.item)
+        return CitationParts(self.cite_author_node(cite, names), Text(self.cite_date(cite)))
 
-    def cite_author_text(self, cite: Cite, names: Sequence[Person]) -> str:
+    def cite_author_text(
+        self, cite: Cite, names: Sequence[Person], fmt: NameFormat | None = None
+    ) -> str:
         """The names of a citation after disambiguation (more names, initials)."""
-        fmt = self.citation_names
+        fmt = fmt or self.citation_names
         if fmt is None or not names:
             return ""
         return _cite_author_text(
             tuple(names), fmt, cite.names_shown, cite.add_initials, not cite.full_given
         )
 
+    def cite_author_node(self, cite: Cite, names: Sequence[Person]) -> Node:
+        """`cite_author_text` with the style's et-al form (italic in some styles)."""
+        fmt = self.citation_names
+        text = self.cite_author_text(cite, names)
+        return et_al_node(text, fmt) if fmt is not None else Text(text)
+
     def cite_date(self, cite: Cite) -> str:
         """`2009a`, or the style's no-date term."""
-        date = entry_date(cite.entry)
+        date = cite.item.issued
         year = str(date.year) if date else self.no_date
         if cite.year_suffix:
             return f"{year}{'-' if not date else ''}{cite.year_suffix}"
@@ -205,10 +218,10 @@ class Style:
 
     def sort_key(self, cite: Cite) -> tuple[object, ...]:
         """Bibliography order of author-date styles: names, year, title."""
-        entry = cite.entry
-        names = self.cite_names(entry)
-        date = entry_date(entry)
-        title = fold(entry.title)
+        item = cite.item
+        names = self.cite_names(item)
+        date = item.issued
+        title = fold(text_of(item.title))
         if names:
             head: tuple[object, ...] = names_sort_key(
                 names, demote_particle=self.sort_demotes_particle
@@ -218,25 +231,25 @@ class Style:
         return (
             head,
             date is None,
-            (date.year, date.month, date.day) if date else (0, 0, 0),
+            date.sort_key if date else (0, 0, 0),
             title,
         )
 
     def citation_sort_key(self, reference: Reference) -> tuple[object, ...]:
         """Order of the items inside a combined citation: the names as the citation
         shows them (after et al.), then the date; ties keep the order given."""
-        entry = reference.entry
-        names = self.cite_names(entry)
+        item = reference.item
+        names = self.cite_names(item)
         fmt = self.citation_names
         if fmt is not None and fmt.et_al_min and len(names) >= fmt.et_al_min:
             names = names[: max(fmt.et_al_use_first, 1)]
-        date = entry_date(entry)
+        date = item.issued
         head = (
             names_sort_key(names, demote_particle=self.sort_demotes_particle)
             if names
-            else (fold(entry.title),)
+            else (fold(text_of(item.title)),)
         )
-        return (head, date is None, (date.year, date.month, date.day) if date else (0, 0, 0))
+        return (head, date is None, date.sort_key if date else (0, 0, 0))
 
     def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
         """`Boyle and Harris (2009)` (author-date) or `Boyle and Harris [1]` (numeric)."""
@@ -256,7 +269,7 @@ class Style:
         (`R. Carter` would be two people: `Rebecca Carter`, `Ruth Carter`)."""
         forms: dict[int, tuple[str, str]] = {}
         for index in group:
-            people = self.cite_names(cites[index].entry)
+            people = self.cite_names(cites[index].item)
             if people and not people[0].is_literal:
                 forms[index] = (initials(people[0].given), people[0].given)
         telling = {
@@ -281,15 +294,25 @@ class Style:
         `citations=False` leaves each reference's `citation` and `narrative` empty, for
         callers that print only the list (a third less work on large libraries).
         """
+        return [self.build(cite, citations=citations) for cite in self.prepare(entries)]
+
+    def prepare(self, entries: Sequence[Entry]) -> list[Cite]:
+        """Each entry once, normalised into an `Item`, in the style's order and told
+        apart from the others (`references` builds the list from these)."""
         unique: dict[str, Entry] = {}
         for entry in entries:
             unique.setdefault(entry.key, entry)
         if self.numeric:
-            cites = [Cite(entry, number) for number, entry in enumerate(unique.values(), 1)]
+            cites = [
+                Cite(entry, to_item(entry), number)
+                for number, entry in enumerate(unique.values(), 1)
+            ]
         else:
-            cites = sorted((Cite(entry) for entry in unique.values()), key=self.sort_key)
+            cites = sorted(
+                (Cite(entry, to_item(entry)) for entry in unique.values()), key=self.sort_key
+            )
             cites = self.disambiguate(cites)
-        return [self.build(cite, citations=citations) for cite in cites]
+        return cites
 
     def build(self, cite: Cite, *, citations: bool = True) -> Reference:
         """One `Reference` from its (disambiguated) `Cite`."""
@@ -299,6 +322,7 @@ class Style:
             return Reference(
                 key=cite.entry.key,
                 entry=cite.entry,
+                item=cite.item,
                 number=number,
                 label=label,
                 body=self.format_reference(cite),
@@ -309,6 +333,7 @@ class Style:
         reference = Reference(
             key=cite.entry.key,
             entry=cite.entry,
+            item=cite.item,
             number=number,
             label=label,
             body=self.format_reference(cite),
@@ -320,6 +345,7 @@ class Style:
         return Reference(
             key=reference.key,
             entry=reference.entry,
+            item=reference.item,
             number=number,
             label=label,
             body=reference.body,
@@ -396,9 +422,9 @@ class Style:
                 # is told apart when its own text occurs once (only `names_shown` changes
                 # in this step, so the counts stay valid while the group is updated).
                 counts: dict[int, Counter[tuple[str, str]]] = {}
-                name_lists = Counter(tuple(self.cite_names(cites[i].entry)) for i in group)
+                name_lists = Counter(tuple(self.cite_names(cites[i].item)) for i in group)
                 for index in group:
-                    people = self.cite_names(cites[index].entry)
+                    people = self.cite_names(cites[index].item)
                     if name_lists[tuple(people)] > 1:
                         # Same names and (being in this group) same date as another
                         # citation: no number of names shown tells the two apart.
@@ -417,7 +443,7 @@ class Style:
                 # are told apart everywhere, whether or not their citations clash.
                 by_surname: dict[str, list[int]] = {}
                 for index, cite in enumerate(cites):
-                    people = self.cite_names(cite.entry)
+                    people = self.cite_names(cite.item)
                     if people and not people[0].is_literal:
                         by_surname.setdefault(people[0].surname, []).append(index)
                 groups = [group for group in by_surname.values() if len(group) > 1]
@@ -432,81 +458,114 @@ class Style:
         return cites
 
 
+#: CSL type -> the family a style formats it as.
 _KINDS = {
+    "article-journal": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
     "article": "article",
     "periodical": "article",
-    "suppperiodical": "article",
-    "incollection": "chapter",
-    "inbook": "chapter",
-    "inproceedings": "chapter",
-    "inreference": "chapter",
-    "suppbook": "chapter",
-    "suppcollection": "chapter",
+    "chapter": "chapter",
+    "paper-conference": "chapter",
+    "entry-encyclopedia": "chapter",
+    "entry-dictionary": "chapter",
     "book": "book",
-    "mvbook": "book",
-    "collection": "book",
-    "mvcollection": "book",
-    "proceedings": "book",
-    "mvproceedings": "book",
-    "reference": "book",
     "report": "report",
-    "techreport": "report",
     "thesis": "thesis",
-    "phdthesis": "thesis",
-    "mastersthesis": "thesis",
-    "online": "webpage",
-    "www": "webpage",
-    "electronic": "webpage",
-    "video": "film",
-    "movie": "film",
-    "booklet": "booklet",
-    "manual": "manual",
+    "webpage": "webpage",
+    "motion_picture": "film",
+    "pamphlet": "booklet",
 }
 
 
-def entry_kind(entry: Entry) -> str:
-    """The family an entry type belongs to: `article`, `chapter`, `book`, `report`,
-    `thesis`, `webpage`, `film`, `booklet`, `manual` or `misc`."""
-    return _KINDS.get(entry.type.lower(), "misc")
+def item_kind(item: Item) -> str:
+    """The family an item belongs to: `article`, `chapter`, `book`, `report`,
+    `thesis`, `webpage`, `film`, `booklet` or `misc`."""
+    return _KINDS.get(item.type, "misc")
 
 
-def thesis_genre(entry: Entry) -> str:
-    """`PhD thesis` / `Master’s thesis` from the entry type or `type` field."""
-    value = entry.get("type") or entry.type
-    known = {
-        "phdthesis": "PhD thesis",
-        "mathesis": "Master’s thesis",
-        "mastersthesis": "Master’s thesis",
-        "masterthesis": "Master’s thesis",
-        "thesis": "",
-    }
-    return known.get(value.lower().replace(" ", ""), value)
+def thesis_genre(item: Item) -> str:
+    """`PhD thesis`, `Master’s thesis` or the thesis's own `type`."""
+    return item.genre
 
 
-def split_list(entry: Entry, name: str) -> list[str]:
-    """A publisher or institution field split on top-level `and` (braces keep it whole).
+def sentence_title(item: Item, segments: Sequence[tuple[str, bool]] | None = None) -> str:
+    """A title (by default the item's) in sentence case; in a language other than
+    English, as written. Proper nouns and the item's own names keep their capitals."""
+    segs = item.title if segments is None else segments
+    if not item.is_english:
+        return typographic(text_of(segs))
+    return typographic(sentence_case(mark_proper_nouns(segs, item_names(item))))
 
-    `{new economics foundation and NESTA}` gives two publishers; `{{A and B}}` one.
-    """
-    from .. import latex
 
-    raw = entry.raw.get(name)
-    if raw is None:
-        value = entry.get(name)
-        return [value] if value else []
-    parts: list[str] = []
-    depth, start = 0, 0
-    for match in re.finditer(r"[{}]|\s+and\s+", raw):
-        token = match.group(0)
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-        elif depth == 0:
-            parts.append(raw[start : match.start()])
-            start = match.end()
-    parts.append(raw[start:])
-    return [text for text in (latex.decode(part) for part in parts) if text]
+def title_title(item: Item, segments: Sequence[tuple[str, bool]] | None = None) -> str:
+    """A title (by default the item's) in title case; in another language, as written."""
+    segs = item.title if segments is None else segments
+    if not item.is_english:
+        return typographic(text_of(segs))
+    return typographic(title_case(segs))
+
+
+def item_names(item: Item) -> tuple[str, ...]:
+    """Names the item's own metadata shows are proper nouns: publishers, place, event
+    and organisation authors. A title that mentions them keeps their capitals."""
+    literal = tuple(p.literal for p in item.author if p.literal)
+    return (*item.publisher, item.place, item.event_place, *literal)
+
+
+def mark_proper_nouns(
+    segments: Sequence[tuple[str, bool]], names: Sequence[str] = ()
+) -> Sequence[tuple[str, bool]]:
+    try:  # TEMPORARY until propernouns lands
+        from .. import propernouns
+    except ImportError:
+        return segments
+    return propernouns.mark_proper_nouns(segments, [name for name in names if name])
+
+
+def typographic(text: str) -> str:
+    """A title with typographic apostrophes: `Carer's` -> `Carer’s`."""
+    return _APOSTROPHE.sub("’", text) if "'" in text else text
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\d0s)")
+
+
+def quoted(text: str, outer: str = "“”") -> str:
+    """`text` in quotation marks, quotation marks inside it alternated (double inside
+    single, single inside double)."""
+    if outer == "“”":
+        text = text.replace("“", "‘").replace("”", "’")
+    else:
+        text = text.replace("‘", "“").replace("’", "”")
+        text = _APOSTROPHE_IN_DOUBLE.sub("’", text)
+    return f"{outer[0]}{text}{outer[1]}"
+
+
+# After double quotes are made of single ones, an apostrophe inside a word is one again.
+_APOSTROPHE_IN_DOUBLE = re.compile(r"(?<=\w)”(?=\w)")
+
+
+def place_publisher(item: Item, separator: str = ": ") -> str:
+    """`London: Policy Press`, or whichever of the two there is."""
+    return separator.join(part for part in (item.place, item.publisher_text) if part)
+
+
+def et_al_node(text: str, fmt: NameFormat) -> Node:
+    """A formatted name list as text, with `et al.` in italics where the style says so."""
+    if fmt.et_al_italic and text.endswith(fmt.et_al_term):
+        return span(text[: -len(fmt.et_al_term)], emph(fmt.et_al_term))
+    return Text(text)
+
+
+def names_node(people: Sequence[Person], fmt: NameFormat) -> Node:
+    """`format_names`, as a node (et al. italic where the style says so)."""
+    return et_al_node(format_names(people, fmt), fmt)
+
+
+def role_label(people: Sequence[Person], labels: tuple[str, str]) -> str:
+    """The singular or plural of a role label for `people`: `ed.` / `eds.`."""
+    return labels[1] if len(people) > 1 else labels[0]
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -51,6 +51,7 @@ class NameFormat:
     et_al_use_first: int = 0
     et_al_use_last: bool = False
     et_al_term: str = "et al."
+    et_al_italic: bool = False
     sort_separator: str = ", "
     demote_particle: bool = False
 
@@ -82,13 +83,12 @@ def initials(given: str, initialize_with: str = ". ") -> str:
         letter = word.rstrip(".")
         if not letter:
             continue
-        if letter[0].islower():
-            # a lower-case word in a given name (rare) is kept as written
+        if letter[0].islower() and pending_sep != "-":
+            # a lower-case word in a given name (rare, a particle) is kept as written;
+            # after a hyphen it is part of the name: `Ha-eun` -> `H.-E.`
             piece = word
         else:
-            piece = letter[0] + initialize_with.rstrip()
-            if len(letter) > 1 and not letter[1:].isalpha():
-                piece = letter[0] + initialize_with.rstrip()
+            piece = letter[0].upper() + initialize_with.rstrip()
         if out:
             if pending_sep == "-":
                 out[-1] = out[-1].rstrip()

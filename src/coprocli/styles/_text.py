@@ -9,25 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
-from .. import latex
-from ..model import Entry
+from ..item import doi_url
 
 __all__ = [
-    "DateParts",
     "doi_url",
     "edition_label",
-    "entry_date",
-    "field_segments",
     "ordinal",
     "page_range",
-    "parse_date",
     "sentence_case",
     "title_case",
-    "title_segments",
 ]
 
 Segments = list[tuple[str, bool]]
@@ -72,25 +64,6 @@ STOP_WORDS = frozenset(
 
 # --------------------------------------------------------------------------------------
 # Titles
-
-
-def field_segments(entry: Entry, name: str) -> Segments:
-    """A field as case-protection segments, from the raw value when there is one."""
-    raw = entry.raw.get(name)
-    if raw is not None:
-        return latex.decode_protected(raw)
-    value = entry.get(name)
-    return [(value, False)] if value else []
-
-
-def title_segments(entry: Entry, main: str = "title", sub: str = "subtitle") -> Segments:
-    """Title and subtitle joined as `Title: Subtitle`, as segments."""
-    title = field_segments(entry, main)
-    subtitle = field_segments(entry, sub)
-    if title and subtitle:
-        separator = " " if title[-1][0].rstrip()[-1:] in ("?", "!") else ": "
-        return [*title, (separator, False), *subtitle]
-    return title or subtitle
 
 
 def _is_capitalised(word: str) -> bool:
@@ -154,7 +127,8 @@ def _starts_sentence(words_before: int, gap: str) -> bool:
     return words_before == 0 or _STARTS_SENTENCE.search(gap) is not None
 
 
-_WORD = re.compile(r"[^\W_]+")
+# A word may hold apostrophes (`Carer's`, `Carer’s`): the letter after one is not a new word.
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Between two words: a sentence end, then (after any opening quotes or brackets) a space.
 _STARTS_SENTENCE = re.compile("[:?!.][:?!.\"'“‘(\\[]*\\s")
 
@@ -205,28 +179,46 @@ def title_case(segments: Sequence[tuple[str, bool]]) -> str:
 # Numbers
 
 
-def page_range(pages: str, form: Literal["expanded", "chicago", "minimal"] = "expanded") -> str:
-    """`1203--1221` -> `1203–1221` (expanded) or `1203–21` (Chicago's abbreviated form)."""
+PageForm = Literal["expanded", "chicago", "minimal", "minimal-two"]
+
+
+def page_range(pages: str, form: PageForm = "expanded") -> str:
+    """`1203--1221` -> `1203–1221` (expanded), `1203–21` (Chicago's abbreviated form and
+    CSL `minimal-two`) or `1203–1` (`minimal`)."""
     pages = pages.strip()
 
     def one(match: re.Match[str]) -> str:
         first, last = match.group(1), match.group(2)
-        if form != "expanded" and first.isdecimal() and last.isdecimal():
-            last = _abbreviate(first, last, form)
+        if form != "expanded":
+            # An e-locator range shortens its digits too: `e2045--e2059` -> `e2045–59`.
+            prefix_first, digits_first = _split_locator(first)
+            prefix_last, digits_last = _split_locator(last)
+            if digits_first and digits_last and prefix_last in ("", prefix_first):
+                last = _abbreviate(digits_first, digits_last, form)
         return f"{first}–{last}"
 
     return _RANGE.sub(one, pages)
 
 
 _RANGE = re.compile(r"(\w+)\s*(?:-+|–|—)\s*(\w+)")
+_LOCATOR = re.compile(r"([A-Za-z]*)(\d+)")
+
+
+def _split_locator(text: str) -> tuple[str, str]:
+    """`e2045` -> ("e", "2045"); `1203` -> ("", "1203"); anything else -> ("", "")."""
+    match = _LOCATOR.fullmatch(text)
+    if not match or not match.group(2).isdecimal():
+        return "", ""
+    return match.group(1), match.group(2)
 
 
 def _abbreviate(first: str, last: str, form: str) -> str:
     if len(first) != len(last):
         return last
-    if form == "minimal":
+    if form in ("minimal", "minimal-two"):
+        keep = 1 if form == "minimal" else 2
         index = 0
-        while index < len(first) - 1 and first[index] == last[index]:
+        while index < len(first) - keep and first[index] == last[index]:
             index += 1
         return last[index:]
     # Chicago (16th and later): keep all digits below 100 and for multiples of 100;
@@ -259,96 +251,3 @@ def edition_label(edition: str, abbreviation: str = "ed.") -> str:
     if edition.isdecimal():  # not `isdigit`: `int` rejects digits such as `²`
         return f"{ordinal(int(edition))} {abbreviation}"
     return edition
-
-
-# --------------------------------------------------------------------------------------
-# Links
-
-
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
-
-
-def doi_url(doi: str) -> str:
-    """A DOI as `https://doi.org/...`, whatever prefix it was written with."""
-    doi = doi.strip()
-    doi = _DOI_PREFIX.sub("", doi)
-    return f"https://doi.org/{doi}"
-
-
-# --------------------------------------------------------------------------------------
-# Dates
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class DateParts:
-    """A date as far as it is known: year, month (1-12 or 0), day (or 0)."""
-
-    year: int
-    month: int = 0
-    day: int = 0
-
-    def month_name(self) -> str:
-        return MONTHS[self.month - 1] if 1 <= self.month <= 12 else ""
-
-    def month_day(self) -> str:
-        """`March 5`, `September`, or "" without a month (CSL's month and day parts)."""
-        month = self.month_name()
-        return f"{month} {self.day}" if month and self.day else month
-
-
-_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-
-
-@lru_cache(maxsize=4096)
-def parse_date(value: str) -> DateParts | None:
-    """`2020-03-05` / `2020-03` / `2020` (the start of a range) as `DateParts`."""
-    match = _ISO.match(value)
-    if not match:
-        return None
-    month = int(match.group(2) or 0)
-    day = int(match.group(3) or 0)
-    return DateParts(int(match.group(1)), month if 1 <= month <= 12 else 0, day)
-
-
-def entry_date(entry: Entry, field: str = "date") -> DateParts | None:
-    """The issued date of an entry (biblatex `date`, or `year` with `month` and `day`).
-
-    Pass `field="urldate"` for the access date.
-    """
-    if field != "date":
-        return parse_date(entry.get(field))
-    date = entry.get("date")
-    if date:
-        return parse_date(date)
-    return _issued(entry.get("year"), entry.get("month"), entry.get("day"))
-
-
-_YEAR = re.compile(r"\d{4}")
-
-
-@lru_cache(maxsize=4096)
-def _issued(year: str, month_text: str, day_text: str) -> DateParts | None:
-    """The date of `year`, `month` and `day` fields (cached: styles ask for it often, and
-    a library has few distinct dates)."""
-    match = _YEAR.search(year)
-    if not match:
-        return None
-    # `isdecimal`, not `isdigit`: `int` rejects digits such as `²`.
-    month = int(month_text) if month_text.isdecimal() and 1 <= int(month_text) <= 12 else 0
-    day = int(day_text) if day_text.isdecimal() and month else 0
-    return DateParts(int(match.group(0)), month, day)

@@ -1,10 +1,10 @@
-"""APA 7th edition (author-date), as in the CSL style `apa.csl`."""
+"""APA 7th edition (author-date), as in the CSL style `apa.csl`, and the manual where the
+two differ (narrative "and", films as `[Film]`)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from ..model import Entry, Person
+from ..item import Item, text_of
+from ..model import Person
 from ..richtext import Node, Text, emph, join, link, span
 from ._base import (
     CitationParts,
@@ -12,20 +12,16 @@ from ._base import (
     NameFormat,
     Reference,
     Style,
-    doi_url,
     edition_label,
-    entry_date,
-    entry_kind,
-    field_segments,
     format_names,
+    item_kind,
+    names_node,
     page_range,
     punct_join,
-    sentence_case,
-    split_list,
+    role_label,
+    sentence_title,
     suffix,
-    thesis_genre,
     title_case,
-    title_segments,
 )
 
 _REFERENCE_NAMES = NameFormat(
@@ -36,14 +32,26 @@ _REFERENCE_NAMES = NameFormat(
     et_al_use_first=19,
     et_al_use_last=True,
 )
-_EDITOR_NAMES = NameFormat(and_word="&", delimiter_precedes_last="always")
+#: Editors in a container: `T. Green & N. Hall`, `T. Green, N. Hall, K. Ito, & A. Mensah`.
+_EDITOR_NAMES = NameFormat(and_word="&", delimiter_precedes_last="contextual")
 _CITATION_NAMES = NameFormat(form="short", and_word="&", et_al_min=3, et_al_use_first=1)
+#: Narrative citations join people with "and" (APA 7, 8.17); an organisation's own "&"
+#: stays, since only the connective between names changes.
+_NARRATIVE_NAMES = NameFormat(form="short", and_word="and", et_al_min=3, et_al_use_first=1)
 
-_ITALIC_TITLE = {"book", "report", "thesis", "webpage", "film", "booklet", "manual", "misc"}
+_ITALIC_TITLE = {"book", "report", "thesis", "webpage", "film", "booklet", "misc"}
 
-
-#: Kinds whose reference shows month and day as well as the year (apa.csl's "date" macro).
+#: Kinds whose reference shows month and day as well as the year (apa.csl's "date" macro;
+#: newspapers and magazines by the manual, 10.1–10.2).
 _FULL_DATE_KINDS = frozenset({"webpage", "film", "booklet"})
+_FULL_DATE_TYPES = frozenset({"article-newspaper", "article-magazine"})
+
+#: Roles that can head a reference, with their labels.
+_HEAD_ROLES: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("author", ("", "")),
+    ("editor", ("Ed.", "Eds.")),
+    ("director", ("Director", "Directors")),
+)
 
 
 class APA(Style):
@@ -59,121 +67,122 @@ class APA(Style):
     disambiguate_add_givenname = True
     givenname_rule = "global"
 
-    roles: ClassVar[dict[str, tuple[str, str]]] = {
-        "editor": ("Ed.", "Eds."),
-        "director": ("Director", "Directors"),
-    }
-
     # -- helpers -----------------------------------------------------------------------
 
-    def _author_role(self, entry: Entry) -> tuple[tuple[Person, ...], str]:
-        for role in ("author", "editor", "director"):
-            people = entry.names.get(role, ())
+    def _author_role(self, item: Item) -> tuple[tuple[Person, ...], str]:
+        for role, labels in _HEAD_ROLES:
+            people = item.people(role)
             if people:
-                if role == "author":
-                    return people, ""
-                one, many = self.roles[role]
-                return people, many if len(people) > 1 else one
+                return people, role_label(people, labels)
+        if item_kind(item) == "webpage" and item.publisher and not item.author:
+            # A web page with no author: its site owner is the author (apa.csl).
+            return (Person(literal=item.publisher_text),), ""
         return (), ""
 
-    def cite_names(self, entry: Entry) -> tuple[Person, ...]:
-        people, _ = self._author_role(entry)
-        if not people and entry_kind(entry) == "webpage" and entry.get("organization"):
-            return (Person(literal=entry.get("organization")),)
-        return people
+    def cite_names(self, item: Item) -> tuple[Person, ...]:
+        return self._author_role(item)[0]
 
-    def _title(self, entry: Entry) -> str:
-        return sentence_case(title_segments(entry))
+    def _title_node(self, item: Item, kind: str) -> Node:
+        text = sentence_title(item)
+        return emph(text) if kind in _ITALIC_TITLE else Text(text)
 
-    def _title_node(self, entry: Entry) -> Node:
-        text = self._title(entry)
-        return emph(text) if entry_kind(entry) in _ITALIC_TITLE else Text(text)
+    def cite_date(self, cite: Cite) -> str:
+        """`2009a`, `n.d.`, or `1962/2005` for a reprint (APA 7, 8.15)."""
+        year = super().cite_date(cite)
+        original = cite.item.original
+        if original and cite.item.issued and original.year != cite.item.issued.year:
+            return f"{original.year}/{year}"
+        return year
 
     def citation_parts(self, cite: Cite) -> CitationParts:
-        names = self.cite_names(cite.entry)
+        names = self.cite_names(cite.item)
         date = Text(self.cite_date(cite))
         if names:
-            return CitationParts(Text(self.cite_author_text(cite, names)), date)
-        return CitationParts(self._short_title_node(cite.entry), date)
+            narrative = self._narrative_author(cite, names)
+            return CitationParts(self.cite_author_node(cite, names), date, narrative)
+        return CitationParts(self._short_title_node(cite.item), date)
+
+    def _narrative_author(self, cite: Cite, names: tuple[Person, ...]) -> Node:
+        """The citation's names with "and" between people (APA 7, 8.17); CSL has one name
+        delimiter for both forms, so CSL processors print "&" here too."""
+        text = self.cite_author_text(cite, names, _NARRATIVE_NAMES)
+        return Text(text)
 
     def _reference_date(self, cite: Cite, kind: str) -> str:
-        """`2009`, or for ephemeral sources (web pages, films, booklets) the fuller
-        `2020, March 5` that apa.csl gives them."""
-        year = self.cite_date(cite)
-        date = entry_date(cite.entry)
-        if kind not in _FULL_DATE_KINDS or date is None or not date.month_day():
+        """`2009`, or for ephemeral sources (web pages, films, booklets, newspapers) the
+        fuller `2020, March 5` that apa.csl gives them."""
+        year = super().cite_date(cite)
+        date = cite.item.issued
+        full = kind in _FULL_DATE_KINDS or cite.item.type in _FULL_DATE_TYPES
+        if not full or date is None or not date.month_day():
             return year
         return f"{year}, {date.month_day()}"
 
-    def _short_title_node(self, entry: Entry) -> Node:
+    def _short_title_node(self, item: Item) -> Node:
         """A citation with no author names the work by its short title in title case,
         italic unless it is a report or sits in a container (quoted), as apa.csl does."""
-        segments = field_segments(entry, "shorttitle") or field_segments(entry, "title")
-        text = title_case(segments)
-        kind = entry_kind(entry)
+        text = title_case(item.short_title or item.title)
+        kind = item_kind(item)
         if kind == "report":
             return Text(text)
-        if kind != "webpage" and (
-            entry.get("journaltitle") or entry.get("journal") or entry.get("booktitle")
-        ):
+        if kind != "webpage" and item.container_title:
             return Text(f"“{text}”")
         return emph(text)
 
-    def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
-        """`Boyle and Harris (2009)`: APA 7 (8.17) writes "and" in running text and "&" only
-        inside parentheses. CSL has one name delimiter for both forms, so CSL processors
-        print "&" here; copro follows the manual (documented in the README)."""
-        if isinstance(parts.author, Text):
-            author = parts.author.text.replace(", & ", ", and ").replace(" & ", " and ")
-            parts = CitationParts(Text(author), parts.date)
-        return super().narrative_node(parts, reference)
+    def sort_key(self, cite: Cite) -> tuple[object, ...]:
+        """Names, then undated works before dated ones (APA 7, 9.46), then date, title."""
+        head, undated, date, title = super().sort_key(cite)
+        return (head, not undated, date, title)
 
     # -- the reference -----------------------------------------------------------------
 
     def format_reference(self, cite: Cite) -> Node:
-        entry = cite.entry
-        kind = entry_kind(entry)
-        people, role = self._author_role(entry)
-        organisation_author = False
-        if not people and kind == "webpage" and entry.get("organization"):
-            people = (Person(literal=entry.get("organization")),)
-            organisation_author = True
+        item = cite.item
+        kind = item_kind(item)
+        people, role = self._author_role(item)
+        organisation_author = bool(people) and not any(item.people(role) for role, _ in _HEAD_ROLES)
         date = span("(", self._reference_date(cite, kind), ")")
-        title = self._title_block(entry, kind)
+        title = self._title_block(item, kind, people)
         if people:
-            author: Node = Text(format_names(people, _REFERENCE_NAMES))
+            author: Node = names_node(people, _REFERENCE_NAMES)
             if role:
                 author = span(author, f" ({role})")
             head = [suffix(author, "."), suffix(date, "."), suffix(title, ".")]
         else:
             head = [suffix(title, "."), suffix(date, ".")]
-        source = self._source(entry, kind, organisation_author)
-        link_node = self._link(entry, kind)
-        return punct_join(" ", [*head, source, link_node])
+        source = self._source(item, kind, organisation_author)
+        original = None
+        if item.original and item.issued and item.original.year != item.issued.year:
+            original = f"(Original work published {item.original.year})"
+        return punct_join(" ", [*head, source, self._link(item, kind), original])
 
-    def _title_block(self, entry: Entry, kind: str) -> Node:
-        title = self._title_node(entry)
+    def _title_block(self, item: Item, kind: str, head: tuple[Person, ...]) -> Node:
+        title = self._title_node(item, kind)
         extras: list[Node | str] = []
         if kind == "book":
-            edition = edition_label(entry.get("edition"))
-            if edition:
-                extras.append(f"({edition})")
-        elif kind == "chapter":
-            pass
+            inner = [edition_label(item.edition)]
+            if item.volume:
+                inner.append(f"Vol. {item.volume}")
+            extras.append(_parenthesised(", ".join(part for part in inner if part)))
+            editors = item.editor
+            if editors and head != editors:
+                # An authored book with editors: `(R. Mills & S. Carter, Eds.)`.
+                names = format_names(editors, _EDITOR_NAMES)
+                extras.append(f"({names}, {role_label(editors, ('Ed.', 'Eds.'))})")
         elif kind == "report":
-            extras.append(self._report_detail(entry))
+            extras.append(self._report_detail(item))
         elif kind == "thesis":
-            genre = thesis_genre(entry)
-            if genre:
-                extras.append(f"[{genre}]")
+            if item.genre:
+                extras.append(f"[{item.genre}]")
         elif kind == "film":
-            extras.append("[Video recording]")
+            # APA 7 (10.12) labels films `[Film]`; apa.csl prints `[Video recording]`.
+            extras.append("[Film]")
         return join(" ", [title, *extras])
 
-    def _report_detail(self, entry: Entry) -> str:
-        genre = entry.get("type")
-        number = entry.get("number")
-        series = entry.get("series")
+    def _report_detail(self, item: Item) -> str:
+        genre = item.genre
+        number = item.number
+        series = item.collection_text
         if number:
             label = title_case([(genre, False)]) if genre else "Report"
             numbered = f"{label} No. {number}" if number.isdigit() else f"{label} {number}"
@@ -183,51 +192,71 @@ class APA(Style):
             return f"[{genre}]"
         return ""
 
-    def _source(self, entry: Entry, kind: str, organisation_author: bool) -> Node:
+    def _source(self, item: Item, kind: str, organisation_author: bool) -> Node:
         if kind == "article":
-            journal = entry.get("journaltitle") or entry.get("journal")
-            volume = entry.get("volume")
-            issue = entry.get("number") or entry.get("issue")
-            numbers: Node = span(emph(volume) if volume else "", f"({issue})" if issue else "")
-            pages = page_range(entry.get("pages"))
+            journal = text_of(item.container_title)
+            numbers: Node = span(
+                emph(item.volume) if item.volume else "", f"({item.issue})" if item.issue else ""
+            )
+            pages = page_range(item.pages)
             return suffix(join(", ", [emph(journal) if journal else "", numbers, pages]), ".")
         if kind == "chapter":
-            editors = entry.names.get("editor", ())
-            book = sentence_case(title_segments(entry, "booktitle", "booksubtitle"))
-            pages = page_range(entry.get("pages"))
-            container: list[Node | str] = []
-            if editors:
-                role = "Eds." if len(editors) > 1 else "Ed."
-                container.append(f"{format_names(editors, _EDITOR_NAMES)} ({role}),")
-            container.append(emph(book) if book else "")
-            if pages:
-                container.append(f"(pp. {pages})" if "–" in pages else f"(p. {pages})")
-            in_part = suffix(span("In ", join(" ", container)), ".")
-            publisher = self._publisher(entry, "publisher")
-            return punct_join(" ", [in_part, suffix(publisher, ".") if publisher else None])
-        if kind in ("report", "thesis"):
-            return suffix(self._publisher(entry, "institution"), ".")
-        if kind in ("book", "film"):
-            return suffix(self._publisher(entry, "publisher"), ".")
-        if kind == "webpage" and not organisation_author:
-            return suffix(self._publisher(entry, "organization"), ".")
-        return Text("")
+            return self._container(item)
+        if kind == "webpage" and organisation_author:
+            return Text("")
+        return suffix(item.publisher_text, ".")
 
-    def _publisher(self, entry: Entry, name: str) -> str:
-        return "; ".join(split_list(entry, name) or split_list(entry, "publisher"))
+    def _container(self, item: Item) -> Node:
+        editors = item.editor
+        book = self._container_title(item)
+        pages = page_range(item.pages)
+        publisher = item.publisher_text
+        if item.type == "paper-conference" and not editors and not publisher:
+            # Proceedings with no editor and no publisher are cited as a serial, as
+            # apa.csl does (APA 7, 10.5): `*Proceedings of …*, 33–41.`
+            return suffix(join(", ", [emph(book) if book else "", pages]), ".")
+        container: list[Node | str] = []
+        if editors:
+            names = format_names(editors, _EDITOR_NAMES)
+            container.append(f"{names} ({role_label(editors, ('Ed.', 'Eds.'))}),")
+        container.append(emph(book) if book else "")
+        details = [edition_label(item.edition)]
+        if item.volume:
+            details.append(f"Vol. {item.volume}")
+        if pages:
+            details.append(f"pp. {pages}" if "–" in pages else f"p. {pages}")
+        container.append(_parenthesised(", ".join(part for part in details if part)))
+        in_part = suffix(span("In ", join(" ", container)), ".")
+        return punct_join(" ", [in_part, suffix(publisher, ".") if publisher else None])
 
-    def _link(self, entry: Entry, kind: str) -> Node | None:
-        doi = entry.get("doi")
-        if doi:
-            url = doi_url(doi)
+    def _container_title(self, item: Item) -> str:
+        """A book title in sentence case; a conference's proceedings keep their name as
+        written (the conference is a proper noun)."""
+        if item.type == "paper-conference":
+            return text_of(item.container_title)
+        return sentence_title(item, item.container_title)
+
+    def _link(self, item: Item, kind: str) -> Node | None:
+        if item.doi:
+            url = item.link
             return link(url, url)
-        url = entry.get("url")
+        url = item.url
         if not url:
             return None
-        if kind == "webpage" and entry_date(entry) is None:
-            accessed = entry_date(entry, "urldate")
-            if accessed:
-                when = f"{accessed.month_name()} {accessed.day}, {accessed.year}"
-                return span(f"Retrieved {when}, from ", link(url, url))
-            return span("Retrieved ", link(url, url))
+        accessed = item.accessed
+        if kind == "webpage" and item.issued is None and accessed:
+            # "Retrieved … from" only with an access date (APA 7, 9.16).
+            when = f"{accessed.month_name()} {accessed.day}, {accessed.year}"
+            return span(f"Retrieved {when}, from ", link(url, url))
         return link(url, url)
+
+    def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
+        """`Boyle and Harris (2009)`: APA 7 (8.17) writes "and" in running text and "&"
+        only inside parentheses (see `_narrative_author`)."""
+        if parts.narrative is not None:
+            parts = CitationParts(parts.narrative, parts.date)
+        return super().narrative_node(parts, reference)
+
+
+def _parenthesised(text: str) -> str:
+    return f"({text})" if text else ""

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Entry, Person
+from ..item import Item
+from ..model import Person
 from ..richtext import Node, Text, emph, join, link, span
 from ._base import (
     CitationParts,
@@ -13,19 +14,17 @@ from ._base import (
     NameFormat,
     Reference,
     Style,
-    doi_url,
     edition_label,
-    entry_date,
-    entry_kind,
     format_names,
+    item_kind,
     page_range,
     plain,
     punct_join,
-    split_list,
+    quoted,
+    role_label,
     suffix,
-    thesis_genre,
     title_case,
-    title_segments,
+    title_title,
 )
 
 _REFERENCE_NAMES = NameFormat(
@@ -41,6 +40,11 @@ _EDITOR_NAMES = NameFormat(initialize_with=None, and_word="and")
 _CITATION_NAMES = NameFormat(form="short", and_word="and", et_al_min=3, et_al_use_first=1)
 
 _QUOTED = {"article", "chapter", "thesis", "webpage"}
+_HEAD_ROLES: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("author", ("", "")),
+    ("editor", ("ed.", "eds.")),
+    ("director", ("dir.", "dirs.")),
+)
 
 
 def _capitalise_first(text: str) -> str:
@@ -64,37 +68,41 @@ class Chicago(Style):
     sort_citations = False
     sort_demotes_particle = True
 
-    def _authors(self, entry: Entry) -> tuple[tuple[Person, ...], str]:
-        for role, one, many in (
-            ("author", "", ""),
-            ("editor", "ed.", "eds."),
-            ("director", "dir.", "dirs."),
-        ):
-            people = entry.names.get(role, ())
+    def _authors(self, item: Item) -> tuple[tuple[Person, ...], str]:
+        for role, labels in _HEAD_ROLES:
+            people = item.people(role)
             if people:
-                return people, many if len(people) > 1 else one
-        if entry_kind(entry) == "webpage" and entry.get("organization"):
-            return (Person(literal=entry.get("organization")),), ""
+                return people, role_label(people, labels)
+        if item_kind(item) == "webpage" and item.publisher:
+            return (Person(literal=item.publisher_text),), ""
         return (), ""
 
-    def cite_names(self, entry: Entry) -> tuple[Person, ...]:
-        return self._authors(entry)[0]
+    def cite_names(self, item: Item) -> tuple[Person, ...]:
+        return self._authors(item)[0]
 
-    def _title_text(self, entry: Entry) -> str:
-        return title_case(title_segments(entry))
-
-    def _title(self, entry: Entry, kind: str) -> Node:
-        text = self._title_text(entry)
+    def _title(self, item: Item, kind: str) -> Node:
+        text = title_title(item)
         if kind in _QUOTED:
-            return Text(f"“{plain(suffix(text, '.'))}”")
+            return Text(quoted(plain(suffix(text, "."))))
         return suffix(emph(text), ".")
 
+    def cite_date(self, cite: Cite) -> str:
+        """`2009a`, or `[1962] 2005` for a reprint (CMOS 15.38)."""
+        year = super().cite_date(cite)
+        return self._with_original(cite.item, year, "[{}] {}")
+
+    def _with_original(self, item: Item, year: str, form: str) -> str:
+        original = item.original
+        if original and item.issued and original.year != item.issued.year:
+            return form.format(original.year, year)
+        return year
+
     def citation_parts(self, cite: Cite) -> CitationParts:
-        names = self.cite_names(cite.entry)
+        names = self.cite_names(cite.item)
         date = Text(self.cite_date(cite))
         if names:
-            return CitationParts(Text(self.cite_author_text(cite, names)), date)
-        return CitationParts(emph(self._title_text(cite.entry)), date)
+            return CitationParts(self.cite_author_node(cite, names), date)
+        return CitationParts(emph(title_title(cite.item)), date)
 
     def cite(self, references: Sequence[Reference]) -> Node:
         """Items in the order given; one author's works grouped: `(Ostrom 1996, 1990)`."""
@@ -115,86 +123,99 @@ class Chicago(Style):
         return span("(", join("; ", items), ")")
 
     def format_reference(self, cite: Cite) -> Node:
-        entry = cite.entry
-        kind = entry_kind(entry)
-        people, role = self._authors(entry)
+        item = cite.item
+        kind = item_kind(item)
+        people, role = self._authors(item)
         parts: list[Node | str | None] = []
         if people:
             names = format_names(people, _REFERENCE_NAMES)
             parts.append(suffix(f"{names}, {role}" if role else names, "."))
-        parts.append(suffix(self.cite_date(cite), "."))
-        title = self._title(entry, kind)
+        year = super().cite_date(cite)
+        parts.append(suffix(self._with_original(item, year, "({}) {}"), "."))
+        title = self._title(item, kind)
         if not people:
             parts.insert(0, title)
         else:
             parts.append(title)
-        parts.extend(self._source(entry, kind))
-        parts.append(self._link(entry, kind))
+        parts.extend(self._source(item, kind, people))
+        parts.append(self._link(item))
         return punct_join(" ", parts)
 
-    def _source(self, entry: Entry, kind: str) -> list[Node | str | None]:
+    def _source(self, item: Item, kind: str, head: tuple[Person, ...]) -> list[Node | str | None]:
         if kind == "article":
-            journal = entry.get("journaltitle") or entry.get("journal")
-            volume = entry.get("volume")
-            issue = entry.get("number") or entry.get("issue")
-            numbers = join(" ", [volume, f"({issue})" if issue else ""])
-            pages = page_range(entry.get("pages"), "chicago")
-            head = join(" ", [emph(journal) if journal else "", numbers])
-            return [suffix(join(": ", [head, pages]), ".")]
+            journal = title_title(item, item.container_title)
+            date = item.issued
+            if item.type in ("article-newspaper", "article-magazine"):
+                # Newspapers and magazines: month and day after the title (CMOS 14.89).
+                when = date.month_day() if date else ""
+                return [suffix(join(", ", [emph(journal) if journal else "", when]), ".")]
+            numbers = join(" ", [item.volume, f"({item.issue})" if item.issue else ""])
+            pages = page_range(item.pages, "chicago")
+            container = join(" ", [emph(journal) if journal else "", numbers])
+            return [suffix(join(": ", [container, pages]), ".")]
         if kind == "chapter":
-            editors = entry.names.get("editor", ())
-            book = title_case(title_segments(entry, "booktitle", "booksubtitle"))
+            book = title_title(item, item.container_title)
+            if item.type == "paper-conference" and not item.editor and not item.publisher:
+                # Proceedings with neither editor nor publisher: cited like a journal, as
+                # chicago-author-date.csl does: `*Proceedings of …* (Oslo), 33–41.`
+                place = f"({item.place})" if item.place else ""
+                proceedings = join(" ", [emph(book) if book else "", place])
+                pages = page_range(item.pages, "chicago")
+                return [suffix(join(", ", [proceedings, pages]), ".")]
             in_part: Node = span("In ", emph(book))
-            if editors:
-                in_part = span(in_part, ", edited by ", format_names(editors, _EDITOR_NAMES))
-            return [suffix(in_part, "."), self._publisher(entry, "publisher")]
+            edition = edition_label(item.edition)
+            if edition:
+                in_part = span(in_part, ", ", edition)
+            if item.editor:
+                in_part = span(in_part, ", edited by ", format_names(item.editor, _EDITOR_NAMES))
+            return [suffix(in_part, "."), self._publisher(item)]
         if kind == "book":
+            edited = None
+            if item.editor and head != item.editor:
+                edited = suffix(f"Edited by {format_names(item.editor, _EDITOR_NAMES)}", ".")
             return [
-                suffix(edition_label(entry.get("edition")), "."),
-                self._publisher(entry, "publisher"),
+                suffix(edition_label(item.edition), "."),
+                edited,
+                self._series(item),
+                self._publisher(item),
             ]
         if kind == "report":
-            genre = entry.get("type")
-            number = entry.get("number")
+            genre = item.genre
+            number = item.number
             if number:
                 label = title_case([(genre or "Report", False)])
                 genre = f"{label} No. {number}" if number.isdigit() else f"{label} {number}"
             return [
                 suffix(_capitalise_first(genre), "."),
-                suffix(entry.get("series"), "."),
-                self._publisher(entry, "institution"),
+                self._series(item),
+                self._publisher(item),
             ]
         if kind == "thesis":
-            return [
-                suffix(join(", ", [thesis_genre(entry), self._names(entry, "institution")]), ".")
-            ]
+            return [suffix(join(", ", [item.genre, item.publisher_text]), ".")]
         if kind == "webpage":
             # Web pages are ephemeral: month and day follow the title (CMOS18 14.104).
-            organisation = entry.get("organization")
-            date = entry_date(entry)
+            date = item.issued
             return [
-                suffix(organisation, ".") if organisation and entry.names.get("author") else None,
+                suffix(item.publisher_text, ".") if item.publisher and item.author else None,
                 suffix(date.month_day(), ".") if date and date.month_day() else None,
             ]
-        if kind == "film":
-            return [self._publisher(entry, "publisher")]
-        place = entry.get("location") or entry.get("address")
-        return [suffix(place, ".")]
+        return [self._publisher(item)]
 
-    def _names(self, entry: Entry, name: str) -> str:
-        return "; ".join(split_list(entry, name) or split_list(entry, "publisher"))
+    def _series(self, item: Item) -> Node | None:
+        series = title_title(item, item.collection_title)
+        return suffix(series, ".") if series else None
 
-    def _publisher(self, entry: Entry, name: str) -> Node:
-        return suffix(_capitalise_first(self._names(entry, name)), ".")
+    def _publisher(self, item: Item) -> Node:
+        # A place is printed only where no publisher is known (as the CSL style does).
+        return suffix(_capitalise_first(item.publisher_text or item.place), ".")
 
-    def _link(self, entry: Entry, kind: str) -> Node | None:
-        doi = entry.get("doi")
-        url = doi_url(doi) if doi else entry.get("url")
+    def _link(self, item: Item) -> Node | None:
+        url = item.link
         if not url:
             return None
         node: Node = suffix(link(url, url), ".")
-        accessed = entry_date(entry, "urldate")
-        if not doi and accessed and entry_date(entry) is None:
+        accessed = item.accessed
+        if not item.doi and accessed and item.issued is None:
             when = f"Accessed {accessed.month_name()} {accessed.day}, {accessed.year}."
             node = span(when, " ", node)
         return node

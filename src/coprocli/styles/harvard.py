@@ -1,9 +1,11 @@
 """Harvard, Cite Them Right 12th edition (British English), as in the CSL style
-`harvard-cite-them-right.csl`."""
+`harvard-cite-them-right.csl`, and the manual where the two differ (films, documents,
+conference papers)."""
 
 from __future__ import annotations
 
-from ..model import Entry, Person
+from ..item import Item, text_of
+from ..model import Person
 from ..richtext import Node, Text, emph, join, link, span
 from ._base import (
     CitationParts,
@@ -11,18 +13,16 @@ from ._base import (
     NameFormat,
     Reference,
     Style,
-    doi_url,
     edition_label,
-    entry_date,
-    entry_kind,
-    format_names,
+    item_kind,
+    names_node,
     page_range,
+    place_publisher,
     punct_join,
-    sentence_case,
-    split_list,
+    quoted,
+    role_label,
+    sentence_title,
     suffix,
-    thesis_genre,
-    title_segments,
 )
 
 _REFERENCE_NAMES = NameFormat(
@@ -32,18 +32,30 @@ _REFERENCE_NAMES = NameFormat(
     delimiter_precedes_last="never",
     et_al_min=4,
     et_al_use_first=1,
+    et_al_italic=True,
 )
-_EDITOR_NAMES = NameFormat(initialize_with=". ", and_word="and")
+#: Editors of a book a chapter sits in: `T. Green and N. Hall`, `T. Green et al.` (CTR
+#: lists up to three, without a comma before "and").
+_EDITOR_NAMES = NameFormat(
+    initialize_with=". ",
+    and_word="and",
+    delimiter_precedes_last="never",
+    et_al_min=4,
+    et_al_use_first=1,
+)
 _CITATION_NAMES = NameFormat(
     form="short",
     and_word="and",
     delimiter_precedes_last="never",
     et_al_min=4,
     et_al_use_first=1,
+    et_al_italic=True,
 )
 
-_QUOTED = {"article", "chapter", "booklet", "misc"}
-_MONTHS_GB = "{day} {month} {year}"
+#: Titles in single quotation marks: parts of something larger, and pamphlets (as
+#: harvard-cite-them-right.csl). A stand-alone document (`misc`) is italic as CTR shows.
+_QUOTED = {"article", "chapter", "booklet"}
+_EDITOR_LABELS = ("ed.", "eds")
 
 
 class Harvard(Style):
@@ -60,117 +72,134 @@ class Harvard(Style):
     disambiguate_add_givenname = True
     no_date = "no date"
 
-    def _authors(self, entry: Entry) -> tuple[tuple[Person, ...], str]:
-        authors = entry.names.get("author", ())
-        if authors:
-            return authors, ""
-        editors = entry.names.get("editor", ())
-        if editors:
-            return editors, "eds" if len(editors) > 1 else "ed."
+    def _authors(self, item: Item) -> tuple[tuple[Person, ...], str]:
+        if item.author:
+            return item.author, ""
+        if item.editor:
+            return item.editor, role_label(item.editor, _EDITOR_LABELS)
         return (), ""
 
-    def cite_names(self, entry: Entry) -> tuple[Person, ...]:
-        return self._authors(entry)[0]
+    def cite_names(self, item: Item) -> tuple[Person, ...]:
+        return self._authors(item)[0]
 
     def citation_sort_key(self, reference: Reference) -> tuple[object, ...]:
         """Citations list their items by year (CSL: sort by `year-date`)."""
-        entry = reference.entry
-        date = entry_date(entry)
-        return (date is None, (date.year, date.month, date.day) if date else (0, 0, 0))
+        date = reference.item.issued
+        return (date is None, date.sort_key if date else (0, 0, 0))
 
-    def _title_text(self, entry: Entry) -> str:
-        return sentence_case(title_segments(entry))
-
-    def _title(self, entry: Entry, kind: str) -> Node:
-        text = self._title_text(entry)
+    def _title(self, item: Item, kind: str) -> Node:
+        text = sentence_title(item)
         if kind in _QUOTED:
-            return Text(f"‘{text}’")
+            return Text(quoted(text, "‘’"))
         return emph(text)
 
     def citation_parts(self, cite: Cite) -> CitationParts:
-        names = self.cite_names(cite.entry)
+        names = self.cite_names(cite.item)
         date = Text(self.cite_date(cite))
         if names:
-            return CitationParts(Text(self.cite_author_text(cite, names)), date)
-        kind = entry_kind(cite.entry)
-        return CitationParts(self._title(cite.entry, kind), date)
+            return CitationParts(self.cite_author_node(cite, names), date)
+        return CitationParts(self._title(cite.item, item_kind(cite.item)), date)
 
     def format_reference(self, cite: Cite) -> Node:
-        entry = cite.entry
-        kind = entry_kind(entry)
-        people, role = self._authors(entry)
+        item = cite.item
+        kind = item_kind(item)
+        people, role = self._authors(item)
         date = f"({self.cite_date(cite)})"
-        title = self._title(entry, kind)
+        title = self._title(item, kind)
         if people:
-            author: Node = Text(format_names(people, _REFERENCE_NAMES))
+            author: Node = names_node(people, _REFERENCE_NAMES)
             if role:
                 author = span(author, f" ({role})")
-            head: Node = join(" ", [author, date, self._title_part(entry, kind, title)])
+            head: Node = join(" ", [author, date, self._title_part(item, kind, title)])
         else:
             head = join(" ", [title, date])
-            head = join(" ", [suffix(head, "."), self._after_title(entry, kind)])
-            return self._finish(entry, head)
-        return self._finish(entry, head)
+            if kind == "film":
+                # A film with no author is listed by its title (CTR: films).
+                head = join(" ", [head, self._film_details(item)])
+            else:
+                head = join(" ", [suffix(head, "."), self._after_title(item, kind)])
+        return suffix(punct_join(". ", [head, self._link(item)]), ".")
 
-    def _finish(self, entry: Entry, body: Node) -> Node:
-        return suffix(punct_join(". ", [body, self._link(entry)]), ".")
+    def _film_details(self, item: Item) -> Node:
+        """`Directed by A. Rivera. [Film]. Lantern Pictures` (CTR: films)."""
+        directors = item.people("director")
+        directed = span("Directed by ", names_node(directors, _EDITOR_NAMES)) if directors else None
+        return punct_join(". ", [directed, "[Film]", item.publisher_text])
 
-    def _title_part(self, entry: Entry, kind: str, title: Node) -> Node:
-        after = self._after_title(entry, kind)
+    def _title_part(self, item: Item, kind: str, title: Node) -> Node:
+        after = self._after_title(item, kind)
         if kind in ("article", "chapter"):
             return join(", ", [title, after])
         return punct_join(". ", [title, after])
 
-    def _after_title(self, entry: Entry, kind: str) -> Node:
+    def _after_title(self, item: Item, kind: str) -> Node:
         if kind == "article":
-            journal = entry.get("journaltitle") or entry.get("journal")
-            volume = entry.get("volume")
-            issue = entry.get("number") or entry.get("issue")
-            numbers = f"{volume}({issue})" if volume and issue else volume or issue
-            pages = page_range(entry.get("pages"))
-            return join(", ", [emph(journal) if journal else "", numbers, pages and f"pp. {pages}"])
+            numbers = (
+                f"{item.volume}({item.issue})" if item.volume and item.issue else item.volume
+            ) or item.issue
+            pages = page_range(item.pages)
+            date = item.issued
+            day_month = ""
+            if item.type in ("article-newspaper", "article-magazine") and date and date.month:
+                day_month = f"{date.day} {date.month_name()}" if date.day else date.month_name()
+            journal = text_of(item.container_title)
+            return join(
+                ", ",
+                [emph(journal) if journal else "", numbers, day_month, pages and f"pp. {pages}"],
+            )
         if kind == "chapter":
-            editors = entry.names.get("editor", ())
-            book = sentence_case(title_segments(entry, "booktitle", "booksubtitle"))
-            in_part: list[Node | str] = ["in"]
-            if editors:
-                role = "eds" if len(editors) > 1 else "ed."
-                in_part.append(f"{format_names(editors, _EDITOR_NAMES)} ({role})")
-            in_part.append(emph(book) if book else "")
-            pages = page_range(entry.get("pages"))
-            publisher = self._place_publisher(entry, "publisher")
-            tail = join(", ", [publisher, pages and f"pp. {pages}"])
-            return punct_join(". ", [join(" ", in_part), tail])
+            return self._container(item)
+        parts: list[Node | str | None] = []
         if kind == "book":
-            edition = edition_label(entry.get("edition"), "edn")
-            return punct_join(". ", [edition, self._place_publisher(entry, "publisher")])
-        if kind == "report":
-            genre = join(" ", [entry.get("type"), entry.get("number")])
-            return punct_join(". ", [genre, self._place_publisher(entry, "institution")])
-        if kind == "thesis":
-            return punct_join(". ", [thesis_genre(entry), self._publishers(entry, "institution")])
-        if kind == "webpage":
-            return Text(self._publishers(entry, "organization"))
-        return Text(self._place_publisher(entry, "publisher"))
+            parts.append(edition_label(item.edition, "edn"))
+            if item.editor and item.author:
+                parts.append(span("Edited by ", names_node(item.editor, _EDITOR_NAMES)))
+        elif kind == "report":
+            parts.append(join(" ", [item.genre, item.number]))
+        elif kind == "thesis":
+            return punct_join(". ", [item.genre, item.publisher_text])
+        elif kind == "webpage":
+            return Text(item.publisher_text)
+        series = item.collection_text if kind == "book" else ""
+        publisher = place_publisher(item)
+        if series and publisher:
+            publisher = f"{publisher} ({series})"
+        parts.append(publisher)
+        if item.type == "book" and item.entry_type == "inbook" and item.pages:
+            # A classic BibTeX `@inbook` (a book and the chapter's pages): CTR's book form
+            # with the pages after the publisher.
+            return punct_join(". ", [*parts[:-1], join(", ", [publisher, self._pages(item)])])
+        return punct_join(". ", parts)
 
-    def _publishers(self, entry: Entry, name: str) -> str:
-        return "; ".join(split_list(entry, name) or split_list(entry, "publisher"))
+    def _container(self, item: Item) -> Node:
+        """`in T. Green and N. Hall (eds) *Book*. 2nd edn. London: Press, pp. 45–60`; a
+        conference paper names its proceedings without "in" (CTR: conference papers)."""
+        conference = item.type == "paper-conference"
+        book = (
+            text_of(item.container_title)
+            if conference
+            else sentence_title(item, item.container_title)
+        )
+        in_part: list[Node | str] = [] if conference and not item.editor else ["in"]
+        if item.editor:
+            role = role_label(item.editor, _EDITOR_LABELS)
+            in_part.append(span(names_node(item.editor, _EDITOR_NAMES), f" ({role})"))
+        in_part.append(emph(book) if book else "")
+        edition = edition_label(item.edition, "edn")
+        tail = join(", ", [place_publisher(item), self._pages(item)])
+        return punct_join(". ", [join(" ", in_part), edition, tail])
 
-    def _place_publisher(self, entry: Entry, name: str) -> str:
-        place = entry.get("location") or entry.get("address")
-        publisher = self._publishers(entry, name)
-        if place and publisher:
-            return f"{place}: {publisher}"
-        return place or publisher
+    def _pages(self, item: Item) -> str:
+        pages = page_range(item.pages)
+        return f"pp. {pages}" if pages else ""
 
-    def _link(self, entry: Entry) -> Node | None:
-        doi = entry.get("doi")
-        url = doi_url(doi) if doi else entry.get("url")
+    def _link(self, item: Item) -> Node | None:
+        url = item.link
         if not url:
             return None
-        accessed = entry_date(entry, "urldate")
         node = span("Available at: ", link(url, url))
-        if accessed and not doi:
+        accessed = item.accessed
+        if accessed and not item.doi:
             when = f"{accessed.day} {accessed.month_name()} {accessed.year}"
             node = span(node, f" (Accessed: {when})")
         return node

@@ -4,30 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Entry, Person
+from ..item import Date, Item, bare_doi, text_of
 from ..richtext import Node, Text, emph, is_empty, join, link, span
 from ._base import (
     CitationParts,
     Cite,
-    DateParts,
     NameFormat,
     Reference,
     Style,
-    doi_url,
     edition_label,
     ends_with_punctuation,
-    entry_date,
-    entry_kind,
     format_names,
+    item_kind,
+    names_node,
     page_range,
-    sentence_case,
-    split_list,
+    quoted,
+    role_label,
+    sentence_title,
     suffix,
-    thesis_genre,
-    title_segments,
 )
 
-_NAMES = NameFormat(and_word="and", et_al_min=7, et_al_use_first=1)
+_NAMES = NameFormat(and_word="and", et_al_min=7, et_al_use_first=1, et_al_italic=True)
 _EDITOR_NAMES = NameFormat(and_word="and")
 
 #: The style's short month names (June, July and September shortened to three letters).
@@ -50,7 +47,7 @@ MONTHS = (
 _BOOKLIKE = {"book", "manual"}
 
 
-def _month_year(date: DateParts | None) -> str:
+def _month_year(date: Date | None) -> str:
     """`Jun. 1996`, `2009`."""
     if date is None:
         return ""
@@ -59,7 +56,7 @@ def _month_year(date: DateParts | None) -> str:
     return str(date.year)
 
 
-def _full_date(date: DateParts | None) -> str:
+def _full_date(date: Date | None) -> str:
     """`Feb. 01, 2024` (the style's text date form)."""
     if date is None:
         return ""
@@ -73,18 +70,19 @@ def _full_date(date: DateParts | None) -> str:
 
 
 def _quoted(text: str, mark: str) -> Node:
-    """`“Title,”`: the following comma or period goes inside the quotation marks."""
-    if not mark or (mark == "." and ends_with_punctuation(text)):
-        return Text(f"“{text}”")
-    return Text(f"“{text}{mark}”")
+    """`“Title,”`: the following comma or period goes inside the quotation marks; none
+    after a title ending in `?` or `!` (as ieee.csl does; the 2023 guide shows none)."""
+    if not mark or ends_with_punctuation(text):
+        return Text(quoted(text))
+    return Text(quoted(text + mark))
 
 
 def _node(part: Node | str) -> Node:
     return Text(part) if isinstance(part, str) else part
 
 
-def _pages(entry: Entry) -> str:
-    pages = page_range(entry.get("pages"))
+def _pages(item: Item) -> str:
+    pages = page_range(item.pages)
     if not pages:
         return ""
     return f"pp. {pages}" if "–" in pages or "," in pages else f"p. {pages}"
@@ -120,103 +118,97 @@ class IEEE(Style):
 
     # -- the reference -----------------------------------------------------------------
 
-    def _author(self, entry: Entry) -> str:
-        for role, labels in (
-            ("author", ("", "")),
-            ("editor", ("Ed.", "Eds.")),
-            ("translator", ("Trans.", "Trans.")),
-            ("director", ("Dir.", "Dirs.")),
-        ):
-            people: tuple[Person, ...] = entry.names.get(role, ())
+    def _author(self, item: Item) -> Node:
+        for role, labels in _HEAD_ROLES:
+            people = item.people(role)
             if people:
-                text = format_names(people, _NAMES)
-                label = labels[1] if len(people) > 1 else labels[0]
-                return f"{text}, {label}" if label else text
-        return ""
+                label = role_label(people, labels)
+                names = names_node(people, _NAMES)
+                return span(names, f", {label}") if label else names
+        return Text("")
 
     def format_reference(self, cite: Cite) -> Node:
-        entry = cite.entry
-        kind = entry_kind(entry)
-        author = self._author(entry)
-        head: Node = Text(f"{author}, ") if author else Text("")
-        return span(head, self._body(entry, kind))
+        item = cite.item
+        kind = item_kind(item)
+        author = self._author(item)
+        head: Node = span(author, ", ") if not is_empty(author) else Text("")
+        return span(head, self._body(item, kind))
 
-    def _title(self, entry: Entry) -> str:
-        return sentence_case(title_segments(entry))
-
-    def _publisher(self, entry: Entry, kind: str) -> str:
-        place = entry.get("location") or entry.get("address")
-        names = split_list(entry, "publisher")
-        if kind in ("report", "thesis"):
-            names = split_list(entry, "institution") or names
-        publisher = "; ".join(names)
+    def _publisher(self, item: Item, kind: str) -> str:
+        publisher = item.publisher_text
         if kind in _BOOKLIKE or kind in ("chapter", "film"):
-            return ": ".join(part for part in (place, publisher) if part)
-        return ", ".join(part for part in (publisher, place) if part)
+            return ": ".join(part for part in (item.place, publisher) if part)
+        return ", ".join(part for part in (publisher, item.place) if part)
 
-    def _body(self, entry: Entry, kind: str) -> Node:
-        title = self._title(entry)
-        issued = entry_date(entry)
+    def _container_title(self, item: Item) -> str:
+        if item.type == "paper-conference":
+            return text_of(item.container_title)  # a conference's name is a proper noun
+        return sentence_title(item, item.container_title)
+
+    def _body(self, item: Item, kind: str) -> Node:
+        title = sentence_title(item)
+        issued = item.issued
         if kind == "article":
-            journal = entry.get("journaltitle") or entry.get("journal")
-            volume = entry.get("volume")
-            issue = entry.get("number") or entry.get("issue")
+            journal = text_of(item.container_title)
+            newspaper = item.type in ("article-newspaper", "article-magazine")
             rest: list[Node | str | None] = [
                 emph(journal) if journal else None,
-                f"vol. {volume}" if volume else None,
-                f"no. {issue}" if issue else None,
-                _pages(entry),
-                _month_year(issued),
+                f"vol. {item.volume}" if item.volume and not newspaper else None,
+                f"no. {item.issue}" if item.issue and not newspaper else None,
+                _pages(item),
+                _full_date(issued) if newspaper else _month_year(issued),
             ]
-            linked = bool(entry.get("url") or entry.get("doi"))
-            end = "," if linked else "."
+            # A DOI follows after a comma; `[Online]. Available:` after a full stop.
+            end = "," if item.doi else "."
             body = self._group(title, True, rest, end)
-            return join("", [body, self._access(entry, kind)])
+            return join("", [body, self._access(item, kind)])
         if kind == "chapter":
-            book = sentence_case(title_segments(entry, "booktitle", "booksubtitle"))
-            editors = entry.names.get("editor", ())
+            book = self._container_title(item)
             editor_text = ""
-            if editors:
-                label = "Eds." if len(editors) > 1 else "Ed."
-                editor_text = f"{format_names(editors, _EDITOR_NAMES)}, {label}"
+            if item.editor:
+                label = role_label(item.editor, ("Ed.", "Eds."))
+                editor_text = f"{format_names(item.editor, _EDITOR_NAMES)}, {label}"
             rest = [
                 span("in ", emph(book)) if book else None,
-                edition_label(entry.get("edition")),
+                edition_label(item.edition),
                 editor_text,
-                self._collection(entry).rstrip("."),
-                self._publisher(entry, kind),
+                self._collection(item).rstrip("."),
+                self._publisher(item, kind),
                 str(issued.year) if issued else "",
-                _pages(entry),
+                _pages(item),
             ]
-            return join("", [self._group(title, True, rest, "."), self._access(entry, kind)])
+            return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
         if kind == "report":
-            number = " ".join(part for part in (entry.get("type"), entry.get("number")) if part)
-            rest = [self._publisher(entry, kind), number, _month_year(issued)]
-            return join("", [self._group(title, True, rest, "."), self._access(entry, kind)])
+            number = " ".join(part for part in (item.genre, item.number) if part)
+            rest = [self._publisher(item, kind), number, _month_year(issued)]
+            return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
         if kind == "thesis":
-            rest = [
-                thesis_genre(entry),
-                self._publisher(entry, kind),
-                str(issued.year) if issued else "",
-            ]
-            return join("", [self._group(title, True, rest, "."), self._access(entry, kind)])
+            rest = [item.genre, self._publisher(item, kind), str(issued.year) if issued else ""]
+            return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
         if kind == "webpage":
-            return join("", [self._group(title, True, [], "."), self._access(entry, kind)])
+            return join("", [self._group(title, True, [], "."), self._access(item, kind)])
         if kind == "film":
-            place = entry.get("location") or entry.get("address")
             date = f"({_full_date(issued)})" if issued else ""
             body = self._group(title, False, [date], ".")
-            return join("", [Text(f"{place}. ") if place else "", body, self._access(entry, kind)])
+            place = item.place
+            return join("", [Text(f"{place}. ") if place else "", body, self._access(item, kind)])
         if kind in _BOOKLIKE:
-            first = self._group(title, False, [edition_label(entry.get("edition"))], ".")
-            tail_parts = [self._publisher(entry, kind), str(issued.year) if issued else ""]
-            tail_parts.append(_pages(entry))
+            editors = ""
+            if item.editor and item.author:
+                # An authored book's editors follow the edition (IEEE guide: books).
+                label = role_label(item.editor, ("Ed.", "Eds."))
+                editors = f"{format_names(item.editor, _EDITOR_NAMES)}, {label}"
+            first = self._group(title, False, [edition_label(item.edition), editors], ".")
+            tail_parts = [self._publisher(item, kind), str(issued.year) if issued else ""]
+            if item.entry_type == "inbook" and item.chapter:
+                tail_parts.append(f"ch. {item.chapter}")  # a classic `@inbook`
+            tail_parts.append(_pages(item))
         else:  # booklet, misc and the rest
             first = self._group(title, True, [], ".")
-            tail_parts = [self._publisher(entry, kind), _pages(entry), _full_date(issued)]
+            tail_parts = [self._publisher(item, kind), _pages(item), _full_date(issued)]
         tail = ", ".join(part for part in tail_parts if part)
-        parts = [first, self._collection(entry), f"{tail}." if tail else ""]
-        return join("", [join(" ", parts), self._access(entry, kind)])
+        parts = [first, self._collection(item), f"{tail}." if tail else ""]
+        return join("", [join(" ", parts), self._access(item, kind)])
 
     def _group(self, title: str, quoted: bool, rest: Sequence[Node | str | None], end: str) -> Node:
         """Title and the following parts joined by commas, the group ending with `end`.
@@ -231,21 +223,18 @@ class IEEE(Style):
         head: Node | None = emph(title) if title else None
         return suffix(join(", ", [head, *others]), end)
 
-    def _collection(self, entry: Entry) -> str:
-        series = entry.get("series")
-        if not series:
-            return ""
-        return f"in {series}."
+    def _collection(self, item: Item) -> str:
+        series = item.collection_text
+        return f"in {series}." if series else ""
 
-    def _access(self, entry: Entry, kind: str) -> Node:
-        doi = entry.get("doi")
-        url = entry.get("url")
+    def _access(self, item: Item, kind: str) -> Node:
+        doi = item.doi
+        url = item.url
         if kind != "webpage" and doi:
-            bare = doi_url(doi).removeprefix("https://doi.org/")
-            return Text(f" doi: {bare}.")
+            return Text(f" doi: {bare_doi(doi)}.")
         if not url:
             return Text("")
-        accessed = entry_date(entry, "urldate")
+        accessed = item.accessed
         available = span("Available: ", link(url, url))
         online = "[Online Video]" if kind == "film" else "[Online]"
         if kind == "webpage":
@@ -258,4 +247,15 @@ class IEEE(Style):
             )
         if accessed:
             return span(f" Accessed: {_full_date(accessed)}. {online}. ", available)
-        return span(" ", available)
+        # The IEEE guide marks every online source `[Online].` (ieee.csl only with an
+        # access date).
+        return span(f" {online}. ", available)
+
+
+#: Who heads a reference, with the role label after the names.
+_HEAD_ROLES: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("author", ("", "")),
+    ("editor", ("Ed.", "Eds.")),
+    ("translator", ("Trans.", "Trans.")),
+    ("director", ("Dir.", "Dirs.")),
+)

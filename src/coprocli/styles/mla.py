@@ -3,34 +3,30 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..item import Date, Item, text_of
 from ..model import Entry, Person
 from ..richtext import Node, Text, emph, is_empty, join, link, span
 from ._base import (
     CitationParts,
     Cite,
-    DateParts,
     NameFormat,
     Reference,
     Style,
-    doi_url,
     edition_label,
-    entry_date,
-    entry_kind,
-    field_segments,
     fold,
     format_names,
+    item_kind,
     names_sort_key,
+    page_range,
     plain,
     punct_join,
-    split_list,
+    quoted,
+    role_label,
     suffix,
-    thesis_genre,
-    title_case,
-    title_segments,
+    title_title,
 )
 
 _REFERENCE_NAMES = NameFormat(
@@ -65,6 +61,11 @@ MONTHS = (
 
 #: Titles in quotation marks (parts of a container); the others are italic.
 _QUOTED = {"article", "chapter"}
+#: Who heads an entry when there is no author, with the label after the names.
+_HEAD_ROLES: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("editor", ("editor", "editors")),
+    ("translator", ("translator", "translators")),
+)
 
 SUBSTITUTE = "———"
 
@@ -78,22 +79,7 @@ class MLACite(Cite):
     same_authors: bool = False
 
 
-def page_range_minimal_two(pages: str) -> str:
-    """`1203--1221` -> `1203–21`, `101--109` -> `101–09` (CSL `minimal-two`)."""
-
-    def one(match: re.Match[str]) -> str:
-        first, last = match.group(1), match.group(2)
-        if first.isdigit() and last.isdigit() and len(first) == len(last):
-            index = 0
-            while index < len(first) - 2 and first[index] == last[index]:
-                index += 1
-            last = last[index:]
-        return f"{first}–{last}"
-
-    return re.sub(r"(\w+)\s*(?:-+|–|—)\s*(\w+)", one, pages.strip())
-
-
-def _date_text(date: DateParts | None, *, day: bool = True) -> str:
+def _date_text(date: Date | None, *, day: bool = True) -> str:
     """`3 Nov. 2022`, `June 1996`, `2011`."""
     if date is None:
         return ""
@@ -102,14 +88,16 @@ def _date_text(date: DateParts | None, *, day: bool = True) -> str:
         if day and date.day:
             parts.append(str(date.day))
         parts.append(MONTHS[date.month - 1])
+    elif date.season:
+        parts.append(date.season_name())
     parts.append(str(date.year))
     return " ".join(parts)
 
 
-def _short_title(entry: Entry) -> str:
+def _short_title(item: Item) -> str:
     """The title without its subtitle (the part before a colon when there is none)."""
-    segments = field_segments(entry, "title")
-    if not entry.get("subtitle"):
+    segments = list(item.main_title)
+    if item.main_title == item.title:
         cut: list[tuple[str, bool]] = []
         for text, protected in segments:
             if not protected and ":" in text:
@@ -117,7 +105,7 @@ def _short_title(entry: Entry) -> str:
                 break
             cut.append((text, protected))
         segments = cut
-    return title_case(segments).strip()
+    return title_title(item, segments).strip()
 
 
 class MLA(Style):
@@ -138,51 +126,46 @@ class MLA(Style):
 
     # -- names -------------------------------------------------------------------------
 
-    def _authors(self, entry: Entry) -> tuple[tuple[Person, ...], str]:
-        people = entry.names.get("author", ())
-        if people:
-            return people, ""
-        for role, one, many in (
-            ("editor", "editor", "editors"),
-            ("translator", "translator", "translators"),
-        ):
-            people = entry.names.get(role, ())
+    def _authors(self, item: Item) -> tuple[tuple[Person, ...], str]:
+        if item.author:
+            return item.author, ""
+        if item_kind(item) == "film":
+            return (), ""  # a film is listed by its title, its director after it
+        for role, labels in _HEAD_ROLES:
+            people = item.people(role)
             if people:
-                return people, many if len(people) > 1 else one
+                return people, role_label(people, labels)
         return (), ""
 
-    def cite_names(self, entry: Entry) -> tuple[Person, ...]:
-        return self._authors(entry)[0]
+    def cite_names(self, item: Item) -> tuple[Person, ...]:
+        return self._authors(item)[0]
 
     def _reference_names(self, cite: Cite) -> str:
-        people, _ = self._authors(cite.entry)
+        people, _ = self._authors(cite.item)
         fmt = _REFERENCE_NAMES.expanded(cite.names_shown) if cite.names_shown else _REFERENCE_NAMES
         return format_names(people, fmt)
 
     # -- titles ------------------------------------------------------------------------
 
-    def _title_text(self, entry: Entry) -> str:
-        return title_case(title_segments(entry))
-
-    def _title(self, entry: Entry, kind: str) -> Node:
-        text = self._title_text(entry)
+    def _title(self, item: Item, kind: str) -> Node:
+        text = title_title(item)
         if kind in _QUOTED:
-            return Text(f"“{plain(suffix(text, '.'))}”")
+            return Text(quoted(plain(suffix(text, "."))))
         return emph(text)
 
-    def _short_title_node(self, entry: Entry) -> Node:
-        text = _short_title(entry)
-        return Text(f"“{text}”") if entry_kind(entry) in _QUOTED else emph(text)
+    def _short_title_node(self, item: Item) -> Node:
+        text = _short_title(item)
+        return Text(quoted(text)) if item_kind(item) in _QUOTED else emph(text)
 
     # -- citations ---------------------------------------------------------------------
 
     def citation_parts(self, cite: Cite) -> CitationParts:
-        names = self.cite_names(cite.entry)
+        names = self.cite_names(cite.item)
         add_title = isinstance(cite, MLACite) and cite.add_title
         if not names:
-            return CitationParts(self._short_title_node(cite.entry))
-        author = Text(self.cite_author_text(cite, names))
-        return CitationParts(author, self._short_title_node(cite.entry) if add_title else Text(""))
+            return CitationParts(self._short_title_node(cite.item))
+        author = self.cite_author_node(cite, names)
+        return CitationParts(author, self._short_title_node(cite.item) if add_title else Text(""))
 
     def disambiguate(self, cites: list[Cite]) -> list[Cite]:
         """More names, then initials; citations still alike add the short title."""
@@ -193,7 +176,7 @@ class MLA(Style):
         out: list[Cite] = []
         for cite in cites:
             clash = len(seen[plain(self.citation_parts(cite).author)]) > 1
-            out.append(_mla_cite(cite, add_title=clash and bool(self.cite_names(cite.entry))))
+            out.append(_mla_cite(cite, add_title=clash and bool(self.cite_names(cite.item))))
         return out
 
     def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
@@ -210,23 +193,18 @@ class MLA(Style):
     # -- the list ----------------------------------------------------------------------
 
     def sort_key(self, cite: Cite) -> tuple[object, ...]:
-        entry = cite.entry
-        names = self.cite_names(entry)
+        item = cite.item
+        names = self.cite_names(item)
         head: tuple[object, ...] = (
-            names_sort_key(names, demote_particle=False) if names else (fold(entry.title),)
+            names_sort_key(names, demote_particle=False) if names else (fold(text_of(item.title)),)
         )
-        return (head, fold(self._title_text(entry)))
+        return (head, fold(title_title(item)))
 
     def references(self, entries: Sequence[Entry], *, citations: bool = True) -> list[Reference]:
         """The Works Cited list; a repeated author list is printed `———`."""
-        unique: dict[str, Entry] = {}
-        for entry in entries:
-            unique.setdefault(entry.key, entry)
-        cites = sorted((Cite(entry) for entry in unique.values()), key=self.sort_key)
-        cites = self.disambiguate(cites)
         out: list[Reference] = []
         previous = ""
-        for cite in cites:
+        for cite in self.prepare(entries):
             names = self._plain_names(cite)
             if names and names == previous:
                 cite = _mla_cite(cite, same_authors=True)
@@ -242,9 +220,9 @@ class MLA(Style):
     # -- the reference -----------------------------------------------------------------
 
     def format_reference(self, cite: Cite) -> Node:
-        entry = cite.entry
-        kind = entry_kind(entry)
-        people, role = self._authors(entry)
+        item = cite.item
+        kind = item_kind(item)
+        people, role = self._authors(item)
         author = ""
         if people:
             author = self._reference_names(cite)
@@ -252,93 +230,79 @@ class MLA(Style):
                 author = SUBSTITUTE + author[len(self._plain_names(cite)) :]
             if role:
                 author = f"{author}, {role}"
+        original = None
+        if item.original and item.issued and item.original.year != item.issued.year:
+            original = str(item.original.year)  # MLA 9, 5.76: the original year after the title
         parts: list[Node | str | None] = [
             author,
-            self._title(entry, kind),
-            self._after_title(entry, kind),
-            self._container(entry, kind),
-            self._end(entry, kind),
+            self._title(item, kind),
+            original,
+            self._after_title(item, kind),
+            self._container(item, kind, people),
+            self._end(item, kind),
         ]
         return suffix(punct_join(". ", parts), ".")
 
-    def _after_title(self, entry: Entry, kind: str) -> str:
-        if kind in ("report",) and not entry.get("number"):
-            genre = entry.get("type")
-            return genre[:1].upper() + genre[1:]
+    def _after_title(self, item: Item, kind: str) -> str:
+        if kind == "report" and not item.number:
+            return item.genre[:1].upper() + item.genre[1:]
         return ""
 
-    def _publisher(self, entry: Entry, kind: str) -> str:
-        names = split_list(entry, "publisher")
-        if kind in ("report", "thesis"):
-            names = split_list(entry, "institution") or names
-        if kind == "webpage":
-            names = split_list(entry, "organization") or names
-        if names:
-            return "; ".join(names)
-        return entry.get("location") or entry.get("address")
+    def _publisher(self, item: Item) -> str:
+        # A place is printed only where no publisher is known (as the CSL style does).
+        return item.publisher_text or item.place
 
-    def _container(self, entry: Entry, kind: str) -> Node:
-        issued = entry_date(entry)
+    def _container(self, item: Item, kind: str, head: tuple[Person, ...]) -> Node:
+        issued = item.issued
         parts: list[Node | str | None] = []
         if kind == "article":
-            journal = entry.get("journaltitle") or entry.get("journal")
-            volume = entry.get("volume")
-            issue = entry.get("number") or entry.get("issue")
+            journal = title_title(item, item.container_title)
+            newspaper = item.type in ("article-newspaper", "article-magazine")
             parts += [
-                emph(
-                    title_case(
-                        field_segments(entry, "journaltitle") or field_segments(entry, "journal")
-                    )
-                )
-                if journal
-                else None,
-                f"vol. {volume}" if volume else None,
-                f"no. {issue}" if issue else None,
-                _date_text(issued, day=False),
+                emph(journal) if journal else None,
+                f"vol. {item.volume}" if item.volume and not newspaper else None,
+                f"no. {item.issue}" if item.issue and not newspaper else None,
+                _date_text(issued, day=newspaper),
             ]
         else:
             if kind == "chapter":
-                book = title_case(title_segments(entry, "booktitle", "booksubtitle"))
+                book = title_title(item, item.container_title)
                 parts.append(emph(book) if book else None)
-                editors = entry.names.get("editor", ())
-                if editors:
-                    parts.append(f"edited by {format_names(editors, _CONTRIBUTOR_NAMES)}")
-            directors = entry.names.get("director", ())
+            directors = item.people("director")
             if directors and kind == "film":
                 parts.append(f"Directed by {format_names(directors, _CONTRIBUTOR_NAMES)}")
-            parts.append(edition_label(entry.get("edition")))
-            number = entry.get("number")
-            if kind == "report" and number:
-                label = f"no. {number}" if number.isdigit() else number
-                parts.append(" ".join(part for part in (entry.get("type"), label) if part))
+            editors = item.editor
+            if editors and editors != head:
+                label = "Edited by" if kind != "chapter" else "edited by"
+                parts.append(f"{label} {format_names(editors, _CONTRIBUTOR_NAMES)}")
+            parts.append(edition_label(item.edition))
+            if kind == "report" and item.number:
+                label = f"no. {item.number}" if item.number.isdigit() else item.number
+                parts.append(" ".join(part for part in (item.genre, label) if part))
             if kind != "thesis":
-                parts.append(self._publisher(entry, kind))
+                parts.append(self._publisher(item))
             if kind in ("book", "chapter", "film", "thesis"):
                 parts.append(str(issued.year) if issued else "")
             else:
                 parts.append(_date_text(issued))
-        pages = page_range_minimal_two(entry.get("pages"))
+        pages = page_range(item.pages, "minimal-two")
         if pages:
             parts.append(f"pp. {pages}" if "–" in pages else f"p. {pages}")
-        parts.append(self._link(entry))
+        parts.append(self._link(item))
         return join(", ", parts)
 
-    def _link(self, entry: Entry) -> Node | None:
-        doi = entry.get("doi")
-        url = doi_url(doi) if doi else entry.get("url")
+    def _link(self, item: Item) -> Node | None:
+        url = item.link
         return link(url, url) if url else None
 
-    def _end(self, entry: Entry, kind: str) -> str:
+    def _end(self, item: Item, kind: str) -> str:
         parts: list[str] = []
-        if entry_date(entry) is None:
-            accessed = entry_date(entry, "urldate")
-            if accessed:
-                parts.append(f"Accessed {_date_text(accessed)}")
+        if item.issued is None and item.accessed:
+            parts.append(f"Accessed {_date_text(item.accessed)}")
         if kind == "thesis":
-            parts += [self._publisher(entry, kind), thesis_genre(entry)]
-        series = entry.get("series")
-        if series and kind != "article":
-            parts.append(title_case(field_segments(entry, "series")))
+            parts += [self._publisher(item), item.genre]
+        if item.collection_title and kind != "article":
+            parts.append(title_title(item, item.collection_title))
         return ", ".join(part for part in parts if part)
 
 
@@ -349,6 +313,7 @@ def _mla_cite(
     current = cite if isinstance(cite, MLACite) else None
     return MLACite(
         cite.entry,
+        cite.item,
         cite.number,
         cite.year_suffix,
         cite.names_shown,

@@ -5,28 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Entry, Person
+from ..item import Date, Item, bare_doi, text_of
+from ..model import Person
 from ..richtext import Node, Text, join, link, span
 from ._base import (
     CitationParts,
     Cite,
-    DateParts,
     NameFormat,
     Reference,
     Style,
-    doi_url,
     edition_label,
-    entry_date,
-    entry_kind,
-    field_segments,
     format_names,
+    item_kind,
     page_range,
     plain,
     punct_join,
-    sentence_case,
-    split_list,
-    thesis_genre,
-    title_segments,
+    role_label,
+    sentence_title,
 )
 
 _NAMES = NameFormat(
@@ -44,7 +39,7 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 _SERIAL = {"article"}
 
 
-def _date_text(date: DateParts | None, *, day: bool = True) -> str:
+def _date_text(date: Date | None, *, day: bool = True) -> str:
     """`2017 Sep 1`, `2019 Jan`, `2011`."""
     if date is None:
         return ""
@@ -62,7 +57,8 @@ def _no_hyphen(person: Person) -> Person:
         return person
     return Person(
         family=person.family,
-        given=person.given.replace("-", " "),
+        # `Ha-eun` -> `Ha Eun` -> `HE`: each part of the name gives an initial.
+        given=" ".join(part[:1].upper() + part[1:] for part in person.given.split("-")),
         particle=person.particle,
         suffix=person.suffix,
     )
@@ -71,11 +67,6 @@ def _no_hyphen(person: Person) -> Person:
 def names_text(people: Sequence[Person]) -> str:
     """`Boyle D, Harris M`; seven or more names: the first six and `et al.`"""
     return format_names([_no_hyphen(person) for person in people], _NAMES)
-
-
-def bare_doi(doi: str) -> str:
-    """`10.1111/x` whatever prefix (`https://doi.org/`, `doi:`) the field was written with."""
-    return doi_url(doi).removeprefix("https://doi.org/")
 
 
 def _capitalise_first(text: str) -> str:
@@ -122,132 +113,144 @@ class Vancouver(Style):
 
     # -- the reference -----------------------------------------------------------------
 
-    def _authors(self, entry: Entry) -> str:
-        people = entry.names.get("author", ())
-        if people:
-            return names_text(people)
-        editors = entry.names.get("editor", ())
-        if editors:
-            label = "editors" if len(editors) > 1 else "editor"
-            return f"{names_text(editors)}, {label}"
+    def _authors(self, item: Item) -> str:
+        for role, labels in _HEAD_ROLES:
+            people = item.people(role)
+            if people:
+                text = names_text(people)
+                label = role_label(people, labels)
+                return f"{text}, {label}" if label else text
         return ""
 
     def format_reference(self, cite: Cite) -> Node:
-        entry = cite.entry
-        kind = entry_kind(entry)
-        url = entry.get("url")
-        doi = entry.get("doi")
-        container = self._container(entry, kind, bool(url), bool(doi))
+        item = cite.item
+        kind = item_kind(item)
+        url = item.url
+        doi = item.doi
+        container = self._container(item, kind, bool(url), bool(doi))
         title_block = join(
             " ",
             [
-                sentence_case(title_segments(entry)),
-                self._genre(entry, kind),
+                sentence_title(item),
+                self._genre(item, kind),
                 "[Internet]" if url and not container and kind != "chapter" else "",
             ],
         )
+        editors = ""
+        if item.editor and item.author and kind != "chapter":
+            # Editors of an authored book follow its title (Citing Medicine, ch. 2).
+            editors = f"{names_text(item.editor)}, {role_label(item.editor, _EDITORS)}"
         parts: list[Node | str | None] = [
-            self._authors(entry),
+            self._authors(item),
             title_block,
-            edition_label(entry.get("edition")) if not container else "",
+            edition_label(item.edition) if not container else "",
+            editors,
             container,
-            join("; ", [self._publisher(entry, kind), self._date(entry, kind, bool(doi))]),
-            self._pages(entry, kind),
-            self._series(entry, kind),
-            self._report_number(entry, kind),
+            join("; ", [self._publisher(item, kind), self._date(item, kind, bool(doi))]),
+            self._pages(item, kind),
+            self._series(item, kind),
+            self._report_number(item, kind),
         ]
         body = punct_join(". ", parts)
         body = span(body, ".") if plain(body) and not plain(body).endswith(".") else body
-        return join(" ", [body, self._availability(entry, kind, url, doi)])
+        return join(" ", [body, self._availability(item, kind, url, doi)])
 
-    def _genre(self, entry: Entry, kind: str) -> str:
-        if kind == "thesis":
-            genre = thesis_genre(entry)
-        elif kind == "report":
-            genre = entry.get("type")
+    def _genre(self, item: Item, kind: str) -> str:
+        if kind == "thesis" or kind == "report":
+            genre = item.genre
+        elif kind == "film":
+            genre = "motion picture"  # Citing Medicine, ch. 26
         else:
             genre = ""
         return f"[{genre}]" if genre else ""
 
-    def _container(self, entry: Entry, kind: str, has_url: bool, has_doi: bool) -> Node | str:
+    def _container(self, item: Item, kind: str, has_url: bool, has_doi: bool) -> Node | str:
         if kind == "article":
-            journal = entry.get("journaltitle") or entry.get("journal")
+            journal = text_of(item.container_title)
             if not journal:
                 return ""
             internet = has_url and not has_doi
             return f"{journal} [Internet]" if internet else journal
         if kind == "chapter":
-            book = sentence_case(title_segments(entry, "booktitle", "booksubtitle"))
-            editors = entry.names.get("editor", ())
-            edition = edition_label(entry.get("edition"))
+            if item.type == "paper-conference":
+                book = text_of(item.container_title)  # a conference's name is a proper noun
+            else:
+                book = sentence_title(item, item.container_title)
+            edition = edition_label(item.edition)
             editor_text = ""
-            if editors:
-                label = "editors" if len(editors) > 1 else "editor"
-                editor_text = f"{names_text(editors)}, {label}"
+            if item.editor:
+                editor_text = f"{names_text(item.editor)}, {role_label(item.editor, _EDITORS)}"
             inner = punct_join(". ", [editor_text, join(". ", [book, edition])])
             return span("In: ", inner) if plain(inner) else ""
         return ""
 
-    def _publisher(self, entry: Entry, kind: str) -> str:
+    def _publisher(self, item: Item, kind: str) -> str:
         if kind in _SERIAL:
             return ""
-        place = entry.get("location") or entry.get("address")
+        place = item.place
         if kind == "thesis" and place:
             place = f"[{place}]"
-        names = split_list(entry, "publisher")
-        if kind in ("report", "thesis"):
-            names = split_list(entry, "institution") or names
-        if kind == "webpage":
-            names = split_list(entry, "organization") or names
-        return ": ".join(part for part in (place, "; ".join(names)) if part)
+        return ": ".join(part for part in (place, item.publisher_text) if part)
 
-    def _date(self, entry: Entry, kind: str, has_doi: bool) -> str:
-        issued = entry_date(entry)
+    def _date(self, item: Item, kind: str, has_doi: bool) -> str:
+        issued = item.issued
         cited = ""
-        if entry.get("url"):
-            accessed = entry_date(entry, "urldate")
-            if accessed:
-                cited = f"[cited {_date_text(accessed)}]"
+        if item.url and item.accessed:
+            cited = f"[cited {_date_text(item.accessed)}]"
         if kind == "article":
             date = join(" ", [_date_text(issued), "" if has_doi else cited])
-            serial = self._serial(entry)
+            serial = self._serial(item)
             return ";".join(part for part in (plain(date), serial) if part)
         if kind == "report":
             return " ".join(part for part in (_date_text(issued, day=False), cited) if part)
         year = str(issued.year) if issued else ""
         return " ".join(part for part in (year, cited) if part)
 
-    def _serial(self, entry: Entry) -> str:
-        volume = entry.get("volume")
-        issue = entry.get("number") or entry.get("issue")
-        head = volume + (f"({issue})" if issue else "")
-        pages = page_range(entry.get("pages"), "minimal")
+    def _serial(self, item: Item) -> str:
+        if item.type in ("article-newspaper", "article-magazine"):
+            return ""
+        head = item.volume + (f"({item.issue})" if item.issue else "")
+        pages = page_range(item.pages, "minimal")
         return ":".join(part for part in (head, pages) if part)
 
-    def _pages(self, entry: Entry, kind: str) -> str:
-        if kind in _SERIAL or kind == "book":
+    def _pages(self, item: Item, kind: str) -> str:
+        if kind in _SERIAL:
             return ""
-        pages = page_range(entry.get("pages"), "minimal")
+        pages = page_range(item.pages, "minimal")
+        if kind == "book":
+            # A classic `@inbook`: the chapter and its pages as locators.
+            if item.entry_type != "inbook":
+                return ""
+            chapter = f"Chapter {item.chapter}" if item.chapter else ""
+            return "; ".join(part for part in (chapter, f"p. {pages}" if pages else "") if part)
         return f"p. {pages}" if pages else ""
 
-    def _series(self, entry: Entry, kind: str) -> str:
-        if kind in _SERIAL or not entry.get("series"):
+    def _series(self, item: Item, kind: str) -> str:
+        if kind in _SERIAL or not item.collection_title:
             return ""
-        series = sentence_case(field_segments(entry, "series"))
-        return f"({series})"
+        return f"({sentence_title(item, item.collection_title)})"
 
-    def _report_number(self, entry: Entry, kind: str) -> str:
-        number = entry.get("number")
+    def _report_number(self, item: Item, kind: str) -> str:
+        number = item.number
         if kind != "report" or not number:
             return ""
-        genre = _capitalise_first(entry.get("type")) or "Report"
+        genre = _capitalise_first(item.genre) or "Report"
         label = f"no.: {number}" if number.isdigit() else number
         return f"{genre} {label}"
 
-    def _availability(self, entry: Entry, kind: str, url: str, doi: str) -> Node:
+    def _availability(self, item: Item, kind: str, url: str, doi: str) -> Node:
         parts: list[Node | str] = []
         if url and not (kind == "article" and doi):
             parts.append(span("Available from: ", link(url, url)))
         if doi:
             parts.append(Text(f"doi:{bare_doi(doi)}"))
         return join(" ", parts)
+
+
+_EDITORS = ("editor", "editors")
+#: Who heads a reference: authors, else editors, else directors (films).
+_HEAD_ROLES: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("author", ("", "")),
+    ("editor", _EDITORS),
+    ("director", ("director", "directors")),
+)
