@@ -125,16 +125,22 @@ class _Collector(HTMLParser):
 
 
 def run_pandoc(
-    bib: Path, csl: Path, groups: Sequence[Sequence[str]] = (), lang: str = "en-US"
+    bib: Path,
+    csl: Path,
+    groups: Sequence[Sequence[str]] = (),
+    lang: str = "en-US",
+    keys: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Every entry of `bib` formatted by pandoc with `csl`: references and citations."""
+    """Every entry of `bib` (a .bib or CSL-JSON file; for CSL-JSON pass `keys`) formatted
+    by pandoc with `csl`: references and citations."""
     from coprocli.catalogue import load_file
 
     executable = pandoc_path()
     if executable is None:
         raise RuntimeError("pandoc is not available (pip install pypandoc-binary)")
-    entries, _ = load_file(bib)
-    keys = [entry.key for entry in entries]
+    if keys is None:
+        entries, _ = load_file(bib)
+        keys = [entry.key for entry in entries]
     lines = ["---", "nocite: '@*'", "---", ""]
     for index, key in enumerate(keys):
         lines += [f"§P{index}§ [@{{{key}}}]", "", f"§N{index}§ @{{{key}}}", ""]

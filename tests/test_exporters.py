@@ -12,14 +12,23 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprocli.catalogue import LoadWarning, load_catalogue, load_file, parse_bib_text
+from coprocli.catalogue import (
+    LoadWarning,
+    bundled_path,
+    load_catalogue,
+    load_file,
+    parse_bib_text,
+)
 from coprocli.errors import BibFileError, UsageError
 from coprocli.exporters import EXPORTERS, get_exporter
 from coprocli.exporters.bibtex import Dialect, format_name, map_entry
 from coprocli.exporters.csl_json import csl_item
 from coprocli.exporters.ris import ris_record
+from coprocli.item import to_item
 from coprocli.model import Entry, Person
+from coprocli.styles import STYLE_NAMES, STYLES
 
+from . import citeproc_reference
 from .conftest import CORPUS, shared_or_skip
 
 
@@ -288,13 +297,14 @@ def test_csl_json_items(bundled: list[Entry]) -> None:
     assert len(items) == len(bundled)
     first = by_id["boyle2009challenge"]
     assert first["type"] == "report"
-    assert first["title"].startswith("The Challenge of Co-production: How equal")
+    # Titles are stored in sentence case, as CSL styles expect them.
+    assert first["title"].startswith("The challenge of co-production: How equal")
     assert first["author"] == [
         {"family": "Boyle", "given": "David"},
         {"family": "Harris", "given": "Michael"},
     ]
     assert first["issued"] == {"date-parts": [[2009, 12]]}
-    assert first["publisher"] == "new economics foundation and NESTA"
+    assert first["publisher"] == "new economics foundation; NESTA"  # two publishers
     assert first["publisher-place"] == "London"
     assert first["genre"] == "Discussion paper"
     types = {item["type"] for item in items}
@@ -302,14 +312,68 @@ def test_csl_json_items(bundled: list[Entry]) -> None:
     assert by_id["dsc2010local"]["author"] == [{"literal": "Disability Services Commission"}]
     assert by_id["spice"]["publisher"] == "Spice Innovations Limited"
     person = csl_item(
-        Entry("x", "thesis", fields={"type": "phdthesis", "urldate": "2020-01-02"},
+        to_item(Entry("x", "thesis", fields={"type": "phdthesis", "urldate": "2020-01-02"},
               names={"author": (Person(family="Meer", given="J.", particle="van der", suffix="Jr"),
-                                Person(literal="others"))})
+                                Person(literal="others"))}))
     )  # fmt: skip
     assert person["author"] == [
         {"family": "Meer", "given": "J.", "non-dropping-particle": "van der", "suffix": "Jr"}
     ]
     assert person["genre"] == "PhD thesis" and person["accessed"] == {"date-parts": [[2020, 1, 2]]}
+
+
+def test_csl_json_keeps_what_the_bib_says() -> None:
+    """Protected words, proper nouns, languages, roles, dates and URLs survive."""
+    text = (
+        "@book{a, title = {The {NHS} and Care in England: A {iPhone} Study}, "
+        "editor = {Rivera, Ana}, editortype = {director}, origdate = {1962}, date = {2005-22}, "
+        "langid = {british}}\n"
+        "@book{b, title = {Gemeinsam Handeln}, langid = {ngerman}, date = {2010/2012}}\n"
+        "@misc{c, title = {Strategy}, howpublished = {\\url{https://example.org/s}}}\n"
+    )
+    entries, _ = parse_bib_text(text, "t.bib")
+    items = {item["id"]: item for item in json.loads(EXPORTERS["csl-json"].export(entries))}
+    first = items["a"]
+    nocase = '<span class="nocase">{}</span>'.format
+    assert first["title"] == (
+        f"The {nocase('NHS')} and care in {nocase('England')}: A {nocase('iPhone')} study"
+    )
+    assert first["director"] == [{"family": "Rivera", "given": "Ana"}]
+    assert "editor" not in first
+    assert first["original-date"] == {"date-parts": [[1962]]}
+    assert first["issued"] == {"date-parts": [[2005, 22]]}  # summer
+    assert first["language"] == "en-GB"
+    assert items["b"]["title"] == "Gemeinsam Handeln"  # not English: as written
+    assert items["b"]["language"] == "de-DE"
+    assert items["b"]["issued"] == {"date-parts": [[2010], [2012]]}
+    assert items["c"]["URL"] == "https://example.org/s"
+
+
+@pytest.mark.skipif(
+    citeproc_reference.pandoc_path() is None or not citeproc_reference.CSL_DIR.is_dir(),
+    reason="pandoc or ../shared/csl is not available",
+)
+@pytest.mark.parametrize("style_name", STYLE_NAMES)
+def test_csl_json_gives_pandoc_the_same_references(
+    style_name: str, bundled: list[Entry], tmp_path: Path
+) -> None:
+    """pandoc --citeproc on copro's CSL-JSON prints what it prints from the .bib itself."""
+    items = tmp_path / "items.json"
+    items.write_text(EXPORTERS["csl-json"].export(bundled), encoding="utf-8")
+    style = STYLES[style_name]
+    csl = citeproc_reference.CSL_DIR / style.csl_file
+    keys = [entry.key for entry in bundled]
+    from_bib = citeproc_reference.run_pandoc(bundled_path(), csl, lang=style.locale)
+    from_json = citeproc_reference.run_pandoc(items, csl, lang=style.locale, keys=keys)
+    # The one deliberate difference: pandoc's BibTeX reader gives `@misc` no CSL type at
+    # all, which Chicago and MLA print like an article (title in quotation marks); copro
+    # writes the CSL type `document`, a stand-alone work with an italic title.
+    untyped = {entry.key for entry in bundled if entry.type == "misc"}
+    if style_name in ("chicago", "mla"):
+        for key in untyped:
+            assert from_json["entries"][key] != from_bib["entries"][key]
+            del from_json["entries"][key], from_bib["entries"][key]
+    assert from_json["entries"] == from_bib["entries"]
 
 
 def test_pandoc_citeproc_reads_csl_json(bundled: list[Entry], tmp_path: Path) -> None:
@@ -349,7 +413,7 @@ def test_ris_records(bundled: list[Entry]) -> None:
         assert f"TI  - {entry.title}" in lines
     boyle = records[0].split("\n")
     assert boyle[:4] == ["TY  - RPRT", "AU  - Boyle, David", "AU  - Harris, Michael", "PY  - 2009"]
-    assert "DA  - 2009/12//" in boyle and "PB  - new economics foundation and NESTA" in boyle
+    assert "DA  - 2009/12//" in boyle and "PB  - new economics foundation; NESTA" in boyle
     assert "CY  - London" in boyle
     assert any(line.startswith("N1  - This paper highlights") for line in boyle)
     types = {record.split("\n")[0][6:] for record in records}

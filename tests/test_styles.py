@@ -24,7 +24,7 @@ from coprocli.item import Item, text_of, to_item
 from coprocli.model import Entry, Person
 from coprocli.richtext import plain
 from coprocli.styles import STYLE_NAMES, STYLES, get_style
-from coprocli.styles._base import Cite, Style, page_range, sentence_title
+from coprocli.styles._base import Cite, Style, mark_proper_nouns, page_range, sentence_title
 from coprocli.styles._names import NameFormat, format_names, initials
 from coprocli.styles._text import sentence_case, title_case
 
@@ -112,6 +112,24 @@ def _is_conference(item: Item) -> bool:
     return item.type == "paper-conference"
 
 
+def _proper_nouns_kept(text: str, item: Item) -> str:
+    """pandoc's output with the proper nouns of the title capitalised again."""
+    for segment, protected in mark_proper_nouns(item.title, item.proper_names):
+        if protected and segment not in dict(item.title):
+            text = re.sub(rf"\b{re.escape(segment.lower())}\b", segment, text, count=1)
+    return text
+
+
+def _has_proper_noun(item: Item) -> bool:
+    return list(mark_proper_nouns(item.title, item.proper_names)) != list(item.title)
+
+
+_PROPER_NOUNS = (
+    "names of countries, regions, nationalities, languages, months and the entry's own "
+    "publisher and places keep their capitals in sentence case (pandoc lowercases them "
+    "unless the .bib braces them): 'services in Europe'"
+)
+
 _CONFERENCE = (
     "a proceedings title names a conference, a proper noun: sentence-case styles keep it as "
     "written (CASES.md D18); CSL lowercases it unless the .bib braces it"
@@ -143,6 +161,10 @@ DEVIATIONS: tuple[Deviation, ...] = (
     ),
     *(
         Deviation(style, "reference", _is_conference, _conference_name_kept, _CONFERENCE)
+        for style in ("apa", "harvard", "vancouver", "ieee")
+    ),
+    *(
+        Deviation(style, "reference", _has_proper_noun, _proper_nouns_kept, _PROPER_NOUNS)
         for style in ("apa", "harvard", "vancouver", "ieee")
     ),
     Deviation(

@@ -28,6 +28,7 @@ __all__ = [
     "People",
     "Segments",
     "item_type",
+    "language_tag",
     "parse_date",
     "to_item",
 ]
@@ -277,8 +278,6 @@ def item_type(entry: Entry) -> str:
         # Classic BibTeX `@inbook`: the whole book in `title`, a chapter number in
         # `chapter`. It is cited as the book, the chapter and pages as locators.
         return "book"
-    if csl == "document" and (entry.get("url") or _url_in(entry.get("howpublished"))):
-        return "document"
     return csl
 
 
@@ -342,8 +341,6 @@ def _creators(entry: Entry) -> dict[str, People]:
         if role == "editor" and name != "editor" and roles.get("editor"):
             continue
         roles.setdefault(role, []).extend(people)
-    if entry.type.lower() in ("collection", "mvcollection", "proceedings") and not roles:
-        pass
     return {role: tuple(people) for role, people in roles.items()}
 
 
@@ -376,7 +373,7 @@ class Item:
     place: str = ""
     genre: str = ""
     medium: str = ""
-    language: str = ""  # `langid`/`language`, lower case: `english`, `german`, `de`
+    language: str = ""  # `langid`/`language` as a BCP 47 tag where known: `en-GB`, `de-DE`
     issued: Date | None = None
     original: Date | None = None
     accessed: Date | None = None
@@ -431,7 +428,15 @@ class Item:
     def is_english(self) -> bool:
         """True unless `langid`/`language` names another language: English titles get
         the style's case rules, others are printed as written."""
-        return not self.language or self.language.startswith(_ENGLISH)
+        return not self.language or self.language.lower().startswith("en")
+
+    @property
+    def proper_names(self) -> tuple[str, ...]:
+        """Names the item's own metadata shows are proper nouns: publishers, places,
+        organisation authors. A title that mentions them keeps their capitals."""
+        literal = tuple(person.literal for person in self.author if person.literal)
+        places = tuple(place for place in (self.place, self.event_place) if place)
+        return (*self.publisher, *places, *literal)
 
     @property
     def link(self) -> str:
@@ -439,7 +444,82 @@ class Item:
         return doi_url(self.doi) if self.doi else self.url
 
 
-_ENGLISH = ("en", "american", "british", "australian", "canadian", "newzealand", "usenglish")
+#: babel/polyglossia language names (biblatex `langid`) -> BCP 47 tags, as CSL wants them.
+LANGUAGE_TAGS: Mapping[str, str] = {
+    "english": "en-US",
+    "american": "en-US",
+    "usenglish": "en-US",
+    "british": "en-GB",
+    "ukenglish": "en-GB",
+    "australian": "en-AU",
+    "canadian": "en-CA",
+    "newzealand": "en-NZ",
+    "german": "de-DE",
+    "ngerman": "de-DE",
+    "austrian": "de-AT",
+    "naustrian": "de-AT",
+    "swissgerman": "de-CH",
+    "nswissgerman": "de-CH",
+    "french": "fr-FR",
+    "francais": "fr-FR",
+    "spanish": "es-ES",
+    "catalan": "ca-AD",
+    "italian": "it-IT",
+    "dutch": "nl-NL",
+    "portuguese": "pt-PT",
+    "portuges": "pt-PT",
+    "brazil": "pt-BR",
+    "brazilian": "pt-BR",
+    "danish": "da-DK",
+    "swedish": "sv-SE",
+    "norsk": "nb-NO",
+    "norwegian": "nb-NO",
+    "nynorsk": "nn-NO",
+    "finnish": "fi-FI",
+    "icelandic": "is-IS",
+    "polish": "pl-PL",
+    "czech": "cs-CZ",
+    "slovak": "sk-SK",
+    "slovene": "sl-SI",
+    "croatian": "hr-HR",
+    "serbian": "sr-RS",
+    "hungarian": "hu-HU",
+    "magyar": "hu-HU",
+    "romanian": "ro-RO",
+    "bulgarian": "bg-BG",
+    "russian": "ru-RU",
+    "ukrainian": "uk-UA",
+    "greek": "el-GR",
+    "turkish": "tr-TR",
+    "latin": "la",
+    "hebrew": "he-IL",
+    "arabic": "ar",
+    "chinese": "zh-CN",
+    "japanese": "ja-JP",
+    "korean": "ko-KR",
+    "welsh": "cy-GB",
+    "irish": "ga-IE",
+    "scottish": "gd-GB",
+    "estonian": "et-EE",
+    "latvian": "lv-LV",
+    "lithuanian": "lt-LT",
+}
+
+
+def language_tag(value: str) -> str:
+    """`ngerman` -> `de-DE`; a tag (`en-GB`, `de`) or an unknown name is kept as written."""
+    key = value.strip().lower()
+    return LANGUAGE_TAGS.get(key.replace(" ", ""), value.strip())
+
+
+#: Web addresses of eprints by archive (biblatex `eprinttype`), as pandoc builds them.
+EPRINT_URLS: Mapping[str, str] = {
+    "arxiv": "https://arxiv.org/abs/{}",
+    "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/{}",
+    "jstor": "https://www.jstor.org/stable/{}",
+    "hdl": "https://hdl.handle.net/{}",
+    "googlebooks": "https://books.google.com?id={}",
+}
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
@@ -602,11 +682,13 @@ def to_item(entry: Entry) -> Item:
         )
     if csl_type == "periodical" and not container:
         container = full_title
-    url = entry.get("url") or _url_in(entry.get("howpublished"))
     eprint = entry.get("eprint")
-    eprint_type = entry.get("eprinttype") or entry.get("archiveprefix")
+    eprint_type = (entry.get("eprinttype") or entry.get("archiveprefix")).strip().lower()
+    url = entry.get("url") or _url_in(entry.get("howpublished"))
+    if not url and eprint and eprint_type in EPRINT_URLS:
+        url = EPRINT_URLS[eprint_type].format(eprint.strip())
     issue, number, collection_number = _number_fields(entry, csl_type)
-    language = _first(entry, "langid", "language").strip().lower()
+    language = language_tag(_first(entry, "langid", "language"))
     return Item(
         key=entry.key,
         type=csl_type,

@@ -1,8 +1,10 @@
 """CSL-JSON: the item format of citeproc processors (pandoc `--citeproc`, Zotero, citeproc-js).
 
-Types follow the nearest CSL type (pandoc's own BibTeX reader agrees on all the
-catalogue's types); names become {family, given, non-dropping-particle, suffix} or
-{literal}; dates become `date-parts`.
+Each item is copro's normalised `Item` serialised. Titles are stored the way CSL styles
+expect them: English titles in sentence case (styles that want title case apply it), with
+brace-protected words and proper nouns in `<span class="nocase">`, so that a style never
+changes their case; titles in other languages as written. Several publishers are kept as
+CSL processors join them (`A; B`).
 """
 
 from __future__ import annotations
@@ -11,88 +13,51 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..item import Date, Item, Segments, text_of, to_item
 from ..model import Entry, Person
-from ._common import date_parts, parse_date, real_people
+from ..styles._base import mark_proper_nouns
+from ..styles._text import sentence_case_segments
 
-#: Entry types (BibTeX and biblatex) and their CSL types; anything else is `document`.
-CSL_TYPES = {
-    "article": "article-journal",
-    "book": "book",
-    "mvbook": "book",
-    "collection": "book",
-    "mvcollection": "book",
-    "proceedings": "book",
-    "mvproceedings": "book",
-    "reference": "book",
-    "mvreference": "book",
-    "manual": "book",
-    "inbook": "chapter",
-    "bookinbook": "chapter",
-    "incollection": "chapter",
-    "suppbook": "chapter",
-    "suppcollection": "chapter",
-    "inreference": "entry-encyclopedia",
-    "inproceedings": "paper-conference",
-    "conference": "paper-conference",
-    "report": "report",
-    "techreport": "report",
-    "thesis": "thesis",
-    "phdthesis": "thesis",
-    "mastersthesis": "thesis",
-    "online": "webpage",
-    "www": "webpage",
-    "electronic": "webpage",
-    "video": "motion_picture",
-    "movie": "motion_picture",
-    "booklet": "pamphlet",
-    "unpublished": "manuscript",
-    "periodical": "periodical",
-    "dataset": "dataset",
-    "software": "software",
-    "patent": "patent",
-    "standard": "standard",
-    "legislation": "legislation",
-    "letter": "personal_communication",
-    "audio": "song",
-    "music": "song",
-    "image": "graphic",
-    "artwork": "graphic",
-    "misc": "document",
-}
-#: Name fields and their CSL roles.
-CSL_ROLES = {
-    "author": "author",
-    "editor": "editor",
-    "director": "director",
-    "translator": "translator",
-    "bookauthor": "container-author",
-    "producer": "producer",
-}
-_THESIS_GENRES = {
-    "phdthesis": "PhD thesis",
-    "mastersthesis": "Master's thesis",
-    "mathesis": "Master's thesis",
-}
-#: Fields copied as they are: (CSL variable, entry fields tried in order).
-_TEXT_VARIABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("publisher", ("publisher", "institution", "school", "organization")),
-    ("publisher-place", ("location", "address")),
-    ("collection-title", ("series",)),
-    ("edition", ("edition",)),
-    ("volume", ("volume",)),
-    ("page", ("pages",)),
-    ("URL", ("url",)),
-    ("DOI", ("doi",)),
-    ("ISBN", ("isbn",)),
-    ("ISSN", ("issn",)),
-    ("note", ("note",)),
-    ("abstract", ("abstract",)),
-    ("annote", ("annotation", "annote")),
-    ("event-title", ("eventtitle",)),
-    ("event-place", ("venue",)),
-    ("language", ("langid", "language")),
+#: CSL name variables, in the order they are written.
+_ROLES = (
+    "author",
+    "editor",
+    "director",
+    "translator",
+    "container-author",
+    "collection-editor",
+    "compiler",
+    "organizer",
+    "producer",
+    "illustrator",
+    "interviewer",
+    "recipient",
 )
-_ARTICLE_TYPES = frozenset({"article", "periodical", "suppperiodical"})
+
+#: Plain text variables: (CSL variable, Item attribute).
+_TEXT_VARIABLES = (
+    ("collection-number", "collection_number"),
+    ("edition", "edition"),
+    ("volume", "volume"),
+    ("number-of-volumes", "volumes"),
+    ("issue", "issue"),
+    ("number", "number"),
+    ("chapter-number", "chapter"),
+    ("page", "pages"),
+    ("publisher-place", "place"),
+    ("genre", "genre"),
+    ("medium", "medium"),
+    ("language", "language"),
+    ("event-title", "event_title"),
+    ("event-place", "event_place"),
+    ("URL", "url"),
+    ("DOI", "doi"),
+    ("ISBN", "isbn"),
+    ("ISSN", "issn"),
+    ("note", "note"),
+    ("abstract", "abstract"),
+    ("annote", "annotation"),
+)
 
 
 def csl_name(person: Person) -> dict[str, str]:
@@ -107,56 +72,67 @@ def csl_name(person: Person) -> dict[str, str]:
     return {key: value for key, value in name.items() if value}
 
 
-def csl_item(entry: Entry) -> dict[str, Any]:
-    """One entry as a CSL-JSON item."""
-    item: dict[str, Any] = {"id": entry.key, "type": CSL_TYPES.get(entry.type, "document")}
-    if entry.type == "article" and not (entry.get("journaltitle") or entry.get("journal")):
-        item["type"] = "article"
-    if entry.title:
-        item["title"] = entry.title
-    for field, role in CSL_ROLES.items():
-        people = real_people(entry.names.get(field, ()))
-        if people:
-            item[role] = [csl_name(person) for person in people]
-    issued = date_parts(entry)
-    if issued:
-        item["issued"] = {"date-parts": [issued]}
-    elif entry.get("year") or entry.get("date"):
-        item["issued"] = {"literal": entry.get("year") or entry.get("date")}
-    accessed = parse_date(entry.get("urldate")) if entry.get("urldate") else None
-    if accessed:
-        item["accessed"] = {"date-parts": [accessed]}
-    container = (
-        entry.get("journaltitle")
-        or entry.get("journal")
-        or entry.get("booktitle")
-        or entry.get("maintitle")
+def csl_date(date: Date) -> dict[str, Any]:
+    """A `Date` as a CSL date object: `date-parts` (two for a range), season, circa."""
+    if date.literal:
+        return {"literal": date.literal}
+    parts = [date.parts()]
+    if date.end is not None:
+        parts.append(date.end.parts())
+    out: dict[str, Any] = {"date-parts": parts}
+    if date.circa or date.uncertain:
+        out["circa"] = True
+    return out
+
+
+def csl_title(item: Item, segments: Segments) -> str:
+    """A title as CSL stores it (see the module docstring)."""
+    if not item.is_english:
+        return text_of(segments)
+    cased = sentence_case_segments(mark_proper_nouns(segments, item.proper_names))
+    return "".join(
+        f'<span class="nocase">{text}</span>' if protected and _has_case(text) else text
+        for text, protected in cased
     )
-    if container:
-        item["container-title"] = container
-    for variable, fields in _TEXT_VARIABLES:
-        for field in fields:
-            if entry.get(field):
-                item[variable] = entry.get(field)
-                break
-    number = entry.get("number")
-    if number:
-        if entry.type in _ARTICLE_TYPES and not entry.get("issue"):
-            item["issue"] = number
-        elif entry.get("series") and entry.type not in {"report", "techreport"}:
-            item["collection-number"] = number
-        else:
-            item["number"] = number
-    if entry.get("issue"):
-        item["issue"] = entry.get("issue")
-    kind = entry.get("type")
-    if kind:
-        item["genre"] = _THESIS_GENRES.get(kind.lower(), kind)
-    elif entry.type in _THESIS_GENRES:
-        item["genre"] = _THESIS_GENRES[entry.type]
-    if entry.keywords:
-        item["keyword"] = ", ".join(entry.keywords)
-    return item
+
+
+def _has_case(text: str) -> bool:
+    return any(char.isalpha() for char in text)
+
+
+def csl_item(item: Item) -> dict[str, Any]:
+    """One item as a CSL-JSON object."""
+    out: dict[str, Any] = {"id": item.key, "type": item.type}
+    if item.title:
+        out["title"] = csl_title(item, item.title)
+    short = item.short_title or (item.main_title if item.main_title != item.title else ())
+    if short:
+        out["title-short"] = csl_title(item, short)
+    for role in _ROLES:
+        people = [person for person in item.people(role) if person.literal != "others"]
+        if people:
+            out[role] = [csl_name(person) for person in people]
+    for variable, date in (
+        ("issued", item.issued),
+        ("original-date", item.original),
+        ("accessed", item.accessed),
+        ("event-date", item.event_date),
+    ):
+        if date is not None:
+            out[variable] = csl_date(date)
+    if item.container_title:
+        out["container-title"] = csl_title(item, item.container_title)
+    if item.collection_title:
+        out["collection-title"] = csl_title(item, item.collection_title)
+    if item.publisher:
+        out["publisher"] = item.publisher_text
+    for variable, attribute in _TEXT_VARIABLES:
+        value = getattr(item, attribute)
+        if value:
+            out[variable] = value
+    if item.keywords:
+        out["keyword"] = ", ".join(item.keywords)
+    return out
 
 
 class CslJsonExporter:
@@ -167,5 +143,5 @@ class CslJsonExporter:
     extension = "json"
 
     def export(self, entries: Sequence[Entry]) -> str:
-        items = [csl_item(entry) for entry in entries]
+        items = [csl_item(to_item(entry)) for entry in entries]
         return json.dumps(items, indent=2, ensure_ascii=False) + "\n"

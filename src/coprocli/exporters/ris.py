@@ -2,60 +2,48 @@
 
 Each record is `TAG  - value` lines (LF line ends), opened by `TY` and closed by `ER`;
 multi-line values are put on one line, and repeatable tags (AU, KW, N1) get one line
-per value.
+per value. Records are written from copro's normalised `Item`s.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from ..item import Date, Item, to_item
 from ..model import Entry, Person
-from ._common import date_parts, flatten, parse_date, real_people, split_pages
 
-#: Entry types (BibTeX and biblatex) and their RIS types; anything else is GEN.
+#: CSL types and their RIS types; anything else is GEN.
 RIS_TYPES = {
+    "article-journal": "JOUR",
     "article": "JOUR",
-    "book": "BOOK",
-    "mvbook": "BOOK",
-    "collection": "EDBOOK",
-    "mvcollection": "EDBOOK",
-    "reference": "BOOK",
-    "manual": "BOOK",
-    "inbook": "CHAP",
-    "bookinbook": "CHAP",
-    "incollection": "CHAP",
-    "inreference": "CHAP",
-    "suppbook": "CHAP",
-    "suppcollection": "CHAP",
-    "inproceedings": "CPAPER",
-    "conference": "CPAPER",
-    "proceedings": "CONF",
-    "mvproceedings": "CONF",
-    "report": "RPRT",
-    "techreport": "RPRT",
-    "thesis": "THES",
-    "phdthesis": "THES",
-    "mastersthesis": "THES",
-    "online": "ELEC",
-    "www": "ELEC",
-    "electronic": "ELEC",
-    "video": "VIDEO",
-    "movie": "VIDEO",
-    "booklet": "PAMP",
-    "unpublished": "UNPB",
+    "article-magazine": "MGZN",
+    "article-newspaper": "NEWS",
     "periodical": "JFULL",
+    "book": "BOOK",
+    "chapter": "CHAP",
+    "entry-encyclopedia": "ENCYC",
+    "paper-conference": "CPAPER",
+    "report": "RPRT",
+    "thesis": "THES",
+    "webpage": "ELEC",
+    "motion_picture": "VIDEO",
+    "pamphlet": "PAMP",
+    "manuscript": "UNPB",
     "dataset": "DATA",
     "software": "COMP",
     "patent": "PAT",
     "standard": "STAND",
     "legislation": "STAT",
-    "audio": "SOUND",
-    "music": "MUSIC",
-    "image": "ART",
-    "artwork": "ART",
-    "misc": "GEN",
+    "song": "SOUND",
+    "graphic": "ART",
+    "personal_communication": "PCOMM",
+    "document": "GEN",
 }
-_CONTAINED = frozenset({"CHAP", "CPAPER"})
+#: Entry types whose RIS type is more precise than their CSL type says.
+_ENTRY_TYPES = {"collection": "EDBOOK", "mvcollection": "EDBOOK", "proceedings": "CONF"}
+_CONTAINED = frozenset({"CHAP", "CPAPER", "ENCYC"})
+_PAGES = re.compile(r"\s*(?:-+|–|—)\s*")
 
 
 def ris_name(person: Person) -> str:
@@ -66,16 +54,34 @@ def ris_name(person: Person) -> str:
     return f"{name}, {person.suffix}" if person.suffix else name
 
 
-def _date(parts: list[int]) -> str:
+def _date(date: Date) -> str:
     """RIS `DA`: `YYYY/MM/DD/` with empty slots for missing parts."""
-    padded = [f"{parts[0]:04d}"] + [f"{part:02d}" for part in parts[1:]]
+    parts = [date.year, date.month, date.day] if date.month else [date.year]
+    padded = [f"{parts[0]:04d}"] + [f"{part:02d}" for part in parts[1:] if part]
     padded += [""] * (3 - len(padded))
     return "/".join(padded) + "/"
 
 
+def split_pages(pages: str) -> tuple[str, str]:
+    """`12--34` -> ("12", "34"); a single page -> ("12", "")."""
+    first, _, last = _PAGES.sub("-", pages.strip(), count=1).partition("-")
+    return first.strip(), last.strip()
+
+
+def flatten(text: str) -> str:
+    """Multi-line text (an annotation's paragraphs and lists) on one line."""
+    return " ".join(text.split())
+
+
+def _people(item: Item, role: str) -> list[Person]:
+    """The people in a role without BibTeX's `and others` marker."""
+    return [person for person in item.people(role) if person.literal != "others"]
+
+
 def ris_record(entry: Entry) -> list[tuple[str, str]]:
     """One entry as (tag, value) pairs, TY first and ER last."""
-    ris_type = RIS_TYPES.get(entry.type, "GEN")
+    item = to_item(entry)
+    ris_type = _ENTRY_TYPES.get(item.entry_type) or RIS_TYPES.get(item.type, "GEN")
     tags: list[tuple[str, str]] = [("TY", ris_type)]
 
     def add(tag: str, value: str) -> None:
@@ -83,58 +89,40 @@ def ris_record(entry: Entry) -> list[tuple[str, str]]:
         if value:
             tags.append((tag, value))
 
-    authors = real_people(entry.names.get("author", ()))
-    if not authors:
-        authors = real_people(entry.names.get("director", ()))
-    for person in authors:
+    for person in _people(item, "author") or _people(item, "director"):
         add("AU", ris_name(person))
     editor_tag = "A2" if ris_type in _CONTAINED else "ED"
-    for person in real_people(entry.names.get("editor", ())):
+    for person in _people(item, "editor"):
         add(editor_tag, ris_name(person))
-    for person in real_people(entry.names.get("translator", ())):
+    for person in _people(item, "translator"):
         add("A4", ris_name(person))
-    issued = date_parts(entry)
-    if entry.year is not None:
-        add("PY", str(entry.year))
-    if issued:
-        add("DA", _date(issued))
-    add("TI", entry.title)
-    add(
-        "T2",
-        entry.get("journaltitle")
-        or entry.get("journal")
-        or entry.get("booktitle")
-        or entry.get("maintitle"),
-    )
-    add("T3", entry.get("series"))
-    add("M3", entry.get("type"))
-    add(
-        "PB",
-        entry.get("publisher")
-        or entry.get("institution")
-        or entry.get("school")
-        or entry.get("organization"),
-    )
-    add("CY", entry.get("location") or entry.get("address"))
-    add("ET", entry.get("edition"))
-    add("VL", entry.get("volume"))
-    add("IS", entry.get("issue") or entry.get("number"))
-    if entry.get("pages"):
-        start, end = split_pages(entry.get("pages"))
+    if item.issued is not None and item.issued.year:
+        add("PY", str(item.issued.year))
+        add("DA", _date(item.issued))
+    add("TI", item.title_text)
+    add("T2", item.container_text)
+    add("T3", item.collection_text)
+    add("M3", item.genre)
+    add("PB", item.publisher_text)
+    add("CY", item.place)
+    add("ET", item.edition)
+    add("VL", item.volume)
+    add("IS", item.issue or item.number)
+    if item.pages:
+        start, end = split_pages(item.pages)
         add("SP", start)
         add("EP", end)
-    add("SN", entry.get("isbn") or entry.get("issn"))
-    add("UR", entry.get("url"))
-    add("DO", entry.get("doi"))
-    accessed = parse_date(entry.get("urldate")) if entry.get("urldate") else None
-    if accessed:
-        add("Y2", _date(accessed))
-    add("LA", entry.get("langid") or entry.get("language"))
-    add("AB", entry.get("abstract"))
-    for keyword in entry.keywords:
+    add("SN", item.isbn or item.issn)
+    add("UR", item.url)
+    add("DO", item.doi)
+    if item.accessed is not None and item.accessed.year:
+        add("Y2", _date(item.accessed))
+    add("LA", item.language)
+    add("AB", item.abstract)
+    for keyword in item.keywords:
         add("KW", keyword)
-    add("N1", entry.get("note"))
-    add("N1", entry.annotation)
+    add("N1", item.note)
+    add("N1", item.annotation)
     tags.append(("ER", ""))
     return tags
 

@@ -60,9 +60,9 @@ __all__ = [
     "format_names",
     "initials",
     "item_kind",
-    "item_names",
     "join",
     "link",
+    "mark_proper_nouns",
     "name_sort_key",
     "names_node",
     "names_sort_key",
@@ -495,7 +495,7 @@ def sentence_title(item: Item, segments: Sequence[tuple[str, bool]] | None = Non
     segs = item.title if segments is None else segments
     if not item.is_english:
         return typographic(text_of(segs))
-    return typographic(sentence_case(mark_proper_nouns(segs, item_names(item))))
+    return typographic(sentence_case(mark_proper_nouns(segs, item.proper_names)))
 
 
 def title_title(item: Item, segments: Sequence[tuple[str, bool]] | None = None) -> str:
@@ -506,21 +506,13 @@ def title_title(item: Item, segments: Sequence[tuple[str, bool]] | None = None) 
     return typographic(title_case(segs))
 
 
-def item_names(item: Item) -> tuple[str, ...]:
-    """Names the item's own metadata shows are proper nouns: publishers, place, event
-    and organisation authors. A title that mentions them keeps their capitals."""
-    literal = tuple(p.literal for p in item.author if p.literal)
-    return (*item.publisher, item.place, item.event_place, *literal)
-
-
 def mark_proper_nouns(
     segments: Sequence[tuple[str, bool]], names: Sequence[str] = ()
 ) -> Sequence[tuple[str, bool]]:
-    try:  # TEMPORARY until propernouns lands
-        from .. import propernouns
-    except ImportError:
-        return segments
-    return propernouns.mark_proper_nouns(segments, [name for name in names if name])
+    """`segments` with proper nouns (and `names`) protected from case changes."""
+    from .. import propernouns
+
+    return propernouns.mark_proper_nouns(segments, names)
 
 
 def typographic(text: str) -> str:

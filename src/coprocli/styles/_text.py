@@ -19,6 +19,7 @@ __all__ = [
     "ordinal",
     "page_range",
     "sentence_case",
+    "sentence_case_segments",
     "title_case",
 ]
 
@@ -131,6 +132,32 @@ def _starts_sentence(words_before: int, gap: str) -> bool:
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Between two words: a sentence end, then (after any opening quotes or brackets) a space.
 _STARTS_SENTENCE = re.compile("[:?!.][:?!.\"'“‘(\\[]*\\s")
+
+
+def sentence_case_segments(segments: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """`sentence_case`, keeping which text is protected (for CSL-JSON's nocase spans)."""
+    words, protected_words, gaps = _split_words(segments)
+    out: list[tuple[str, bool]] = []
+
+    def add(text: str, protected: bool) -> None:
+        if not text:
+            return
+        if out and out[-1][1] == protected:
+            out[-1] = (out[-1][0] + text, protected)
+        else:
+            out.append((text, protected))
+
+    add(gaps[0], False)
+    for index, word in enumerate(words):
+        protected = protected_words[index]
+        if not protected:
+            if _starts_sentence(index, gaps[index]):
+                word = _capitalise(word)
+            elif _is_capitalised(word):
+                word = word.lower()
+        add(word, protected)
+        add(gaps[index + 1], False)
+    return out
 
 
 def sentence_case(segments: Sequence[tuple[str, bool]]) -> str:
