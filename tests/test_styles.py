@@ -120,6 +120,15 @@ def _proper_nouns_kept(text: str, item: Item) -> str:
     return text
 
 
+def _ieee_book_editors(text: str, item: Item) -> str:
+    """pandoc's IEEE book with the editors after the title and edition."""
+    names = format_names(item.editor, NameFormat(and_word="and"))
+    label = "Eds." if len(item.editor) > 1 else "Ed."
+    publisher = ": ".join(part for part in (item.place, item.publisher_text) if part)
+    at = text.find(f". {publisher}") if publisher else text.find(f", {item.issued.year}")
+    return f"{text[:at]}, {names}, {label}{text[at:]}" if at > 0 else text
+
+
 def _has_proper_noun(item: Item) -> bool:
     return list(mark_proper_nouns(item.title, item.proper_names)) != list(item.title)
 
@@ -154,10 +163,10 @@ DEVIATIONS: tuple[Deviation, ...] = (
     Deviation(
         "apa",
         "reference",
-        lambda item: item.type == "webpage" and item.accessed is None,
+        lambda item: item.issued is None and item.accessed is None,
         lambda text, item: text.replace("Retrieved ", ""),
         "APA 7 (9.16) writes 'Retrieved … from' only with a retrieval date; apa.csl "
-        "prints 'Retrieved URL' for every undated web page",
+        "prints 'Retrieved URL' for every undated work with a URL",
     ),
     *(
         Deviation(style, "reference", _is_conference, _conference_name_kept, _CONFERENCE)
@@ -197,6 +206,22 @@ DEVIATIONS: tuple[Deviation, ...] = (
         ),
         "the IEEE reference guide marks every online source '[Online]. Available:'; ieee.csl "
         "prints '[Online]' only with an access date (CASES.md D2, D4)",
+    ),
+    Deviation(
+        "ieee",
+        "reference",
+        lambda item: bool(item.author and item.editor) and item.type == "book",
+        _ieee_book_editors,
+        "the IEEE reference guide lists an authored book's editors after the edition "
+        "('A. Editor, Ed.'); ieee.csl omits them (CASES.md D6)",
+    ),
+    Deviation(
+        "vancouver",
+        "reference",
+        lambda item: any("-" in person.given for person in item.author + item.editor),
+        lambda text, item: re.sub(r"\b([A-Z])-([A-Z])\b", r"\1\2", text),
+        "Citing Medicine initialises a hyphenated given name without the hyphen "
+        "(Jean-Pierre: JP, CASES.md D14); the CSL style keeps it (J-P)",
     ),
     Deviation(
         "vancouver",

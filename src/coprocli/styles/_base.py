@@ -463,7 +463,6 @@ _KINDS = {
     "article-journal": "article",
     "article-magazine": "article",
     "article-newspaper": "article",
-    "article": "article",
     "periodical": "article",
     "chapter": "chapter",
     "paper-conference": "chapter",
@@ -480,7 +479,8 @@ _KINDS = {
 
 def item_kind(item: Item) -> str:
     """The family an item belongs to: `article`, `chapter`, `book`, `report`,
-    `thesis`, `webpage`, `film`, `booklet` or `misc`."""
+    `thesis`, `webpage`, `film`, `booklet` or `misc` (an article with no journal, such
+    as a preprint, is a stand-alone work: `misc`)."""
     return _KINDS.get(item.type, "misc")
 
 

@@ -29,6 +29,7 @@ SortOrder = Literal["none", "first", "all"]
 Precedes = Literal["contextual", "always", "never", "after-inverted-name"]
 
 _PARTS = re.compile(r"([ \-\u2010\u00a0]+)")
+_PARENTHESISED = re.compile(r"\([^()]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,8 @@ CACHE_SIZE = 1 << 18
 def initials(given: str, initialize_with: str = ". ") -> str:
     """`Jean-Pierre` -> `J.-P.`, `John Paul` -> `J. P.`, `J.P.` -> `J. P.`."""
     # Cached: given names recur across a library and every reference prints them.
-    given = given.strip()
+    # A nickname or alternative form in parentheses (`Din (Ding Geng)`) gives no initials.
+    given = _PARENTHESISED.sub(" ", given).strip() if "(" in given else given.strip()
     if not given:
         return ""
     out: list[str] = []
@@ -82,6 +84,15 @@ def initials(given: str, initialize_with: str = ". ") -> str:
             continue
         letter = word.rstrip(".")
         if not letter:
+            continue
+        if word.endswith(".") and len(letter) > 1 and letter.isalpha() and letter[0].isupper():
+            # Already abbreviated (`Ch.`, `Th.`, `Wm.`): kept as written, as CSL does.
+            piece = letter + initialize_with.rstrip()
+            if out:
+                sep = initialize_with[len(initialize_with.rstrip()) :]
+                out.append("-" if pending_sep == "-" else sep)
+            out.append(piece)
+            pending_sep = ""
             continue
         if letter[0].islower() and pending_sep != "-":
             # a lower-case word in a given name (rare, a particle) is kept as written;
@@ -103,8 +114,14 @@ def initials(given: str, initialize_with: str = ". ") -> str:
 
 def _given(person: Person, fmt: NameFormat) -> str:
     if fmt.initialize_with is None:
+        # Whole given names as written, but initials spaced alike: `P.C.` -> `P. C.`
+        if _INITIALS_ONLY.fullmatch(person.given):
+            return initials(person.given, ". ")
         return person.given
     return initials(person.given, fmt.initialize_with)
+
+
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[ -]?)+")
 
 
 def format_name(person: Person, fmt: NameFormat, *, inverted: bool) -> str:

@@ -8,6 +8,7 @@ brace-protected word (`{NHS}`, `{COVID-19}`) never changes case.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Literal
 
@@ -76,7 +77,10 @@ def _is_lower(word: str) -> bool:
 
 
 def _capitalise(word: str) -> str:
-    return word[:1].upper() + word[1:]
+    # Only Latin letters: a Greek letter in an English title is a symbol (`β decay`).
+    if word[:1].isascii() or "LATIN" in unicodedata.name(word[:1], ""):
+        return word[:1].upper() + word[1:]
+    return word
 
 
 def _split_words(

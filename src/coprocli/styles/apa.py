@@ -160,15 +160,18 @@ class APA(Style):
         title = self._title_node(item, kind)
         extras: list[Node | str] = []
         if kind == "book":
+            # `(R. Mills & S. Carter, Eds.; 8th ed., Vol. 2)`: an authored book's editors,
+            # then edition and volume, in one parenthesis (APA 7, 10.2).
             inner = [edition_label(item.edition)]
             if item.volume:
                 inner.append(f"Vol. {item.volume}")
-            extras.append(_parenthesised(", ".join(part for part in inner if part)))
+            details = ", ".join(part for part in inner if part)
             editors = item.editor
             if editors and head != editors:
-                # An authored book with editors: `(R. Mills & S. Carter, Eds.)`.
                 names = format_names(editors, _EDITOR_NAMES)
-                extras.append(f"({names}, {role_label(editors, ('Ed.', 'Eds.'))})")
+                edited = f"{names}, {role_label(editors, ('Ed.', 'Eds.'))}"
+                details = "; ".join(part for part in (edited, details) if part)
+            extras.append(_parenthesised(details))
         elif kind == "report":
             extras.append(self._report_detail(item))
         elif kind == "thesis":
@@ -211,10 +214,13 @@ class APA(Style):
         book = self._container_title(item)
         pages = page_range(item.pages)
         publisher = item.publisher_text
-        if item.type == "paper-conference" and not editors and not publisher:
-            # Proceedings with no editor and no publisher are cited as a serial, as
-            # apa.csl does (APA 7, 10.5): `*Proceedings of …*, 33–41.`
-            return suffix(join(", ", [emph(book) if book else "", pages]), ".")
+        if item.type == "paper-conference" and not editors:
+            # Proceedings without editors are cited as a serial, as apa.csl does (APA 7,
+            # 10.5): `*Proceedings of …*, 12(3), 33–41.`
+            numbers: Node = span(
+                emph(item.volume) if item.volume else "", f"({item.issue})" if item.issue else ""
+            )
+            return suffix(join(", ", [emph(book) if book else "", numbers, pages]), ".")
         container: list[Node | str] = []
         if editors:
             names = format_names(editors, _EDITOR_NAMES)

@@ -82,7 +82,7 @@ class Chicago(Style):
 
     def _title(self, item: Item, kind: str) -> Node:
         text = title_title(item)
-        if kind in _QUOTED:
+        if kind in _QUOTED or item.type == "manuscript":  # unpublished: quoted (CMOS 14.111)
             return Text(quoted(plain(suffix(text, "."))))
         return suffix(emph(text), ".")
 
@@ -149,32 +149,25 @@ class Chicago(Style):
                 # Newspapers and magazines: month and day after the title (CMOS 14.89).
                 when = date.month_day() if date else ""
                 return [suffix(join(", ", [emph(journal) if journal else "", when]), ".")]
-            numbers = join(" ", [item.volume, f"({item.issue})" if item.issue else ""])
+            # With no issue number, the month stands in its place (CMOS 14.71).
+            month = date.month_name() if date and not item.issue else ""
+            issue = item.issue or month
+            numbers = join(" ", [item.volume, f"({issue})" if issue else ""])
             pages = page_range(item.pages, "chicago")
-            container = join(" ", [emph(journal) if journal else "", numbers])
+            # A journal's place, where the .bib gives one, tells like-named journals apart
+            # (CMOS 14.72): `*Journal* (New York) 22 (4)`.
+            place = f"({item.place})" if item.place else ""
+            container = join(" ", [emph(journal) if journal else "", place, numbers])
             return [suffix(join(": ", [container, pages]), ".")]
         if kind == "chapter":
-            book = title_title(item, item.container_title)
-            if item.type == "paper-conference" and not item.editor and not item.publisher:
-                # Proceedings with neither editor nor publisher: cited like a journal, as
-                # chicago-author-date.csl does: `*Proceedings of …* (Oslo), 33–41.`
-                place = f"({item.place})" if item.place else ""
-                proceedings = join(" ", [emph(book) if book else "", place])
-                pages = page_range(item.pages, "chicago")
-                return [suffix(join(", ", [proceedings, pages]), ".")]
-            in_part: Node = span("In ", emph(book))
-            edition = edition_label(item.edition)
-            if edition:
-                in_part = span(in_part, ", ", edition)
-            if item.editor:
-                in_part = span(in_part, ", edited by ", format_names(item.editor, _EDITOR_NAMES))
-            return [suffix(in_part, "."), self._publisher(item)]
+            return self._container(item)
         if kind == "book":
             edited = None
             if item.editor and head != item.editor:
                 edited = suffix(f"Edited by {format_names(item.editor, _EDITOR_NAMES)}", ".")
             return [
                 suffix(edition_label(item.edition), "."),
+                suffix(f"Vol. {item.volume}", ".") if item.volume else None,
                 edited,
                 self._series(item),
                 self._publisher(item),
@@ -200,6 +193,26 @@ class Chicago(Style):
                 suffix(date.month_day(), ".") if date and date.month_day() else None,
             ]
         return [self._publisher(item)]
+
+    def _container(self, item: Item) -> list[Node | str | None]:
+        """`Chap. 9 in *Book*, 2nd ed., edited by A and B, vol. 5. Series. Publisher.`"""
+        book = title_title(item, item.container_title)
+        if item.type == "paper-conference" and not item.editor:
+            # Proceedings without editors are cited like a journal, as
+            # chicago-author-date.csl does: `*Proceedings of …* (Oslo), June, 33–41.`
+            place = f"({item.place})" if item.place else ""
+            proceedings = join(" ", [emph(book) if book else "", place])
+            month = item.issued.month_day() if item.issued else ""
+            pages = page_range(item.pages, "chicago")
+            return [suffix(join(", ", [proceedings, month, pages]), ".")]
+        lead = f"Chap. {item.chapter} in " if item.chapter else "In "
+        parts: list[Node | str] = [span(lead, emph(book))]
+        parts.append(edition_label(item.edition))
+        if item.editor:
+            parts.append(f"edited by {format_names(item.editor, _EDITOR_NAMES)}")
+        if item.volume:
+            parts.append(f"vol. {item.volume}")
+        return [suffix(join(", ", parts), "."), self._series(item), self._publisher(item)]
 
     def _series(self, item: Item) -> Node | None:
         series = title_title(item, item.collection_title)

@@ -35,9 +35,9 @@ _REFERENCE_NAMES = NameFormat(
     et_al_italic=True,
 )
 #: Editors of a book a chapter sits in: `T. Green and N. Hall`, `T. Green et al.` (CTR
-#: lists up to three, without a comma before "and").
+#: lists up to three, without a comma before "and"; initials as in author lists, `C.M.`).
 _EDITOR_NAMES = NameFormat(
-    initialize_with=". ",
+    initialize_with=".",
     and_word="and",
     delimiter_precedes_last="never",
     et_al_min=4,
@@ -137,7 +137,6 @@ class Harvard(Style):
             numbers = (
                 f"{item.volume}({item.issue})" if item.volume and item.issue else item.volume
             ) or item.issue
-            pages = page_range(item.pages)
             date = item.issued
             day_month = ""
             if item.type in ("article-newspaper", "article-magazine") and date and date.month:
@@ -145,7 +144,7 @@ class Harvard(Style):
             journal = text_of(item.container_title)
             return join(
                 ", ",
-                [emph(journal) if journal else "", numbers, day_month, pages and f"pp. {pages}"],
+                [emph(journal) if journal else "", numbers, day_month, self._pages(item)],
             )
         if kind == "chapter":
             return self._container(item)
@@ -160,15 +159,11 @@ class Harvard(Style):
             return punct_join(". ", [item.genre, item.publisher_text])
         elif kind == "webpage":
             return Text(item.publisher_text)
-        series = item.collection_text if kind == "book" else ""
-        publisher = place_publisher(item)
-        if series and publisher:
-            publisher = f"{publisher} ({series})"
-        parts.append(publisher)
+        parts.append(self._publisher_series(item, kind))
         if item.type == "book" and item.entry_type == "inbook" and item.pages:
             # A classic BibTeX `@inbook` (a book and the chapter's pages): CTR's book form
             # with the pages after the publisher.
-            return punct_join(". ", [*parts[:-1], join(", ", [publisher, self._pages(item)])])
+            return punct_join(". ", [*parts[:-1], join(", ", [parts[-1], self._pages(item)])])
         return punct_join(". ", parts)
 
     def _container(self, item: Item) -> Node:
@@ -180,18 +175,31 @@ class Harvard(Style):
             if conference
             else sentence_title(item, item.container_title)
         )
-        in_part: list[Node | str] = [] if conference and not item.editor else ["in"]
+        # "in" comes with the editors only, as the CSL style has it: a conference paper
+        # without them names its proceedings alone (CTR: conference papers).
+        in_part: list[Node | str] = []
         if item.editor:
             role = role_label(item.editor, _EDITOR_LABELS)
-            in_part.append(span(names_node(item.editor, _EDITOR_NAMES), f" ({role})"))
+            in_part += ["in", span(names_node(item.editor, _EDITOR_NAMES), f" ({role})")]
         in_part.append(emph(book) if book else "")
         edition = edition_label(item.edition, "edn")
-        tail = join(", ", [place_publisher(item), self._pages(item)])
+        tail = join(", ", [self._publisher_series(item, "chapter"), self._pages(item)])
         return punct_join(". ", [join(" ", in_part), edition, tail])
+
+    def _publisher_series(self, item: Item, kind: str) -> str:
+        """`London: Routledge (Series, 5)`: the series after the publisher, for all but
+        reports and theses."""
+        publisher = place_publisher(item)
+        series = ", ".join(part for part in (item.collection_text, item.collection_number) if part)
+        if series and kind not in ("report", "thesis"):
+            return f"{publisher} ({series})" if publisher else f"({series})"
+        return publisher
 
     def _pages(self, item: Item) -> str:
         pages = page_range(item.pages)
-        return f"pp. {pages}" if pages else ""
+        if not pages:
+            return ""
+        return f"pp. {pages}" if "–" in pages or "," in pages else f"p. {pages}"
 
     def _link(self, item: Item) -> Node | None:
         url = item.link

@@ -168,13 +168,17 @@ class IEEE(Style):
             if item.editor:
                 label = role_label(item.editor, ("Ed.", "Eds."))
                 editor_text = f"{format_names(item.editor, _EDITOR_NAMES)}, {label}"
+            conference = item.type == "paper-conference"
             rest = [
                 span("in ", emph(book)) if book else None,
                 edition_label(item.edition),
+                f"vol. {item.volume}" if item.volume else "",
                 editor_text,
                 self._collection(item).rstrip("."),
                 self._publisher(item, kind),
-                str(issued.year) if issued else "",
+                # A conference paper gives the month of the conference (as ieee.csl).
+                _month_year(issued) if conference else str(issued.year) if issued else "",
+                f"ch. {item.chapter}" if item.chapter else "",
                 _pages(item),
             ]
             return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
@@ -198,7 +202,8 @@ class IEEE(Style):
                 # An authored book's editors follow the edition (IEEE guide: books).
                 label = role_label(item.editor, ("Ed.", "Eds."))
                 editors = f"{format_names(item.editor, _EDITOR_NAMES)}, {label}"
-            first = self._group(title, False, [edition_label(item.edition), editors], ".")
+            volume = f"vol. {item.volume}" if item.volume else ""
+            first = self._group(title, False, [edition_label(item.edition), volume, editors], ".")
             tail_parts = [self._publisher(item, kind), str(issued.year) if issued else ""]
             if item.entry_type == "inbook" and item.chapter:
                 tail_parts.append(f"ch. {item.chapter}")  # a classic `@inbook`
@@ -224,8 +229,13 @@ class IEEE(Style):
         return suffix(join(", ", [head, *others]), end)
 
     def _collection(self, item: Item) -> str:
-        series = item.collection_text
-        return f"in {series}." if series else ""
+        """`in Lecture notes in physics, vol. 172.`: the series, in sentence case as
+        every title of the style, and the volume in it."""
+        if not item.collection_title:
+            return ""
+        series = sentence_title(item, item.collection_title)
+        number = item.collection_number or item.volume
+        return f"in {series}, vol. {number}." if number else f"in {series}."
 
     def _access(self, item: Item, kind: str) -> Node:
         doi = item.doi

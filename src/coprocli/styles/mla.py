@@ -94,6 +94,14 @@ def _date_text(date: Date | None, *, day: bool = True) -> str:
     return " ".join(parts)
 
 
+def _numbered(label: str, value: str) -> str:
+    """`vol. 29`, and for a range `vols. 308–310` (`no.`/`nos.` alike)."""
+    if not value:
+        return ""
+    value = page_range(value)
+    return f"{label[:-1]}s. {value}" if "–" in value else f"{label} {value}"
+
+
 def _short_title(item: Item) -> str:
     """The title without its subtitle (the part before a colon when there is none)."""
     segments = list(item.main_title)
@@ -149,7 +157,7 @@ class MLA(Style):
 
     def _title(self, item: Item, kind: str) -> Node:
         text = title_title(item)
-        if kind in _QUOTED:
+        if kind in _QUOTED or item.type == "manuscript":  # unpublished work: quoted
             return Text(quoted(plain(suffix(text, "."))))
         return emph(text)
 
@@ -203,12 +211,14 @@ class MLA(Style):
     def references(self, entries: Sequence[Entry], *, citations: bool = True) -> list[Reference]:
         """The Works Cited list; a repeated author list is printed `———`."""
         out: list[Reference] = []
-        previous = ""
+        previous: tuple[Person, ...] = ()
         for cite in self.prepare(entries):
-            names = self._plain_names(cite)
-            if names and names == previous:
+            # The same people, all of them (not only those shown before "et al."), as
+            # the entry before: MLA 9 (5.125) prints three em dashes for them.
+            people = self._authors(cite.item)[0]
+            if people and people == previous:
                 cite = _mla_cite(cite, same_authors=True)
-            previous = names
+            previous = people
             out.append(self.build(cite, citations=citations))
         return out
 
@@ -258,16 +268,22 @@ class MLA(Style):
         if kind == "article":
             journal = title_title(item, item.container_title)
             newspaper = item.type in ("article-newspaper", "article-magazine")
+            if journal and item.place:
+                # A journal's place tells like-named journals apart: `*Journal* [Place]`.
+                journal = f"{journal} [{item.place}]"
             parts += [
                 emph(journal) if journal else None,
-                f"vol. {item.volume}" if item.volume and not newspaper else None,
-                f"no. {item.issue}" if item.issue and not newspaper else None,
+                _numbered("vol.", item.volume) if not newspaper else None,
+                _numbered("no.", item.issue) if not newspaper else None,
                 _date_text(issued, day=newspaper),
             ]
         else:
             if kind == "chapter":
                 book = title_title(item, item.container_title)
                 parts.append(emph(book) if book else None)
+                if item.type == "paper-conference" and item.place and not item.editor:
+                    # The conference's place in brackets, no publisher (as the CSL style).
+                    parts[-1] = join(" ", [parts[-1], f"[{item.place}]"])
             directors = item.people("director")
             if directors and kind == "film":
                 parts.append(f"Directed by {format_names(directors, _CONTRIBUTOR_NAMES)}")
@@ -276,10 +292,13 @@ class MLA(Style):
                 label = "Edited by" if kind != "chapter" else "edited by"
                 parts.append(f"{label} {format_names(editors, _CONTRIBUTOR_NAMES)}")
             parts.append(edition_label(item.edition))
+            if kind == "chapter":
+                parts.append(_numbered("vol.", item.volume))
             if kind == "report" and item.number:
                 label = f"no. {item.number}" if item.number.isdigit() else item.number
                 parts.append(" ".join(part for part in (item.genre, label) if part))
-            if kind != "thesis":
+            conference = item.type == "paper-conference" and not item.editor
+            if kind != "thesis" and not conference:
                 parts.append(self._publisher(item))
             if kind in ("book", "chapter", "film", "thesis"):
                 parts.append(str(issued.year) if issued else "")

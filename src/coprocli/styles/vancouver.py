@@ -144,6 +144,7 @@ class Vancouver(Style):
             self._authors(item),
             title_block,
             edition_label(item.edition) if not container else "",
+            f"Vol. {item.volume}" if item.volume and kind == "book" else "",
             editors,
             container,
             join("; ", [self._publisher(item, kind), self._date(item, kind, bool(doi))]),
@@ -166,7 +167,8 @@ class Vancouver(Style):
 
     def _container(self, item: Item, kind: str, has_url: bool, has_doi: bool) -> Node | str:
         if kind == "article":
-            journal = text_of(item.container_title)
+            # NLM abbreviates journal titles without full stops (Citing Medicine, ch. 1).
+            journal = text_of(item.container_title).replace(".", "")
             if not journal:
                 return ""
             internet = has_url and not has_doi
@@ -180,6 +182,8 @@ class Vancouver(Style):
             editor_text = ""
             if item.editor:
                 editor_text = f"{names_text(item.editor)}, {role_label(item.editor, _EDITORS)}"
+            if has_url:
+                book = f"{book} [Internet]"
             inner = punct_join(". ", [editor_text, join(". ", [book, edition])])
             return span("In: ", inner) if plain(inner) else ""
         return ""
