@@ -31,7 +31,7 @@ from coprocli.styles import STYLE_NAMES, STYLES
 
 KINDS = ("reference", "citation", "narrative")
 #: pandoc prefixes a DOI that is already a URL again; copro prints it once.
-_DOUBLED_DOI = re.compile(r"(https://doi\.org/|doi: ?)(https?://(?:dx\.)?doi\.org/)")
+_DOUBLED_DOI = re.compile(r"(https://doi\.org/|doi: ?)(https?://(?:dx\.)?doi\.org/|doi: ?)")
 
 
 def pandoc_output(bib: Path, style: str, cache: Path | None) -> dict[str, Any]:

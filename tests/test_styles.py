@@ -27,6 +27,7 @@ from coprocli.styles import STYLE_NAMES, STYLES, get_style
 from coprocli.styles._base import Cite, Style, mark_proper_nouns, page_range, sentence_title
 from coprocli.styles._names import NameFormat, format_names, initials
 from coprocli.styles._text import sentence_case, title_case
+from coprocli.styles.vancouver import names_text as vancouver_names
 
 from . import citeproc_reference as reference
 
@@ -72,14 +73,6 @@ DOCUMENTED_EXCEPTIONS: dict[tuple[str, str, str, str], str] = {
         "pandoc reads the BibTeX 'von' part as a dropping particle ('Meer JP van der'); copro "
         "keeps it as a non-dropping particle, which the CSL (demote-non-dropping-particle="
         "sort-only) prints before the surname: 'van der Meer JP'"
-    ),
-    ("harvard", "citations.bib", "nef2011film", "reference"): (
-        "a film with a director and no author: Cite Them Right lists it by title, then "
-        "'Directed by B. Ewert. [Film].' (CASES.md D8); the CSL style omits director and medium"
-    ),
-    ("vancouver", "citations.bib", "nef2011film", "reference"): (
-        "a film's director heads the reference with 'director' and the medium follows the "
-        "title, as Citing Medicine (ch. 26) shows (CASES.md D8); the CSL style omits both"
     ),
     ("ieee", "citations.bib", "bovaird2007beyond", "reference"): (
         "the DOI field already holds https://doi.org/...; pandoc prints "
@@ -129,6 +122,17 @@ def _ieee_book_editors(text: str, item: Item) -> str:
     return f"{text[:at]}, {names}, {label}{text[at:]}" if at > 0 else text
 
 
+def _vancouver_film(text: str, item: Item) -> str:
+    """pandoc's NLM film with its medium, and its director where no author heads it."""
+    title = sentence_title(item)
+    text = text.replace(title, f"{title} [motion picture]", 1)
+    directors = item.people("director")
+    if directors and not item.author:
+        label = "directors" if len(directors) > 1 else "director"
+        text = f"{vancouver_names(directors)}, {label}. {text}"
+    return text
+
+
 def _has_proper_noun(item: Item) -> bool:
     return list(mark_proper_nouns(item.title, item.proper_names)) != list(item.title)
 
@@ -144,11 +148,20 @@ _CONFERENCE = (
     "written (CASES.md D18); CSL lowercases it unless the .bib braces it"
 )
 
+
+def _harvard_film(text: str, item: Item) -> str:
+    """pandoc's CTR film, with `Directed by … [Film].` after the date as CTR has it."""
+    directors = item.people("director")
+    names = format_names(directors, NameFormat(initialize_with=".", and_word="and"))
+    directed = f"Directed by {names}. " if directors else ""
+    return re.sub(r"\) ?\. ", lambda _: f") {directed}[Film]. ", text, count=1)
+
+
 DEVIATIONS: tuple[Deviation, ...] = (
     Deviation(
         "apa",
         "narrative",
-        lambda item: True,
+        lambda item: len(item.author or item.editor) > 1,  # "&" inside one name stays
         lambda text, item: text.replace(", & ", ", and ").replace(" & ", " and "),
         "APA 7 (8.17) writes 'and' in narrative citations and '&' only in parentheses; "
         "CSL has one name delimiter for both, so pandoc prints 'Boyle & Harris (2009)'",
@@ -159,6 +172,26 @@ DEVIATIONS: tuple[Deviation, ...] = (
         lambda item: item.type == "motion_picture",
         lambda text, item: text.replace("[Video recording]", "[Film]"),
         "APA 7 (10.12) labels a film [Film]; apa.csl prints [Video recording]",
+    ),
+    Deviation(
+        "apa",
+        "reference",
+        lambda item: item.type == "dataset",
+        lambda text, item: text.replace("[Dataset]", "[Data set]"),
+        "APA 7 (10.9) describes a data set as [Data set]; apa.csl prints [Dataset]",
+    ),
+    Deviation(
+        "apa",
+        "reference",
+        lambda item: bool(item.article_number) and not item.pages,
+        lambda text, item: re.sub(
+            r"(\d+(?:\([^)]*\))?)\. (https?://|$)",
+            lambda match: f"{match.group(1)}, Article {item.article_number}. {match.group(2)}",
+            text,
+            count=1,
+        ).rstrip(),
+        "APA 7 (9.27) gives an article number as 'Article 102345' where there are no pages; "
+        "pandoc does not read biblatex's eid",
     ),
     Deviation(
         "apa",
@@ -196,6 +229,14 @@ DEVIATIONS: tuple[Deviation, ...] = (
         for kind in KINDS
     ),
     Deviation(
+        "harvard",
+        "reference",
+        lambda item: item.type == "motion_picture" and not item.author,
+        _harvard_film,
+        "Cite Them Right lists a film by its title, then 'Directed by A. Rivera. [Film].' "
+        "(CASES.md D8); the CSL style omits director and medium",
+    ),
+    Deviation(
         "ieee",
         "reference",
         lambda item: bool(item.url) and not item.doi and item.accessed is None,
@@ -226,10 +267,8 @@ DEVIATIONS: tuple[Deviation, ...] = (
     Deviation(
         "vancouver",
         "reference",
-        lambda item: item.type == "motion_picture" and bool(item.author),
-        lambda text, item: text.replace(
-            sentence_title(item), f"{sentence_title(item)} [motion picture]", 1
-        ),
+        lambda item: item.type == "motion_picture",
+        _vancouver_film,
         "Citing Medicine (ch. 26) gives a film's medium, [motion picture]; the CSL style "
         "omits it (CASES.md D8)",
     ),

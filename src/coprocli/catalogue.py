@@ -20,7 +20,6 @@ from typing import Any
 from . import latex, names
 from .encoding import decode_bib_bytes
 from .errors import BibFileError, StrictModeError, UnknownKeyError
-from .gcpause import collector_paused
 from .model import LONG_TEXT_FIELDS, NAME_FIELDS, VERBATIM_FIELDS, Entry
 
 BUNDLED_SOURCE = "bundled"
@@ -576,8 +575,7 @@ def load_file(path: str | Path, label: str | None = None) -> tuple[list[Entry], 
     """Read and parse one .bib file."""
     label = label or str(path)
     text, warnings = read_bib_text(Path(path), label)
-    with collector_paused():
-        entries, parse_warnings = parse_bib_text(text, label)
+    entries, parse_warnings = parse_bib_text(text, label)
     return entries, warnings + parse_warnings
 
 

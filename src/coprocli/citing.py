@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .gcpause import collector_paused
 from .model import Entry
 from .richtext import Node, span
 
@@ -42,9 +41,8 @@ def reference_list(
 ) -> str:
     """The reference list of `entries` in the style's order, as a document of `markup`."""
     style, backend = style_and_backend(style_name, markup)
-    with collector_paused():
-        references = style.references(entries, citations=False)
-        items = [backend.render(_labelled(reference)) for reference in references]
+    references = style.references(entries, citations=False)
+    items = [backend.render(_labelled(reference)) for reference in references]
     body = backend.reference_list(items, numbered=False)
     return str(backend.document(body, title=title, standalone=standalone))
 
@@ -54,10 +52,9 @@ def in_text(
 ) -> str:
     """One in-text citation of all `entries`: `(Boyle & Harris, 2009; Slay, 2011)`."""
     style, backend = style_and_backend(style_name, markup)
-    with collector_paused():
-        references = style.references(entries)
-        node = style.cite_narrative(references) if narrative else style.cite(references)
-        return str(backend.render(node))
+    references = style.references(entries)
+    node = style.cite_narrative(references) if narrative else style.cite(references)
+    return str(backend.render(node))
 
 
 def citation_records(
@@ -65,13 +62,12 @@ def citation_records(
 ) -> list[dict[str, str]]:
     """`[{key, reference, citation, narrative}]` in bibliography order, for scripts."""
     style, backend = style_and_backend(style_name, markup)
-    with collector_paused():
-        return [
-            {
-                "key": reference.key,
-                "reference": backend.render(_labelled(reference)),
-                "citation": backend.render(reference.citation),
-                "narrative": backend.render(reference.narrative),
-            }
-            for reference in style.references(entries)
-        ]
+    return [
+        {
+            "key": reference.key,
+            "reference": backend.render(_labelled(reference)),
+            "citation": backend.render(reference.citation),
+            "narrative": backend.render(reference.narrative),
+        }
+        for reference in style.references(entries)
+    ]

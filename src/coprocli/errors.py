@@ -52,3 +52,14 @@ class UnknownKeyError(CoproError):
 
 class OutputError(CoproError):
     """A file copro was asked to write cannot be written."""
+
+
+class UnknownKeysError(CoproError):
+    """Several citation keys are not in the catalogue; `errors` holds one for each."""
+
+    def __init__(self, errors: Sequence[UnknownKeyError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__(
+            f"{len(self.errors)} unknown keys; nothing was printed. "
+            "Fix the keys or use --skip-unknown."
+        )

@@ -33,7 +33,6 @@ from functools import lru_cache, partial
 
 from .errors import UsageError
 from .folding import fold
-from .gcpause import collector_paused
 from .model import Entry
 from .query import KNOWN_FIELDS, Query, Term, make_field_term, parse_query
 from .tokens import BREAKS, STOP_WORDS, analyse, is_stop, normalise, words
@@ -254,8 +253,7 @@ class SearchIndex:
     def build(cls, entries: Sequence[Entry]) -> SearchIndex:
         """Index `entries` (their order breaks ties between equal scores)."""
         index = cls(entries)
-        with collector_paused():
-            index._build()
+        index._build()
         return index
 
     # -- building ---------------------------------------------------------------------

@@ -19,7 +19,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-__all__ = ["build_phrases", "mark_proper_nouns", "proper_noun_table"]
+__all__ = [
+    "build_phrases",
+    "is_candidate",
+    "mark_proper_nouns",
+    "phrase_length",
+    "proper_noun_table",
+]
 
 Phrase = tuple[str, ...]
 #: First word -> the phrases (tuples of words) that start with it, longest first.
@@ -228,6 +234,47 @@ def _same_words(phrase: Phrase, words: list[str], index: int) -> bool:
         if got != want and not (want.islower() and got == _capitalised(want)):
             return False
     return True
+
+
+def _stem(word: str) -> str:
+    """`England's` -> `England`: a possessive names the same place."""
+    for mark in ("'", "’"):
+        if mark in word:
+            return word.split(mark, 1)[0]
+    return word
+
+
+def phrase_length(
+    words: Sequence[str], gaps: Sequence[str], index: int, names: tuple[str, ...] = ()
+) -> int:
+    """How many of `words`, from `index` on, name a proper noun (0: none); `gaps[i]` is the
+    text before `words[i]`. The word-by-word form of `mark_proper_nouns`, for a case
+    changer that already holds the title as words: one dict look-up for most words."""
+    word = _stem(words[index])
+    table = proper_noun_table()
+    phrases = table.get(word, ())
+    if names:
+        own = _names_table(names)
+        if word in own:
+            phrases = tuple(sorted((*phrases, *own[word]), key=len, reverse=True))
+    for phrase in phrases:  # longest first
+        length = len(phrase)
+        if length == 1:
+            return 1
+        if index + length > len(words):
+            continue
+        stems = [_stem(each) for each in words[index : index + length]]
+        if _same_words(phrase, stems, 0) and all(
+            _JOIN.fullmatch(gaps[here]) for here in range(index + 1, index + length)
+        ):
+            return length
+    return 0
+
+
+def is_candidate(word: str, names: tuple[str, ...] = ()) -> bool:
+    """Whether a proper noun could start with `word` (a quick test before `phrase_length`)."""
+    stem = _stem(word)
+    return stem in proper_noun_table() or (bool(names) and stem in _names_table(names))
 
 
 def _joined(text: str, words: list[str], starts: list[int], index: int, length: int) -> bool:

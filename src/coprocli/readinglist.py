@@ -16,10 +16,13 @@ from .model import Entry
 GROUPINGS = ("section", "keyword", "year", "type", "none")
 
 
-def check_grouping(group_by: str) -> None:
-    """An unknown `--group-by` value is a `UsageError` listing the choices."""
-    if group_by not in GROUPINGS:
+def check_grouping(group_by: str) -> str:
+    """The grouping called `group_by` (case and blanks ignored); an unknown value is a
+    `UsageError` listing the choices."""
+    key = group_by.strip().lower()
+    if key not in GROUPINGS:
         raise UsageError(f"Unknown grouping {group_by!r}; choose one of: {', '.join(GROUPINGS)}.")
+    return key
 
 
 def _groups(entries: Sequence[Entry], group_by: str) -> list[tuple[str, list[Entry]]]:

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .errors import UsageError
+from .errors import CoproError, UnknownKeysError, UsageError
 from .folding import fold
 from .model import Entry
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
 
 _RANGE = re.compile(r"^\s*(\d{1,4})?\s*(\.\.)?\s*(\d{1,4})?\s*$")
 
@@ -151,3 +155,66 @@ def sort_entries(entries: Sequence[Entry], by: str | None, *, reverse: bool = Fa
     if reverse:
         ordered.reverse()
     return ordered
+
+
+# ---------------------------------------------------------------------------------------
+# Which entries a command works on (cite, export, reading-list, show)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a user asked for: keys (after `-` and key files are read), every entry, a
+    query and the list filters. Keys come first, then the query narrows, then the filter.
+    """
+
+    keys: Sequence[str] = ()
+    all_entries: bool = False
+    query: str | None = None
+    filter: EntryFilter | None = None
+    skip_unknown: bool = False
+    #: True when the keys came from an empty pipe (`-`): that selects nothing.
+    from_empty_pipe: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        has_filter = self.filter is not None and not self.filter.is_empty
+        return not (self.keys or self.all_entries or self.query or has_filter)
+
+
+@dataclass(frozen=True)
+class Selected:
+    """The entries chosen, and the unknown keys that were skipped (with `skip_unknown`)."""
+
+    entries: list[Entry]
+    skipped: list[CoproError]
+
+
+def select(catalogue: Catalogue, selection: Selection) -> Selected:
+    """The entries `selection` names in `catalogue`.
+
+    Nothing asked for is a `UsageError` (except an empty pipe, which selects nothing, as
+    `xargs` would); an unknown key is the key's own error, several unknown keys one error
+    that counts them, unless `skip_unknown`."""
+    if selection.is_empty:
+        if selection.from_empty_pipe:
+            return Selected([], [])
+        raise UsageError("Give keys (or '-' for stdin), --keys-from, --all, --query or a filter.")
+    skipped: list[CoproError] = []
+    if selection.keys:
+        entries, unknown = catalogue.resolve(dict.fromkeys(selection.keys))
+        if unknown and not selection.skip_unknown:
+            if len(unknown) == 1:
+                raise unknown[0]  # one line says it all
+            raise UnknownKeysError(unknown)
+        skipped = list(unknown)
+    else:
+        entries = list(catalogue.entries)
+    if selection.query:
+        from .index import SearchIndex
+
+        wanted = {entry.key for entry in entries}
+        hits = SearchIndex.build(catalogue.entries).search(selection.query, with_matches=False)
+        entries = [hit.entry for hit in hits if hit.entry.key in wanted]
+    if selection.filter is not None:
+        entries = selection.filter.apply(entries)
+    return Selected(entries, skipped)

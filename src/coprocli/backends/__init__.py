@@ -6,31 +6,38 @@ new markup is one new file and one line here.
 
 from __future__ import annotations
 
-from ..errors import UsageError
-from ._base import Backend, safe_url
-from .html import HtmlBackend
-from .latex import LatexBackend
-from .markdown import MarkdownBackend
-from .rtf import RtfBackend
-from .text import TextBackend
+from typing import TYPE_CHECKING, Any
+
+from ..registry import LazyRegistry
+
+if TYPE_CHECKING:
+    from ._base import Backend, safe_url
 
 __all__ = ["BACKENDS", "Backend", "get_backend", "safe_url"]
 
-BACKENDS: dict[str, Backend] = {
-    backend.name: backend
-    for backend in (
-        TextBackend(),
-        MarkdownBackend(),
-        HtmlBackend(),
-        LatexBackend(),
-        RtfBackend(),
-    )
-}
+#: Registry: markup name -> (module in this package, class name).
+BACKENDS: LazyRegistry[Backend] = LazyRegistry(
+    __name__,
+    {
+        "text": ("text", "TextBackend"),
+        "markdown": ("markdown", "MarkdownBackend"),
+        "html": ("html", "HtmlBackend"),
+        "latex": ("latex", "LatexBackend"),
+        "rtf": ("rtf", "RtfBackend"),
+    },
+    "format",
+)
 
 
 def get_backend(name: str) -> Backend:
     """The backend called `name` (case-insensitive); an unknown name lists the choices."""
-    backend = BACKENDS.get(name.strip().lower())
-    if backend is None:
-        raise UsageError(f"Unknown format {name!r}; choose one of: {', '.join(BACKENDS)}.")
-    return backend
+    return BACKENDS.lookup(name)
+
+
+def __getattr__(name: str) -> Any:
+    """Backend, safe_url come from `_base` on first use: listing the names stays cheap."""
+    if name in ("Backend", "safe_url"):
+        from . import _base
+
+        return getattr(_base, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

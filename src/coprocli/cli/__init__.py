@@ -7,6 +7,7 @@ that every failure goes through one handler: `Error: <message>` on stderr and an
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -91,6 +92,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from ..errors import CoproError
 
+    tune_collector()
     command = typer.main.get_command(app)
     try:
         result = command.main(
@@ -121,6 +123,18 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         code = _closed_pipe()
     sys.exit(code)
+
+
+def tune_collector() -> None:
+    """Turn off Python's cycle collector for this process.
+
+    A copro command is short, and what it makes (entries, items, rich text) holds no
+    reference cycles, so reference counting frees it all; the collector would only walk
+    the whole library again at every burst of allocations (a third of the time of loading
+    50,000 entries). Process-wide, so it happens here, in the entry point, and never in
+    library calls that a long-running program might make.
+    """
+    gc.disable()
 
 
 def _closed_pipe() -> int:

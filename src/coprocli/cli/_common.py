@@ -299,44 +299,32 @@ def select_entries(
     chosen: EntryFilter | None = None,
     skip_unknown: bool = False,
 ) -> list[Entry]:
-    """The entries a command should work on: keys (with `-` and key files), --all, a query
-    and the list filters, in that precedence; an unknown key stops the command (exit 1)
-    unless `skip_unknown`."""
-    from ..errors import CoproError, UsageError
+    """Read the keys (`-` and key files), then let the library choose the entries
+    (`selection.select`); unknown keys are reported here, one line each."""
+    from ..errors import UnknownKeysError
     from ..keyinput import expand_stdin, read_key_file
+    from ..selection import Selection, select
 
     requested = expand_stdin(keys, sys.stdin.read)
     for path in keys_from:
         requested.extend(read_key_file(path))
-    requested = list(dict.fromkeys(requested))
-    has_filter = chosen is not None and not chosen.is_empty
-    if not (requested or all_entries or query or has_filter):
-        if keys and "-" in keys:
-            return []  # an empty pipe selects nothing, as `xargs` would
-        raise UsageError("Give keys (or '-' for stdin), --keys-from, --all, --query or a filter.")
-    catalogue = session(ctx).catalogue()
-    if requested:
-        entries, unknown = catalogue.resolve(requested)
-        if len(unknown) == 1 and not skip_unknown:
-            raise unknown[0]  # one line says it all
-        for error in unknown:
-            err(f"{'Warning' if skip_unknown else 'Error'}: {error.message}")
-        if unknown and not skip_unknown:
-            raise CoproError(
-                f"{len(unknown)} unknown key{'s' if len(unknown) > 1 else ''}; nothing was "
-                "printed. Fix the keys or use --skip-unknown."
-            )
-    else:
-        entries = list(catalogue.entries)
-    if query:
-        from ..index import SearchIndex
-
-        wanted = {entry.key for entry in entries}
-        hits = SearchIndex.build(catalogue.entries).search(query, with_matches=False)
-        entries = [hit.entry for hit in hits if hit.entry.key in wanted]
-    if chosen is not None:
-        entries = chosen.apply(entries)
-    return entries
+    selection = Selection(
+        keys=requested,
+        all_entries=all_entries,
+        query=query,
+        filter=chosen,
+        skip_unknown=skip_unknown,
+        from_empty_pipe=bool(keys) and "-" in keys,
+    )
+    try:
+        selected = select(session(ctx).catalogue(), selection)
+    except UnknownKeysError as error:
+        for each in error.errors:
+            err(f"Error: {each.message}")
+        raise
+    for skipped in selected.skipped:
+        err(f"Warning: {skipped.message}")
+    return selected.entries
 
 
 def selected_entries(ctx: typer.Context) -> list[Entry]:

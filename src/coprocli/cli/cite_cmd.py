@@ -7,6 +7,9 @@ from typing import Annotated
 
 import typer
 
+from ..backends import BACKENDS
+from ..exporters import EXPORTERS
+from ..styles import STYLES
 from . import app
 from ._common import (
     AllOpt,
@@ -23,8 +26,10 @@ from ._common import (
     selected_entries,
 )
 
-STYLE_HELP = "Citation style: apa, harvard, chicago, mla, vancouver, ieee."
-MARKUP_HELP = "Markup: text, markdown, html, latex, rtf."
+# Choices come from the registries (names only: no style or backend is imported here).
+STYLE_HELP = f"Citation style: {STYLES.choices()}."
+MARKUP_HELP = f"Markup: {BACKENDS.choices()}."
+EXPORT_HELP = f"Data format: {EXPORTERS.choices()}."
 
 StyleOpt = Annotated[
     str, typer.Option("--style", "-S", metavar="STYLE", help=STYLE_HELP, rich_help_panel="Format")
@@ -149,7 +154,7 @@ def export_command(
             "--to",
             metavar="FORMAT",
             rich_help_panel="Format",
-            help="Data format: bibtex, biblatex, csl-json, ris, json.",
+            help=EXPORT_HELP,
         ),
     ] = None,
     style: Annotated[
@@ -187,7 +192,7 @@ def export_command(
     if to is not None and (style is not None or markup is not None):
         raise UsageError("Give --to for data or --style/--format for a reference list, not both.")
     if to is None and style is None and markup is None:
-        raise UsageError("Give --to FORMAT (bibtex, biblatex, csl-json, ris, json) or --style.")
+        raise UsageError(f"Give --to FORMAT ({EXPORTERS.choices()}) or --style.")
     if to is not None:
         from ..exporters import get_exporter
 

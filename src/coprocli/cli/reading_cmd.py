@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from ..backends import BACKENDS
+from ..readinglist import GROUPINGS
 from . import app
 from ._common import (
     AllOpt,
@@ -48,7 +50,7 @@ def reading_list_command(
             "-f",
             metavar="MARKUP",
             rich_help_panel="Format",
-            help="markdown, html, text, latex or rtf.",
+            help=f"Markup: {BACKENDS.choices()}.",
         ),
     ] = "markdown",
     group_by: Annotated[
@@ -56,7 +58,7 @@ def reading_list_command(
         typer.Option(
             "--group-by",
             "-g",
-            metavar="section|keyword|year|type|none",
+            metavar="|".join(GROUPINGS),
             rich_help_panel="Format",
             help="Headings to group entries under.",
         ),
@@ -99,7 +101,7 @@ def reading_list_command(
     from ..readinglist import check_grouping, render_reading_list
 
     style_and_backend(style, markup)  # unknown names fail before anything is loaded
-    check_grouping(group_by)
+    group_by = check_grouping(group_by)
     entries = selected_entries(ctx)
     emit(
         render_reading_list(
@@ -140,7 +142,7 @@ def refs_command(
             "-f",
             metavar="MARKUP",
             rich_help_panel="Format",
-            help="text, markdown, html, latex or rtf.",
+            help=f"Markup: {BACKENDS.choices()}.",
         ),
     ] = "text",
     strict: Annotated[

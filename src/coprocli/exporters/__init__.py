@@ -8,12 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from ..errors import UsageError
 from ..model import Entry
-from .bibtex import BiblatexExporter, BibtexExporter
-from .copro_json import JsonExporter
-from .csl_json import CslJsonExporter
-from .ris import RisExporter
+from ..registry import LazyRegistry
 
 __all__ = ["EXPORTERS", "Exporter", "get_exporter"]
 
@@ -33,21 +29,20 @@ class Exporter(Protocol):
     def export(self, entries: Sequence[Entry]) -> str: ...
 
 
-EXPORTERS: dict[str, Exporter] = {
-    exporter.name: exporter
-    for exporter in (
-        BibtexExporter(),
-        BiblatexExporter(),
-        CslJsonExporter(),
-        RisExporter(),
-        JsonExporter(),
-    )
-}
+#: Registry: data format name -> (module in this package, class name).
+EXPORTERS: LazyRegistry[Exporter] = LazyRegistry(
+    __name__,
+    {
+        "bibtex": ("bibtex", "BibtexExporter"),
+        "biblatex": ("bibtex", "BiblatexExporter"),
+        "csl-json": ("csl_json", "CslJsonExporter"),
+        "ris": ("ris", "RisExporter"),
+        "json": ("copro_json", "JsonExporter"),
+    },
+    "data format",
+)
 
 
 def get_exporter(name: str) -> Exporter:
     """The exporter called `name` (case-insensitive); an unknown name lists the choices."""
-    exporter = EXPORTERS.get(name.strip().lower())
-    if exporter is None:
-        raise UsageError(f"Unknown data format {name!r}; choose one of: {', '.join(EXPORTERS)}.")
-    return exporter
+    return EXPORTERS.lookup(name)

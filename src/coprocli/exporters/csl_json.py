@@ -15,7 +15,6 @@ from typing import Any
 
 from ..item import Date, Item, Segments, text_of, to_item
 from ..model import Entry, Person
-from ..styles._base import mark_proper_nouns
 from ..styles._text import sentence_case_segments
 
 #: CSL name variables, in the order they are written.
@@ -89,7 +88,7 @@ def csl_title(item: Item, segments: Segments) -> str:
     """A title as CSL stores it (see the module docstring)."""
     if not item.is_english:
         return text_of(segments)
-    cased = sentence_case_segments(mark_proper_nouns(segments, item.proper_names))
+    cased = sentence_case_segments(segments, item.proper_names)
     return "".join(
         f'<span class="nocase">{text}</span>' if protected and _has_case(text) else text
         for text, protected in cased

@@ -209,7 +209,7 @@ class Style:
     def cite_date(self, cite: Cite) -> str:
         """`2009a`, or the style's no-date term."""
         date = cite.item.issued
-        year = str(date.year) if date else self.no_date
+        year = date.year_text if date else (cite.item.status or self.no_date)
         if cite.year_suffix:
             return f"{year}{'-' if not date else ''}{cite.year_suffix}"
         return year
@@ -495,7 +495,7 @@ def sentence_title(item: Item, segments: Sequence[tuple[str, bool]] | None = Non
     segs = item.title if segments is None else segments
     if not item.is_english:
         return typographic(text_of(segs))
-    return typographic(sentence_case(mark_proper_nouns(segs, item.proper_names)))
+    return typographic(sentence_case(segs, item.proper_names))
 
 
 def title_title(item: Item, segments: Sequence[tuple[str, bool]] | None = None) -> str:
@@ -528,14 +528,21 @@ def quoted(text: str, outer: str = "“”") -> str:
     single, single inside double)."""
     if outer == "“”":
         text = text.replace("“", "‘").replace("”", "’")
-    else:
-        text = text.replace("‘", "“").replace("’", "”")
-        text = _APOSTROPHE_IN_DOUBLE.sub("’", text)
+    elif "‘" in text:
+        # Single quotes inside become double; a `’` closes one only after a `‘` opened
+        # it: any other is an apostrophe (`Carers’ voices`) and stays.
+        out: list[str] = []
+        depth = 0
+        for char in text:
+            if char == "‘":
+                depth += 1
+                char = "“"
+            elif char == "’" and depth:
+                depth -= 1
+                char = "”"
+            out.append(char)
+        text = "".join(out)
     return f"{outer[0]}{text}{outer[1]}"
-
-
-# After double quotes are made of single ones, an apostrophe inside a word is one again.
-_APOSTROPHE_IN_DOUBLE = re.compile(r"(?<=\w)”(?=\w)")
 
 
 def place_publisher(item: Item, separator: str = ": ") -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ..item import doi_url
+from ..propernouns import is_candidate, phrase_length
 
 __all__ = [
     "doi_url",
@@ -92,7 +93,12 @@ def _split_words(
     Working word by word (not character by character) matters: case changes run for
     every title of libraries with 100,000 entries.
     """
-    words: list[str] = []
+    if len(segments) == 1 and not segments[0][1]:
+        # The common case, a title with no braces: split in C, words at odd positions.
+        pieces = _WORD_SPLIT.split(segments[0][0])
+        words = pieces[1::2]
+        return words, [False] * len(words), pieces[0::2]
+    words = []
     protected_words: list[bool] = []
     gaps: list[str] = [""]
     for text, protected in segments:
@@ -134,13 +140,46 @@ def _starts_sentence(words_before: int, gap: str) -> bool:
 
 # A word may hold apostrophes (`Carer's`, `Carer’s`): the letter after one is not a new word.
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 # Between two words: a sentence end, then (after any opening quotes or brackets) a space.
 _STARTS_SENTENCE = re.compile("[:?!.][:?!.\"'“‘(\\[]*\\s")
 
 
-def sentence_case_segments(segments: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """`sentence_case`, keeping which text is protected (for CSL-JSON's nocase spans)."""
-    words, protected_words, gaps = _split_words(segments)
+def _sentence_words(
+    segments: Sequence[tuple[str, bool]], names: tuple[str, ...] | None
+) -> tuple[list[str], list[bool], list[str]]:
+    """The words of a title in sentence case, whether each keeps its case (protected in
+    the .bib, or a proper noun), and the gaps around them (as `_split_words`).
+
+    `names=None` skips proper nouns; a tuple (of the entry's own names, maybe empty) keeps
+    names of countries, regions, languages, nationalities, months and those names.
+    """
+    words, kept, gaps = _split_words(segments)
+    proper_until = 0  # words before this index belong to a proper noun found already
+    for index, word in enumerate(words):
+        if kept[index]:
+            continue
+        if index < proper_until:
+            kept[index] = True
+            continue
+        if names is not None and word[:1].isupper() and is_candidate(word, names):
+            length = phrase_length(words, gaps, index, names)
+            if length:
+                proper_until = index + length
+                kept[index] = True
+                continue
+        if _starts_sentence(index, gaps[index]):
+            words[index] = _capitalise(word)
+        elif _is_capitalised(word):
+            words[index] = word.lower()
+    return words, kept, gaps
+
+
+def sentence_case_segments(
+    segments: Sequence[tuple[str, bool]], names: tuple[str, ...] | None = None
+) -> list[tuple[str, bool]]:
+    """`sentence_case`, keeping which text keeps its case (for CSL-JSON's nocase spans)."""
+    words, kept, gaps = _sentence_words(segments, names)
     out: list[tuple[str, bool]] = []
 
     def add(text: str, protected: bool) -> None:
@@ -153,32 +192,24 @@ def sentence_case_segments(segments: Sequence[tuple[str, bool]]) -> list[tuple[s
 
     add(gaps[0], False)
     for index, word in enumerate(words):
-        protected = protected_words[index]
-        if not protected:
-            if _starts_sentence(index, gaps[index]):
-                word = _capitalise(word)
-            elif _is_capitalised(word):
-                word = word.lower()
-        add(word, protected)
+        add(word, kept[index])
         add(gaps[index + 1], False)
     return out
 
 
-def sentence_case(segments: Sequence[tuple[str, bool]]) -> str:
+def sentence_case(
+    segments: Sequence[tuple[str, bool]], names: tuple[str, ...] | None = None
+) -> str:
     """`The NHS and Public Services: A New Deal` -> `The NHS and public services: A new deal`.
 
     Capitalised words (`Public`) become lower case; words in capitals or mixed case (`UK`,
     `iPhone`) and protected text stay; the first word and the first after a colon start
-    with a capital.
+    with a capital. With `names` (a tuple, maybe empty), proper nouns keep their capitals
+    too: `propernouns.py` says which.
     """
-    words, protected_words, gaps = _split_words(segments)
+    words, _, gaps = _sentence_words(segments, names)
     out = [gaps[0]]
     for index, word in enumerate(words):
-        if not protected_words[index]:
-            if _starts_sentence(index, gaps[index]):
-                word = _capitalise(word)
-            elif _is_capitalised(word):
-                word = word.lower()
         out.append(word)
         out.append(gaps[index + 1])
     return "".join(out)

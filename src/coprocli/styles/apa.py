@@ -22,7 +22,15 @@ from ._base import (
     sentence_title,
     suffix,
     title_case,
+    title_title,
 )
+
+#: What APA puts in brackets after the title of works of some types (APA 7, 9.21).
+_DESCRIPTIONS = {
+    "dataset": "[Data set]",
+    "software": "[Computer software]",
+    "manuscript": "[Unpublished manuscript]",
+}
 
 _REFERENCE_NAMES = NameFormat(
     sort_order="all",
@@ -84,6 +92,9 @@ class APA(Style):
 
     def _title_node(self, item: Item, kind: str) -> Node:
         text = sentence_title(item)
+        if item.volume_title:
+            # One volume of a multi-volume work: `*Whole work: Vol. 2. Volume title*`.
+            text = f"{text}: Vol. {item.volume}. {sentence_title(item, item.volume_title)}"
         return emph(text) if kind in _ITALIC_TITLE else Text(text)
 
     def cite_date(self, cite: Cite) -> str:
@@ -160,18 +171,14 @@ class APA(Style):
         title = self._title_node(item, kind)
         extras: list[Node | str] = []
         if kind == "book":
-            # `(R. Mills & S. Carter, Eds.; 8th ed., Vol. 2)`: an authored book's editors,
-            # then edition and volume, in one parenthesis (APA 7, 10.2).
+            # `(R. Mills & S. Carter, Eds.; E. Harcourt, Trans.; 8th ed., Vol. 2)`: an
+            # authored book's editors, its translators, then edition and volume, in one
+            # parenthesis (APA 7, 10.2).
             inner = [edition_label(item.edition)]
-            if item.volume:
+            if item.volume and not item.volume_title:
                 inner.append(f"Vol. {item.volume}")
-            details = ", ".join(part for part in inner if part)
-            editors = item.editor
-            if editors and head != editors:
-                names = format_names(editors, _EDITOR_NAMES)
-                edited = f"{names}, {role_label(editors, ('Ed.', 'Eds.'))}"
-                details = "; ".join(part for part in (edited, details) if part)
-            extras.append(_parenthesised(details))
+            details = [self._contributors(item, head), ", ".join(part for part in inner if part)]
+            extras.append(_parenthesised("; ".join(part for part in details if part)))
         elif kind == "report":
             extras.append(self._report_detail(item))
         elif kind == "thesis":
@@ -180,7 +187,23 @@ class APA(Style):
         elif kind == "film":
             # APA 7 (10.12) labels films `[Film]`; apa.csl prints `[Video recording]`.
             extras.append("[Film]")
+        elif kind not in ("chapter", "article"):  # their editors belong to the container
+            extras.append(_parenthesised(self._contributors(item, head)))
+            version = f"(Version {item.version})" if item.version else ""
+            extras += [version, _DESCRIPTIONS.get(item.type, "")]
         return join(" ", [title, *extras])
+
+    def _contributors(self, item: Item, head: tuple[Person, ...]) -> str:
+        """`R. Mills & S. Carter, Eds.; E. Harcourt, Trans.`: editors (when they do not
+        head the reference) and translators, for the parenthesis after a title."""
+        parts = []
+        for people, labels in (
+            (item.editor if item.editor != head else (), ("Ed.", "Eds.")),
+            (item.people("translator"), ("Trans.", "Trans.")),
+        ):
+            if people:
+                parts.append(f"{format_names(people, _EDITOR_NAMES)}, {role_label(people, labels)}")
+        return "; ".join(parts)
 
     def _report_detail(self, item: Item) -> str:
         genre = item.genre
@@ -197,11 +220,14 @@ class APA(Style):
 
     def _source(self, item: Item, kind: str, organisation_author: bool) -> Node:
         if kind == "article":
-            journal = text_of(item.container_title)
+            # Journal names in title case (APA 7, 9.25), as apa.csl prints them.
+            journal = title_title(item, item.container_title)
             numbers: Node = span(
                 emph(item.volume) if item.volume else "", f"({item.issue})" if item.issue else ""
             )
             pages = page_range(item.pages)
+            if not pages and item.article_number:
+                pages = f"Article {item.article_number}"  # APA 7, 9.27
             return suffix(join(", ", [emph(journal) if journal else "", numbers, pages]), ".")
         if kind == "chapter":
             return self._container(item)

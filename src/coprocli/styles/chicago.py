@@ -82,7 +82,8 @@ class Chicago(Style):
 
     def _title(self, item: Item, kind: str) -> Node:
         text = title_title(item)
-        if kind in _QUOTED or item.type == "manuscript":  # unpublished: quoted (CMOS 14.111)
+        # Quoted: parts of a whole, unpublished works (CMOS 14.111), data sets.
+        if kind in _QUOTED or item.type in ("manuscript", "dataset"):
             return Text(quoted(plain(suffix(text, "."))))
         return suffix(emph(text), ".")
 
@@ -137,7 +138,19 @@ class Chicago(Style):
             parts.insert(0, title)
         else:
             parts.append(title)
+        if item.volume_title:
+            # One volume of a multi-volume work (CMOS 14.19): `Volume. Vol. 2 of Whole.`
+            parts[-1] = suffix(emph(title_title(item, item.volume_title)), ".")
+            whole = title_title(item)
+            parts.append(span(f"Vol. {item.volume} of ", emph(whole), "."))
+        if item.version:
+            parts.append(suffix(f"Version {item.version}", "."))
+        translators = item.people("translator")
+        if translators and kind not in ("article", "chapter"):
+            parts.append(suffix(f"Translated by {format_names(translators, _EDITOR_NAMES)}", "."))
         parts.extend(self._source(item, kind, people))
+        if item.type == "manuscript":
+            parts.append(suffix(item.genre or item.note or "Unpublished manuscript", "."))
         parts.append(self._link(item))
         return punct_join(" ", parts)
 
@@ -167,7 +180,9 @@ class Chicago(Style):
                 edited = suffix(f"Edited by {format_names(item.editor, _EDITOR_NAMES)}", ".")
             return [
                 suffix(edition_label(item.edition), "."),
-                suffix(f"Vol. {item.volume}", ".") if item.volume else None,
+                suffix(f"Vol. {item.volume}", ".")
+                if item.volume and not item.volume_title
+                else None,
                 edited,
                 self._series(item),
                 self._publisher(item),
@@ -188,10 +203,9 @@ class Chicago(Style):
         if kind == "webpage":
             # Web pages are ephemeral: month and day follow the title (CMOS18 14.104).
             date = item.issued
-            return [
-                suffix(item.publisher_text, ".") if item.publisher and item.author else None,
-                suffix(date.month_day(), ".") if date and date.month_day() else None,
-            ]
+            site = item.publisher_text if item.publisher and item.author else ""
+            when = date.month_day() if date else ""
+            return [suffix(join(", ", [site, when]), ".")]
         return [self._publisher(item)]
 
     def _container(self, item: Item) -> list[Node | str | None]:
@@ -214,9 +228,16 @@ class Chicago(Style):
             parts.append(f"vol. {item.volume}")
         return [suffix(join(", ", parts), "."), self._series(item), self._publisher(item)]
 
+    def _volume(self, item: Item) -> Node | None:
+        """`Vol. 2.` of a book (one with its own title says so after its title)."""
+        return suffix(f"Vol. {item.volume}", ".") if item.volume and not item.volume_title else None
+
     def _series(self, item: Item) -> Node | None:
+        """`Studies in Participatory Governance 14.`"""
         series = title_title(item, item.collection_title)
-        return suffix(series, ".") if series else None
+        if not series:
+            return None
+        return suffix(f"{series} {item.collection_number}".strip(), ".")
 
     def _publisher(self, item: Item) -> Node:
         # A place is printed only where no publisher is known (as the CSL style does).

@@ -89,7 +89,9 @@ class Harvard(Style):
 
     def _title(self, item: Item, kind: str) -> Node:
         text = sentence_title(item)
-        if kind in _QUOTED:
+        # Quoted: parts of a whole, pamphlets, and the stand-alone works CSL has no form
+        # for (datasets, software, manuscripts); a plain document is italic (CTR).
+        if kind in _QUOTED or (kind == "misc" and item.type != "document"):
             return Text(quoted(text, "‘’"))
         return emph(text)
 
@@ -98,7 +100,14 @@ class Harvard(Style):
         date = Text(self.cite_date(cite))
         if names:
             return CitationParts(self.cite_author_node(cite, names), date)
-        return CitationParts(self._title(cite.item, item_kind(cite.item)), date)
+        return CitationParts(self._headless_title(cite.item, item_kind(cite.item)), date)
+
+    def _headless_title(self, item: Item, kind: str) -> Node:
+        """The title that heads a reference with no author, and names it in citations:
+        a book's edition goes with it (`Manual. 2nd edn`), as the CSL style has it."""
+        title = self._title(item, kind)
+        edition = edition_label(item.edition, "edn") if kind == "book" else ""
+        return join(". ", [title, edition]) if edition else title
 
     def format_reference(self, cite: Cite) -> Node:
         item = cite.item
@@ -112,19 +121,21 @@ class Harvard(Style):
                 author = span(author, f" ({role})")
             head: Node = join(" ", [author, date, self._title_part(item, kind, title)])
         else:
-            head = join(" ", [title, date])
+            edition = edition_label(item.edition, "edn") if kind == "book" else ""
+            head = join(" ", [self._headless_title(item, kind), date])
             if kind == "film":
                 # A film with no author is listed by its title (CTR: films).
                 head = join(" ", [head, self._film_details(item)])
             else:
-                head = join(" ", [suffix(head, "."), self._after_title(item, kind)])
+                after = self._after_title(item, kind, with_edition=not edition)
+                head = join(" ", [suffix(head, "."), after])
         return suffix(punct_join(". ", [head, self._link(item)]), ".")
 
     def _film_details(self, item: Item) -> Node:
         """`Directed by A. Rivera. [Film]. Lantern Pictures` (CTR: films)."""
         directors = item.people("director")
         directed = span("Directed by ", names_node(directors, _EDITOR_NAMES)) if directors else None
-        return punct_join(". ", [directed, "[Film]", item.publisher_text])
+        return punct_join(". ", [directed, "[Film]", place_publisher(item)])
 
     def _title_part(self, item: Item, kind: str, title: Node) -> Node:
         after = self._after_title(item, kind)
@@ -132,7 +143,7 @@ class Harvard(Style):
             return join(", ", [title, after])
         return punct_join(". ", [title, after])
 
-    def _after_title(self, item: Item, kind: str) -> Node:
+    def _after_title(self, item: Item, kind: str, *, with_edition: bool = True) -> Node:
         if kind == "article":
             numbers = (
                 f"{item.volume}({item.issue})" if item.volume and item.issue else item.volume
@@ -150,9 +161,13 @@ class Harvard(Style):
             return self._container(item)
         parts: list[Node | str | None] = []
         if kind == "book":
-            parts.append(edition_label(item.edition, "edn"))
+            if with_edition:
+                parts.append(edition_label(item.edition, "edn"))
             if item.editor and item.author:
                 parts.append(span("Edited by ", names_node(item.editor, _EDITOR_NAMES)))
+        if kind in ("book", "misc", "booklet") and item.people("translator"):
+            translators = names_node(item.people("translator"), _EDITOR_NAMES)
+            parts.append(span("Translated by ", translators))
         elif kind == "report":
             parts.append(join(" ", [item.genre, item.number]))
         elif kind == "thesis":
@@ -183,14 +198,25 @@ class Harvard(Style):
             in_part += ["in", span(names_node(item.editor, _EDITOR_NAMES), f" ({role})")]
         in_part.append(emph(book) if book else "")
         edition = edition_label(item.edition, "edn")
-        tail = join(", ", [self._publisher_series(item, "chapter"), self._pages(item)])
+        publisher = self._publisher_series(item, "chapter")
+        if not publisher and not edition:
+            # Nothing between the book and its pages: `*Proceedings*, pp. 33–40`.
+            return join(", ", [join(" ", in_part), self._pages(item)])
+        tail = join(", ", [publisher, self._pages(item)])
         return punct_join(". ", [join(" ", in_part), edition, tail])
 
     def _publisher_series(self, item: Item, kind: str) -> str:
         """`London: Routledge (Series, 5)`: the series after the publisher, for all but
         reports and theses."""
         publisher = place_publisher(item)
-        series = ", ".join(part for part in (item.collection_text, item.collection_number) if part)
+        if item.event_title:
+            # A conference's name before where its papers were published (CSL style).
+            publisher = ", ".join(part for part in (item.event_title, publisher) if part)
+        series = ", ".join(
+            part
+            for part in (sentence_title(item, item.collection_title), item.collection_number)
+            if part
+        )
         if series and kind not in ("report", "thesis"):
             return f"{publisher} ({series})" if publisher else f"({series})"
         return publisher
@@ -198,7 +224,7 @@ class Harvard(Style):
     def _pages(self, item: Item) -> str:
         pages = page_range(item.pages)
         if not pages:
-            return ""
+            return item.article_number  # an article number stands alone
         return f"pp. {pages}" if "–" in pages or "," in pages else f"p. {pages}"
 
     def _link(self, item: Item) -> Node | None:

@@ -52,8 +52,10 @@ def _month_year(date: Date | None) -> str:
     if date is None:
         return ""
     if date.month:
-        return f"{MONTHS[date.month - 1]} {date.year}"
-    return str(date.year)
+        return f"{MONTHS[date.month - 1]} {date.year_text}"
+    if date.season:
+        return f"{date.season_name()} {date.year_text}"
+    return date.year_text
 
 
 def _full_date(date: Date | None) -> str:
@@ -65,8 +67,13 @@ def _full_date(date: Date | None) -> str:
         parts.append(MONTHS[date.month - 1])
         if date.day:
             parts[-1] += f" {date.day:02d},"
-    parts.append(str(date.year))
+    parts.append(date.year_text)
     return " ".join(parts)
+
+
+def _year(item: Item) -> str:
+    """`2019`, `2019–2020`, or the publication state (`forthcoming`) of an undated work."""
+    return item.issued.year_text if item.issued else item.status
 
 
 def _quoted(text: str, mark: str) -> Node:
@@ -156,10 +163,11 @@ class IEEE(Style):
                 f"vol. {item.volume}" if item.volume and not newspaper else None,
                 f"no. {item.issue}" if item.issue and not newspaper else None,
                 _pages(item),
-                _full_date(issued) if newspaper else _month_year(issued),
+                (_full_date(issued) if newspaper else _month_year(issued)) or item.status,
             ]
-            # A DOI follows after a comma; `[Online]. Available:` after a full stop.
-            end = "," if item.doi else "."
+            # A DOI or an access date follows after a comma; `[Online]. Available:` after
+            # a full stop.
+            end = "," if item.doi or (item.url and item.accessed) else "."
             body = self._group(title, True, rest, end)
             return join("", [body, self._access(item, kind)])
         if kind == "chapter":
@@ -177,7 +185,7 @@ class IEEE(Style):
                 self._collection(item).rstrip("."),
                 self._publisher(item, kind),
                 # A conference paper gives the month of the conference (as ieee.csl).
-                _month_year(issued) if conference else str(issued.year) if issued else "",
+                _month_year(issued) if conference else _year(item),
                 f"ch. {item.chapter}" if item.chapter else "",
                 _pages(item),
             ]
@@ -187,7 +195,7 @@ class IEEE(Style):
             rest = [self._publisher(item, kind), number, _month_year(issued)]
             return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
         if kind == "thesis":
-            rest = [item.genre, self._publisher(item, kind), str(issued.year) if issued else ""]
+            rest = [item.genre, self._publisher(item, kind), _year(item)]
             return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
         if kind == "webpage":
             return join("", [self._group(title, True, [], "."), self._access(item, kind)])
@@ -202,12 +210,22 @@ class IEEE(Style):
                 # An authored book's editors follow the edition (IEEE guide: books).
                 label = role_label(item.editor, ("Ed.", "Eds."))
                 editors = f"{format_names(item.editor, _EDITOR_NAMES)}, {label}"
-            volume = f"vol. {item.volume}" if item.volume else ""
+            volume = ", ".join(
+                part
+                for part in (
+                    f"vol. {item.volume}" if item.volume else "",
+                    f"{item.volumes} vols." if item.volumes else "",
+                )
+                if part
+            )
             first = self._group(title, False, [edition_label(item.edition), volume, editors], ".")
-            tail_parts = [self._publisher(item, kind), str(issued.year) if issued else ""]
+            tail_parts = [self._publisher(item, kind), _year(item)]
             if item.entry_type == "inbook" and item.chapter:
                 tail_parts.append(f"ch. {item.chapter}")  # a classic `@inbook`
             tail_parts.append(_pages(item))
+        elif item.type == "manuscript":  # `“Title,” 2023.`
+            rest = [self._publisher(item, kind), _pages(item), _full_date(issued) or _year(item)]
+            return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
         else:  # booklet, misc and the rest
             first = self._group(title, True, [], ".")
             tail_parts = [self._publisher(item, kind), _pages(item), _full_date(issued)]
@@ -234,8 +252,9 @@ class IEEE(Style):
         if not item.collection_title:
             return ""
         series = sentence_title(item, item.collection_title)
-        number = item.collection_number or item.volume
-        return f"in {series}, vol. {number}." if number else f"in {series}."
+        if item.collection_number:
+            return f"in {series}, no. {item.collection_number}."
+        return f"in {series}, vol. {item.volume}." if item.volume else f"in {series}."
 
     def _access(self, item: Item, kind: str) -> Node:
         doi = item.doi

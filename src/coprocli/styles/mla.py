@@ -90,7 +90,7 @@ def _date_text(date: Date | None, *, day: bool = True) -> str:
         parts.append(MONTHS[date.month - 1])
     elif date.season:
         parts.append(date.season_name())
-    parts.append(str(date.year))
+    parts.append(date.year_text)
     return " ".join(parts)
 
 
@@ -156,8 +156,9 @@ class MLA(Style):
     # -- titles ------------------------------------------------------------------------
 
     def _title(self, item: Item, kind: str) -> Node:
-        text = title_title(item)
-        if kind in _QUOTED or item.type == "manuscript":  # unpublished work: quoted
+        text = title_title(item, item.volume_title or item.title)
+        # Quoted: parts of a whole, unpublished works and data sets (as the CSL style).
+        if kind in _QUOTED or item.type in ("manuscript", "dataset"):
             return Text(quoted(plain(suffix(text, "."))))
         return emph(text)
 
@@ -275,7 +276,7 @@ class MLA(Style):
                 emph(journal) if journal else None,
                 _numbered("vol.", item.volume) if not newspaper else None,
                 _numbered("no.", item.issue) if not newspaper else None,
-                _date_text(issued, day=newspaper),
+                _date_text(issued, day=newspaper) or item.status,
             ]
         else:
             if kind == "chapter":
@@ -291,8 +292,13 @@ class MLA(Style):
             if editors and editors != head:
                 label = "Edited by" if kind != "chapter" else "edited by"
                 parts.append(f"{label} {format_names(editors, _CONTRIBUTOR_NAMES)}")
+            translators = item.people("translator")
+            if translators and translators != head and kind != "chapter":
+                parts.append(f"Translated by {format_names(translators, _CONTRIBUTOR_NAMES)}")
             parts.append(edition_label(item.edition))
-            if kind == "chapter":
+            if item.version:
+                parts.append(f"Version {item.version}")
+            if kind == "chapter" or item.volume_title:
                 parts.append(_numbered("vol.", item.volume))
             if kind == "report" and item.number:
                 label = f"no. {item.number}" if item.number.isdigit() else item.number
@@ -301,7 +307,7 @@ class MLA(Style):
             if kind != "thesis" and not conference:
                 parts.append(self._publisher(item))
             if kind in ("book", "chapter", "film", "thesis"):
-                parts.append(str(issued.year) if issued else "")
+                parts.append(issued.year_text if issued else item.status)
             else:
                 parts.append(_date_text(issued))
         pages = page_range(item.pages, "minimal-two")
@@ -321,7 +327,11 @@ class MLA(Style):
         if kind == "thesis":
             parts += [self._publisher(item), item.genre]
         if item.collection_title and kind != "article":
-            parts.append(title_title(item, item.collection_title))
+            series = title_title(item, item.collection_title)
+            parts.append(f"{series} {item.collection_number}".strip())
+        if item.volume_title:
+            # One volume of a multi-volume work: `Vol. 2 of Whole` (MLA 9, 5.80).
+            parts.append(f"Vol. {item.volume} of {title_title(item)}")
         return ", ".join(part for part in parts if part)
 
 

@@ -43,11 +43,13 @@ def _date_text(date: Date | None, *, day: bool = True) -> str:
     """`2017 Sep 1`, `2019 Jan`, `2011`."""
     if date is None:
         return ""
-    parts = [str(date.year)]
+    parts = [date.year_text]
     if date.month:
         parts.append(MONTHS[date.month - 1])
         if day and date.day:
             parts.append(str(date.day))
+    elif date.season:
+        parts.append(date.season_name())
     return " ".join(parts)
 
 
@@ -67,6 +69,15 @@ def _no_hyphen(person: Person) -> Person:
 def names_text(people: Sequence[Person]) -> str:
     """`Boyle D, Harris M`; seven or more names: the first six and `et al.`"""
     return format_names([_no_hyphen(person) for person in people], _NAMES)
+
+
+def _volume(item: Item) -> str:
+    """`Vol. 2`, with the volume's own title: `Vol. 2, The council estate years`."""
+    if not item.volume:
+        return ""
+    if item.volume_title:
+        return f"Vol. {item.volume}, {sentence_title(item, item.volume_title)}"
+    return f"Vol. {item.volume}"
 
 
 def _capitalise_first(text: str) -> str:
@@ -144,7 +155,7 @@ class Vancouver(Style):
             self._authors(item),
             title_block,
             edition_label(item.edition) if not container else "",
-            f"Vol. {item.volume}" if item.volume and kind == "book" else "",
+            _volume(item) if kind == "book" else "",
             editors,
             container,
             join("; ", [self._publisher(item, kind), self._date(item, kind, bool(doi))]),
@@ -202,12 +213,17 @@ class Vancouver(Style):
         if item.url and item.accessed:
             cited = f"[cited {_date_text(item.accessed)}]"
         if kind == "article":
-            date = join(" ", [_date_text(issued), "" if has_doi else cited])
+            date = plain(join(" ", [_date_text(issued) or item.status, "" if has_doi else cited]))
+            pages = page_range(item.pages, "minimal")
+            if item.type == "article-newspaper" and pages:
+                return f"{date}:{pages}"  # a newspaper's page follows the date (ch. 5)
+            if item.type == "article-magazine":
+                return ";".join(part for part in (date, pages) if part)
             serial = self._serial(item)
-            return ";".join(part for part in (plain(date), serial) if part)
+            return ";".join(part for part in (date, serial) if part)
         if kind == "report":
             return " ".join(part for part in (_date_text(issued, day=False), cited) if part)
-        year = str(issued.year) if issued else ""
+        year = issued.year_text if issued else item.status
         return " ".join(part for part in (year, cited) if part)
 
     def _serial(self, item: Item) -> str:
@@ -224,15 +240,18 @@ class Vancouver(Style):
         if kind == "book":
             # A classic `@inbook`: the chapter and its pages as locators.
             if item.entry_type != "inbook":
-                return ""
+                return f"{item.pagetotal} p." if item.pagetotal else ""
             chapter = f"Chapter {item.chapter}" if item.chapter else ""
             return "; ".join(part for part in (chapter, f"p. {pages}" if pages else "") if part)
         return f"p. {pages}" if pages else ""
 
     def _series(self, item: Item, kind: str) -> str:
+        """`(Studies in participatory governance; no. 14)`."""
         if kind in _SERIAL or not item.collection_title:
             return ""
-        return f"({sentence_title(item, item.collection_title)})"
+        series = sentence_title(item, item.collection_title)
+        number = f"; no. {item.collection_number}" if item.collection_number else ""
+        return f"({series}{number})"
 
     def _report_number(self, item: Item, kind: str) -> str:
         number = item.number

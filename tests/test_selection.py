@@ -1,0 +1,44 @@
+"""Choosing the entries a command works on: `selection.select`, in the library."""
+
+from __future__ import annotations
+
+import pytest
+
+from coprocli.catalogue import load_catalogue
+from coprocli.errors import UnknownKeyError, UnknownKeysError, UsageError
+from coprocli.selection import EntryFilter, Selection, select
+
+
+def test_keys_in_the_order_given_without_repeats() -> None:
+    catalogue = load_catalogue()
+    chosen = select(catalogue, Selection(keys=["slay2011budgets", "boyle2009challenge"] * 2))
+    assert [entry.key for entry in chosen.entries] == ["slay2011budgets", "boyle2009challenge"]
+    assert chosen.skipped == []
+
+
+def test_unknown_keys_stop_or_are_skipped() -> None:
+    catalogue = load_catalogue()
+    with pytest.raises(UnknownKeyError, match="boyle2090"):
+        select(catalogue, Selection(keys=["boyle2090"]))
+    with pytest.raises(UnknownKeysError) as several:
+        select(catalogue, Selection(keys=["boyle2090", "spice", "nobody"]))
+    assert [error.key for error in several.value.errors] == ["boyle2090", "nobody"]
+    kept = select(catalogue, Selection(keys=["boyle2090", "spice"], skip_unknown=True))
+    assert [entry.key for entry in kept.entries] == ["spice"]
+    assert kept.skipped[0].message.startswith("Unknown key 'boyle2090'")
+
+
+def test_query_then_filter_narrow_every_entry() -> None:
+    catalogue = load_catalogue()
+    found = select(catalogue, Selection(query="timebanking"))
+    assert found.entries[0].key == "ryancollins2008new"
+    only_2011 = select(
+        catalogue, Selection(all_entries=True, filter=EntryFilter.from_options(year="2011"))
+    )
+    assert only_2011.entries and all(entry.year == 2011 for entry in only_2011.entries)
+
+
+def test_nothing_asked_for() -> None:
+    with pytest.raises(UsageError, match="Give keys"):
+        select(load_catalogue(), Selection())
+    assert select(load_catalogue(), Selection(from_empty_pipe=True)).entries == []
