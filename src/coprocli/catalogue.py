@@ -20,14 +20,12 @@ from typing import Any
 from . import latex, names
 from .encoding import decode_bib_bytes
 from .errors import BibFileError, StrictModeError, UnknownKeyError
+from .item import MONTH_NAMES
 from .model import LONG_TEXT_FIELDS, NAME_FIELDS, VERBATIM_FIELDS, Entry
 
 BUNDLED_SOURCE = "bundled"
 
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
+_MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 #: BibTeX's predefined macros.
 _PREDEFINED_STRINGS = {name[:3]: name.capitalize() for name in _MONTHS}
 

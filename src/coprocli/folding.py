@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -41,3 +42,17 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return stripped.casefold()
+
+
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+_NOT_ALPHANUMERIC_OR_BLANK = re.compile(r"[^\w\s]+|_+")
+
+
+@lru_cache(maxsize=1 << 16)
+def sort_fold(text: str, *, drop_punctuation: bool = False) -> str:
+    """Sort form of a title or name: `fold`ed, punctuation turned into blanks (or, with
+    `drop_punctuation`, removed: `O'Brien` sorts as `obrien`), blanks collapsed."""
+    folded = fold(text)
+    if drop_punctuation:
+        return " ".join(_NOT_ALPHANUMERIC_OR_BLANK.sub("", folded).split())
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", folded).split())

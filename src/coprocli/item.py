@@ -802,7 +802,56 @@ def to_item(entry: Entry) -> Item:
         eprint=eprint,
         eprint_type=eprint_type,
         note=_typographic(get("note", "")),
-        annotation=_first(entry, "annotation", "annote"),
+        annotation=entry_annotation(entry),
         abstract=get("abstract", ""),
-        keywords=_keywords(get("keywords", "")),
+        keywords=entry_keywords(entry),
     )
+
+
+# --------------------------------------------------------------------------------------
+# What lists and search show of an entry (`Entry.title`, `.year`, … ask these)
+
+
+def entry_title(entry: Entry) -> str:
+    """`Title: Subtitle`, as plain text."""
+    title = entry.fields.get("title", "")
+    subtitle = entry.fields.get("subtitle", "")
+    if title and subtitle:
+        separator = " " if title[-1] in "?!:." else ": "
+        return f"{title}{separator}{subtitle}"
+    return title or subtitle
+
+
+def entry_year(entry: Entry) -> int | None:
+    """The year from `year` or, failing that, from the biblatex `date` field."""
+    for name in ("year", "date"):
+        match = _FOUR_DIGITS.search(entry.fields.get(name, ""))
+        if match:
+            return int(match.group(1))
+    return None
+
+
+#: Who heads an entry in a list: the authors, else editors, directors, book authors.
+_LISTED_ROLES = ("author", "editor", "director", "bookauthor", "translator")
+
+
+def entry_people(entry: Entry) -> People:
+    """The authors; where there are none, the editors or directors stand in."""
+    for role in _LISTED_ROLES:
+        people = entry.names.get(role)
+        if people:
+            return people
+    return ()
+
+
+def entry_keywords(entry: Entry) -> tuple[str, ...]:
+    return _keywords(entry.fields.get("keywords", ""))
+
+
+def entry_annotation(entry: Entry) -> str:
+    return entry.fields.get("annotation") or entry.fields.get("annote", "")
+
+
+def entry_section(entry: Entry) -> str:
+    """The heading of the source bibliography an entry sits under (copro's `section`)."""
+    return entry.fields.get("section", "")

@@ -10,10 +10,13 @@ import json
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 from .model import Entry
+
+if TYPE_CHECKING:
+    from .item import Date
 
 _PLACEHOLDER = re.compile(r"[A-Za-z_][\w-]*")
 _ESCAPE = re.compile(r"\\([tn\\])")
@@ -82,3 +85,75 @@ def check_template(template: str) -> str:
 def format_entry(entry: Entry, template: str) -> str:
     """Fill a `--format` template (checked with `check_template`) for one entry."""
     return string.Formatter().vformat(template, (), _TemplateFields(entry))
+
+
+# --------------------------------------------------------------------------------------
+# The full record a person reads (`copro show`)
+
+#: Labels of the people of a record, by CSL role, in reading order.
+_PEOPLE_LABELS = (
+    ("author", "Authors"),
+    ("editor", "Editors"),
+    ("director", "Director"),
+    ("translator", "Translators"),
+    ("compiler", "Compilers"),
+    ("container-author", "Book by"),
+    ("producer", "Producer"),
+)
+
+
+def record_rows(entry: Entry) -> list[tuple[str, str]]:
+    """The labelled lines of a full record, in reading order, empty ones left out.
+
+    Read from the normalised `Item`, so a thesis shows its university as publisher and a
+    film its director whatever fields the .bib used."""
+    from .item import text_of, to_item
+
+    item = to_item(entry)
+    rows = [
+        (label, "; ".join(person.display_name for person in item.people(role)))
+        for role, label in _PEOPLE_LABELS
+    ]
+    date = item.issued
+    when = ""
+    if date is not None:
+        month = date.month_name() or date.season_name()
+        when = f"{month} {date.year_text}" if month else date.year_text
+    volume = ", ".join(part for part in (item.volume, item.issue) if part)
+    series = ", ".join(part for part in (item.collection_text, item.collection_number) if part)
+    rows += [
+        ("Year", when or item.status),
+        ("Original", item.original.year_text if item.original else ""),
+        ("Type", item.genre or entry.type),
+        ("Number", item.number),
+        ("Title of", text_of(item.volume_title) and item.title_text),
+        ("In", item.container_text),
+        ("Volume", volume),
+        ("Pages", item.pages or item.article_number),
+        ("Edition", item.edition),
+        ("Series", series),
+        ("Publisher", item.publisher_text),
+        ("Place", item.place),
+        ("Event", ", ".join(part for part in (item.event_title, item.event_place) if part)),
+        ("Version", item.version),
+        ("Language", item.language),
+        ("ISBN", item.isbn),
+        ("ISSN", item.issn),
+        ("DOI", item.doi),
+        ("URL", item.url),
+        ("Accessed", _day(item.accessed)),
+        ("Keywords", ", ".join(item.keywords)),
+        ("Section", entry.section),
+        ("Note", item.note),
+        ("Source", f"{entry.source}:{entry.line}" if entry.source != "bundled" else "bundled"),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def _day(date: Date | None) -> str:
+    """`3 November 2022`."""
+    if date is None:
+        return ""
+    return " ".join(
+        part for part in (str(date.day or ""), date.month_name(), date.year_text) if part
+    )

@@ -7,7 +7,6 @@ leave the loader. Field values are Unicode text with LaTeX already decoded.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,8 +39,6 @@ VERBATIM_FIELDS = frozenset(
 
 #: Free-text fields whose paragraph and list structure is kept (see `textblocks.py`).
 LONG_TEXT_FIELDS = frozenset({"annotation", "annote", "abstract", "note", "addendum"})
-
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,49 +118,51 @@ class Entry:
         """A decoded field value, or `default` when the field is absent."""
         return self.fields.get(name, default)
 
+    # What lists, search and filters show of an entry. Which fields say it (`title` and
+    # `subtitle`, `year` or `date`, `annotation` or `annote`) is the normaliser's
+    # knowledge (`item.py`), so these ask it.
+
     @property
     def title(self) -> str:
         """The full title: title and subtitle joined as `Title: Subtitle`."""
-        title = self.fields.get("title", "")
-        subtitle = self.fields.get("subtitle", "")
-        if title and subtitle:
-            separator = " " if title[-1] in "?!:." else ": "
-            return f"{title}{separator}{subtitle}"
-        return title or subtitle
+        from .item import entry_title
+
+        return entry_title(self)
 
     @property
     def year(self) -> int | None:
-        """The year from `year` or, failing that, from the biblatex `date` field."""
-        for name in ("year", "date"):
-            match = _YEAR.search(self.fields.get(name, ""))
-            if match:
-                return int(match.group(1))
-        return None
+        """The year of publication, from `year` or the biblatex `date` field."""
+        from .item import entry_year
+
+        return entry_year(self)
 
     @property
     def authors(self) -> tuple[Person, ...]:
         """The authors; where there are none, the editors or directors stand in."""
-        for role in ("author", "editor", "director", "bookauthor", "translator"):
-            people = self.names.get(role)
-            if people:
-                return people
-        return ()
+        from .item import entry_people
+
+        return entry_people(self)
 
     @property
     def keywords(self) -> tuple[str, ...]:
-        """The `keywords` field split on commas and semicolons."""
-        raw = self.fields.get("keywords", "")
-        return tuple(word.strip() for word in re.split(r"[,;]", raw) if word.strip())
+        """The keywords, split on commas and semicolons."""
+        from .item import entry_keywords
+
+        return entry_keywords(self)
 
     @property
     def annotation(self) -> str:
         """The annotation (biblatex `annotation`, BibTeX `annote`)."""
-        return self.fields.get("annotation") or self.fields.get("annote", "")
+        from .item import entry_annotation
+
+        return entry_annotation(self)
 
     @property
     def section(self) -> str:
         """The heading of the source bibliography this entry sits under."""
-        return self.fields.get("section", "")
+        from .item import entry_section
+
+        return entry_section(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON object of `--json` (schema in the README)."""

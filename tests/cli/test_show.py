@@ -23,6 +23,27 @@ def test_show_prints_the_full_record(copro: Runner) -> None:
     assert "“Co-production means delivering public services in an equal" in flat
 
 
+def test_show_reads_the_normalised_item(copro: Runner, tmp_path: Path) -> None:
+    """Whatever fields the .bib used: a thesis's `school` is its publisher, a film's
+    `editor` with `editortype = {director}` its director, `origdate` the original year."""
+    bib = tmp_path / "varied.bib"
+    bib.write_text(
+        "@phdthesis{doe, author = {Doe, Jane}, title = {Caring}, school = {University of Leeds},"
+        " year = 2018}\n"
+        "@movie{film, editor = {Rivera, Ana}, editortype = {director}, title = {Kitchen Table},"
+        " publisher = {Lantern Pictures}, year = 2019}\n"
+        "@book{hale, author = {Hale, Margaret}, title = {The Common Table}, origdate = {1962},"
+        " date = {2005-03}, location = {London and New York}, translator = {Ward, E.}}\n",
+        encoding="utf-8",
+    )
+    output = copro("--no-bundled", "--bib", str(bib), "show", "doe", "film", "hale").stdout
+    text = " ".join(output.split())
+    assert "Type: PhD thesis Publisher: University of Leeds" in text
+    assert "Director: Ana Rivera" in text and "Editors" not in text
+    assert "Year: March 2005 Original: 1962" in text
+    assert "Place: London; New York" in text and "Translators: E. Ward" in text
+
+
 def test_show_renders_lists_as_lists(copro: Runner) -> None:
     text = copro("show", "needham2009coproduction").stdout
     bullets = [line for line in text.splitlines() if line.lstrip().startswith("• ")]

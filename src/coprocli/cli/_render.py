@@ -5,10 +5,10 @@ This is the terminal backend: the only place besides `cli/` where Rich is used.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..listing import record_rows
 from ..model import Entry
 from ..textblocks import ItemList, Paragraph, first_paragraph, parse_blocks, to_plain
 from ._common import err, is_terminal, out, out_lines, stdout_console
@@ -94,44 +94,6 @@ def _annotation(text: str) -> RenderableType:
     return Group(*spaced)
 
 
-def record_fields(entry: Entry) -> list[tuple[str, str]]:
-    """The labelled lines of a full record, in reading order, empty ones left out."""
-    people = {
-        role: "; ".join(p.display_name for p in persons) for role, persons in entry.names.items()
-    }
-    get = entry.get
-    year = _year(entry)
-    if get("month").isdigit() and 1 <= int(get("month")) <= 12:
-        year = f"{calendar.month_name[int(get('month'))]} {year}"
-    series = ", ".join(part for part in (get("series"), get("number")) if part)
-    rows = [
-        ("Authors", people.get("author", "")),
-        ("Editors", people.get("editor", "")),
-        ("Director", people.get("director", "")),
-        ("Year", year),
-        ("Type", get("type") or entry.type),
-        ("In", get("journaltitle") or get("journal") or get("booktitle")),
-        ("Volume", ", ".join(p for p in (get("volume"), get("issue")) if p)),
-        ("Pages", get("pages")),
-        ("Edition", get("edition")),
-        ("Series", series),
-        (
-            "Publisher",
-            get("publisher") or get("institution") or get("organization") or get("school"),
-        ),
-        ("Place", get("location") or get("address")),
-        ("How published", get("howpublished")),
-        ("ISBN", get("isbn")),
-        ("DOI", get("doi")),
-        ("URL", get("url")),
-        ("Keywords", ", ".join(entry.keywords)),
-        ("Section", entry.section),
-        ("Note", get("note")),
-        ("Source", f"{entry.source}:{entry.line}" if entry.source != "bundled" else "bundled"),
-    ]
-    return [(label, value) for label, value in rows if value]
-
-
 def print_records(entries: Sequence[Entry]) -> None:
     """Full records: Rich panels on a terminal, plain text blocks in a pipe."""
     if not is_terminal():
@@ -139,9 +101,9 @@ def print_records(entries: Sequence[Entry]) -> None:
             if index:
                 out()
             out(f"{entry.key}: {entry.title}")
-            width = max((len(label) for label, _ in record_fields(entry)), default=0)
+            width = max((len(label) for label, _ in record_rows(entry)), default=0)
             out_lines(
-                f"  {label + ':':<{width + 1}} {value}" for label, value in record_fields(entry)
+                f"  {label + ':':<{width + 1}} {value}" for label, value in record_rows(entry)
             )
             if entry.annotation:
                 out()
@@ -157,7 +119,7 @@ def print_records(entries: Sequence[Entry]) -> None:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
-        for label, value in record_fields(entry):
+        for label, value in record_rows(entry):
             if label in {"URL", "DOI"}:
                 link = value if label == "URL" else f"https://doi.org/{value}"
                 grid.add_row(label, Text(value, style=f"link {link}"))

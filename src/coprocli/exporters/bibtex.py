@@ -20,6 +20,7 @@ from typing import Literal
 from .. import latex, names
 from ..backends.latex import escape_latex, escape_url
 from ..catalogue import normalise_month
+from ..item import MONTH_NAMES
 from ..model import LONG_TEXT_FIELDS, VERBATIM_FIELDS, Entry, Person
 
 Dialect = Literal["bibtex", "biblatex"]
@@ -72,7 +73,7 @@ TO_BIBLATEX_FIELDS = {
     "school": "institution",
 }
 _ONLINE_TYPES = frozenset({"online", "www", "electronic"})
-_MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_MACROS = tuple(name[:3].lower() for name in MONTH_NAMES)
 _BRACE = re.compile(r"(?<!\\)[{}]")
 _COMMENT_LINE = re.compile(r"^[ \t]*%", re.MULTILINE)
 _AND_WORD = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)

@@ -14,13 +14,13 @@ Names, case conversion, page ranges, dates and DOIs live in the sibling modules
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import ClassVar
 
+from ..folding import sort_fold
 from ..item import Date, Item, text_of, to_item
 from ..model import Entry, Person
 from ..richtext import Node, Span, Text, emph, is_empty, join, last_char, link, plain, span
@@ -646,14 +646,6 @@ def punct_join(delimiter: str, parts: Iterable[Node | str | None]) -> Node:
     return Span(tuple(out))
 
 
-_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
 def fold(text: str) -> str:
-    """Sort form of a string: accents and punctuation dropped, case folded."""
-    if text.isascii():  # the common case, without Unicode normalisation
-        return _NOT_ASCII_ALNUM.sub(" ", text.lower()).strip()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ß", "ss")
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in stripped.casefold()).split())
+    """Sort form of a title: accents and punctuation dropped, case folded."""
+    return sort_fold(text)

@@ -8,12 +8,12 @@ its rule as data (`NameFormat(and_word="&", sort_order="all", et_al_min=21, ...)
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from ..folding import sort_fold
 from ..model import Person
 
 __all__ = [
@@ -210,31 +210,18 @@ def _format_names(people: tuple[Person, ...], fmt: NameFormat) -> str:
     return f"{head} {fmt.and_word} {rendered[-1]}"
 
 
-_NOT_ASCII_ALNUM_OR_SPACE = re.compile(r"[^a-z0-9 ]+")
-
-
-def _fold(text: str) -> str:
-    """Sort form of a string: accents dropped, case folded, punctuation ignored."""
-    if text.isascii():  # the common case, without Unicode normalisation
-        return _NOT_ASCII_ALNUM_OR_SPACE.sub("", text.lower()).strip()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ß", "ss")
-    return "".join(ch for ch in stripped.casefold() if ch.isalnum() or ch == " ").strip()
-
-
 @lru_cache(maxsize=CACHE_SIZE)
 def name_sort_key(person: Person, *, demote_particle: bool) -> str:
     """`Meer van der Jan` (demoted) or `van der Meer Jan`, folded for comparison."""
     # Cached per person: one author's entries share their `Person`s.
     if person.literal:
-        return _fold(person.literal)
+        return sort_fold(person.literal, drop_punctuation=True)
     parts: tuple[str, ...]
     if demote_particle:
         parts = (person.family, person.given, person.particle, person.suffix)
     else:
         parts = (person.surname, person.given, person.suffix)
-    return _fold(" ".join(part for part in parts if part))
+    return sort_fold(" ".join(part for part in parts if part), drop_punctuation=True)
 
 
 def names_sort_key(people: Sequence[Person], *, demote_particle: bool) -> tuple[str, ...]:
