@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import latex
 from .model import Entry, Person
@@ -723,6 +723,29 @@ def _places(entry: Entry) -> str:
     return _typographic("; ".join(places))
 
 
+#: Item attributes copied as written from one field each.
+COPIED_FIELDS: Mapping[str, str] = {
+    "edition": "edition",
+    "volume": "volume",
+    "volumes": "volumes",
+    "chapter": "chapter",
+    "pagetotal": "pagetotal",
+    "event_title": "eventtitle",
+    "event_place": "venue",
+    "version": "version",
+    "doi": "doi",
+    "isbn": "isbn",
+    "issn": "issn",
+    "abstract": "abstract",
+}
+#: Item dates other than the issued date, each read from one biblatex date field.
+DATE_FIELDS: Mapping[str, str] = {
+    "original": "origdate",
+    "accessed": "urldate",
+    "event_date": "eventdate",
+}
+
+
 def to_item(entry: Entry) -> Item:
     """Normalise one entry (see the module docstring)."""
     get = entry.fields.get  # a local: dozens of look-ups per entry, every entry normalised
@@ -761,7 +784,14 @@ def to_item(entry: Entry) -> Item:
         url = EPRINT_URLS[eprint_type].format(eprint.strip())
     issue, number, collection_number = _number_fields(entry, csl_type)
     language = language_tag(_first(entry, "langid", "language"))
+    # Typed as Any: mypy cannot check `**` arguments against the fields they fill.
+    copied: dict[str, Any] = {name: get(field, "") for name, field in COPIED_FIELDS.items()}
+    dates: dict[str, Any] = {
+        name: parse_date(get(field, "")) for name, field in DATE_FIELDS.items()
+    }
     return Item(
+        **copied,
+        **dates,
         key=entry.key,
         type=csl_type,
         entry_type=kind,
@@ -772,16 +802,11 @@ def to_item(entry: Entry) -> Item:
         container_title=container,
         collection_title=segments(entry, "series") if get("series", "") else (),
         collection_number=collection_number,
-        edition=get("edition", ""),
-        volume=get("volume", ""),
-        volumes=get("volumes", ""),
         issue=issue,
         number=number,
-        chapter=get("chapter", ""),
         volume_title=volume_title,
         pages=get("pages", "") or ("" if csl_type.startswith("article") else get("eid", "")),
         article_number=get("eid", "") if csl_type.startswith("article") else "",
-        pagetotal=get("pagetotal", ""),
         publisher=_publisher(entry, csl_type),
         place=_places(entry),
         genre=_typographic(_genre(entry, csl_type)),
@@ -789,21 +814,11 @@ def to_item(entry: Entry) -> Item:
         language=language,
         issued=_issued(entry),
         status=_status(entry),
-        original=parse_date(get("origdate", "")) if get("origdate", "") else None,
-        accessed=parse_date(get("urldate", "")) if get("urldate", "") else None,
-        event_date=parse_date(get("eventdate", "")) if get("eventdate", "") else None,
-        event_title=get("eventtitle", ""),
-        event_place=get("venue", ""),
-        version=get("version", ""),
         url=url,
-        doi=get("doi", ""),
-        isbn=get("isbn", ""),
-        issn=get("issn", ""),
         eprint=eprint,
         eprint_type=eprint_type,
         note=_typographic(get("note", "")),
         annotation=entry_annotation(entry),
-        abstract=get("abstract", ""),
         keywords=entry_keywords(entry),
     )
 

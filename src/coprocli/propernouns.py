@@ -23,6 +23,7 @@ __all__ = [
     "build_phrases",
     "is_candidate",
     "mark_proper_nouns",
+    "merge_segments",
     "phrase_length",
     "proper_noun_table",
 ]
@@ -362,6 +363,11 @@ def _apply(segments: Sequence[tuple[str, bool]], spans: list[tuple[int, int]]) -
                 index += 1
             pieces.append((part[position - offset :], False))
         offset = end
+    return merge_segments(pieces)
+
+
+def merge_segments(pieces: Iterable[tuple[str, bool]]) -> Segments:
+    """Segments without empty ones, neighbours with the same flag joined."""
     merged: Segments = []
     for part, protected in pieces:
         if not part:

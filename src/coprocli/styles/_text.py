@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ..item import doi_url
-from ..propernouns import is_candidate, phrase_length
+from ..propernouns import is_candidate, merge_segments, phrase_length
 
 __all__ = [
     "doi_url",
@@ -180,21 +180,10 @@ def sentence_case_segments(
 ) -> list[tuple[str, bool]]:
     """`sentence_case`, keeping which text keeps its case (for CSL-JSON's nocase spans)."""
     words, kept, gaps = _sentence_words(segments, names)
-    out: list[tuple[str, bool]] = []
-
-    def add(text: str, protected: bool) -> None:
-        if not text:
-            return
-        if out and out[-1][1] == protected:
-            out[-1] = (out[-1][0] + text, protected)
-        else:
-            out.append((text, protected))
-
-    add(gaps[0], False)
+    pieces = [(gaps[0], False)]
     for index, word in enumerate(words):
-        add(word, kept[index])
-        add(gaps[index + 1], False)
-    return out
+        pieces += [(word, kept[index]), (gaps[index + 1], False)]
+    return merge_segments(pieces)
 
 
 def sentence_case(
