@@ -552,3 +552,16 @@ def test_decode_never_raises_on_latex_soup(text: str) -> None:
     assert unicodedata.normalize("NFC", "".join(segment for segment, _ in segments)) == out
     assert all(segment for segment, _ in segments)
     assert all(a[1] != b[1] for a, b in itertools.pairwise(segments))
+
+
+def test_formulas_and_marked_names_keep_their_case() -> None:
+    """Math, chemistry (`\\ce`, `\\ch`) and Beebe's `\\geoname` are never re-cased."""
+    segments = decode_protected(
+        r"Oxidation of $\mathrm{Nb}$ and \ce{LiF} in the \geoname{North Atlantic Ocean}"
+    )
+    assert [text for text, protected in segments if protected] == [
+        "Nb",
+        "LiF",
+        "North Atlantic Ocean",
+    ]
+    assert decode_protected(r"an unclosed $Nb")[-1] == ("Nb", True)

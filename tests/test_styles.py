@@ -133,6 +133,26 @@ def _vancouver_film(text: str, item: Item) -> str:
     return text
 
 
+def _hyphenated_lower(item: Item) -> list[Person]:
+    """People whose given name has a lower-case part after a hyphen (`Ha-eun`)."""
+    return [
+        person
+        for person in (*item.author, *item.editor)
+        if re.search(r"-[a-z]", person.given) and not person.literal
+    ]
+
+
+def _full_hyphen_initials(text: str, item: Item) -> str:
+    """pandoc's output with `Seo, H.` (it drops the lower-case part) as `Seo, H.-E.`."""
+    for person in _hyphenated_lower(item):
+        first = person.given[0]
+        dotted, bare = initials(person.given), initials(person.given, "").replace("-", "")
+        text = text.replace(f"{person.family}, {first}.", f"{person.family}, {dotted}")
+        text = text.replace(f"{first}. {person.family}", f"{dotted} {person.family}")
+        text = re.sub(rf"\b{person.family} {first}\b", f"{person.family} {bare}", text)
+    return text
+
+
 def _has_proper_noun(item: Item) -> bool:
     return list(mark_proper_nouns(item.title, item.proper_names)) != list(item.title)
 
@@ -207,6 +227,17 @@ DEVIATIONS: tuple[Deviation, ...] = (
     ),
     *(
         Deviation(style, "reference", _has_proper_noun, _proper_nouns_kept, _PROPER_NOUNS)
+        for style in ("apa", "harvard", "vancouver", "ieee")
+    ),
+    *(
+        Deviation(
+            style,
+            "reference",
+            lambda item: bool(_hyphenated_lower(item)),
+            _full_hyphen_initials,
+            "a lower-case part of a hyphenated given name gives an initial too (Ha-eun: "
+            "H.-E., NLM HE; CASES.md D14); pandoc drops it (H.)",
+        )
         for style in ("apa", "harvard", "vancouver", "ieee")
     ),
     Deviation(

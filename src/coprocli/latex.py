@@ -498,7 +498,9 @@ _COMMANDS: dict[str, int] = {
         ),
         _KEEP,
     ),
-    **dict.fromkeys(("NoCaseChange", "nocase"), _PROTECT),
+    # Arguments that are names or formulas keep their case: biblatex's \NoCaseChange, the
+    # place names of Beebe's bibliographies (\geoname), chemistry (mhchem \ce, chemformula \ch).
+    **dict.fromkeys(("NoCaseChange", "nocase", "geoname", "ce", "ch"), _PROTECT),
     **dict.fromkeys(
         _words(
             "nocite noopsort sortnoop SortNoop noop label index hyphenation color pagecolor "
@@ -675,7 +677,7 @@ class _Decoder:
             elif char == "$":
                 if pos < n and s[pos] == "$":
                     pos += 1
-                self.math = not self.math
+                self._set_math(not self.math)
             elif char == "`":
                 if pos < n and s[pos] == "`":
                     self.out.append("“")
@@ -712,7 +714,7 @@ class _Decoder:
             return
         elif kind == _F_MATH:
             data = self.math
-            self.math = True
+            self._set_math(True)
         self.frames.append((kind, data, self.out))
 
     def _pop(self, pos: int, *, at_end: bool) -> int:
@@ -725,7 +727,7 @@ class _Decoder:
             if isinstance(data, str) and data:
                 self.out.append(data)
         elif kind == _F_MATH:
-            self.math = bool(data)
+            self._set_math(bool(data))
         elif kind == _F_ARGS:
             if isinstance(data, tuple) and data:
                 self.out.append(data[0])
@@ -738,6 +740,16 @@ class _Decoder:
             if callable(data):
                 self.out.append(data(text))
         return pos
+
+    def _set_math(self, on: bool) -> None:
+        r"""Enter or leave math mode. A formula keeps its case (`$\mathrm{Nb}$`, `\ce{LiF}`):
+        while in math, the text counts as protected."""
+        if on == self.math:
+            return
+        self.math = on
+        self.protect += 1 if on else -1
+        if self.protect == (1 if on else 0):
+            self._mark(on)
 
     def _mark(self, protected: bool) -> None:
         # Text inside a captured argument is appended later as one piece, in the state of
@@ -800,9 +812,9 @@ class _Decoder:
                 if char == "\\":
                     pos = self._skip_linebreak_options(pos)
             elif char in "([":
-                self.math = True
+                self._set_math(True)
             elif char in ")]":
-                self.math = False
+                self._set_math(False)
             else:
                 self.out.append(char)
             return pos
