@@ -3,9 +3,11 @@ machinery around it (sorting, numbering, same-author-same-year disambiguation, c
 citations, punctuation-aware joining).
 
 A style is one subclass in one file. It states its rules as data (`NameFormat`s, sort
-keys, delimiters) and writes three small methods: `format_reference` (the list entry),
-`citation_parts` (author and date for in-text citations, author-date styles) and, for
-numeric styles, `format_label`. Everything else is here, written once.
+keys, delimiters) and writes a few small methods: `format_reference` (the list entry),
+`citation_parts` (author and date for in-text citations) for author-date styles, which
+derive from `Style`; `format_label` and `cite` for numeric ones, which derive from
+`NumericStyle`. Every style reads `Item`s, never BibTeX fields. Everything else is here,
+written once.
 
 Names, case conversion, page ranges, dates and DOIs live in the sibling modules
 `_names.py` and `_text.py`; their public pieces are re-exported below.
@@ -48,6 +50,7 @@ __all__ = [
     "Date",
     "Item",
     "NameFormat",
+    "NumericStyle",
     "Reference",
     "Style",
     "doi_url",
@@ -136,8 +139,8 @@ class Style:
     """Base class of the citation styles; one subclass per file in `styles/`.
 
     Author-date subclasses set `citation_names` (a short-form `NameFormat`) and implement
-    `format_reference`, `cite_names` and `citation_parts`; numeric ones set `numeric = True`
-    and implement `format_reference` and `format_label`.
+    `format_reference`, `cite_names` and `citation_parts`; numeric styles derive from
+    `NumericStyle` instead.
     """
 
     name: ClassVar[str] = ""
@@ -177,8 +180,8 @@ class Style:
         raise NotImplementedError
 
     def format_label(self, number: int) -> str:
-        """A numeric style's list label: `1.` or `[1]`."""
-        return f"{number}."
+        """A numeric style's list label: `1.` or `[1]` (author-date styles have none)."""
+        return ""
 
     def cite_names(self, item: Item) -> tuple[Person, ...]:
         """The people that head the citation (author, else editors, ...)."""
@@ -252,13 +255,7 @@ class Style:
         return (head, date is None, date.sort_key if date else (0, 0, 0))
 
     def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
-        """`Boyle and Harris (2009)` (author-date) or `Boyle and Harris [1]` (numeric)."""
-        if self.numeric:
-            return (
-                span(parts.author, " ", reference.label)
-                if not is_empty(parts.author)
-                else (Text(reference.label))
-            )
+        """`Boyle and Harris (2009)`: the author-date form (`NumericStyle` has its own)."""
         if is_empty(parts.author):
             return span("(", parts.date, ")")
         return span(parts.author, " (", parts.date, ")")
@@ -302,22 +299,15 @@ class Style:
         unique: dict[str, Entry] = {}
         for entry in entries:
             unique.setdefault(entry.key, entry)
-        if self.numeric:
-            cites = [
-                Cite(entry, to_item(entry), number)
-                for number, entry in enumerate(unique.values(), 1)
-            ]
-        else:
-            cites = sorted(
-                (Cite(entry, to_item(entry)) for entry in unique.values()), key=self.sort_key
-            )
-            cites = self.disambiguate(cites)
-        return cites
+        cites = sorted(
+            (Cite(entry, to_item(entry)) for entry in unique.values()), key=self.sort_key
+        )
+        return self.disambiguate(cites)
 
     def build(self, cite: Cite, *, citations: bool = True) -> Reference:
         """One `Reference` from its (disambiguated) `Cite`."""
         number = cite.number
-        label = self.format_label(number) if self.numeric and number is not None else ""
+        label = self.format_label(number) if number is not None else ""
         if not citations:
             return Reference(
                 key=cite.entry.key,
@@ -359,12 +349,6 @@ class Style:
         refs = list(references)
         if self.sort_citations and len(refs) > 1:  # `build` cites every entry alone
             refs.sort(key=self.citation_sort_key)
-        if self.numeric:
-            return span(
-                self.cite_prefix,
-                join(self.cite_delimiter, [Text(str(ref.number)) for ref in refs]),
-                self.cite_suffix,
-            )
         groups: list[tuple[Node, list[Node]]] = []
         for ref in refs:
             author, date = ref.parts.author, ref.parts.date
@@ -456,6 +440,35 @@ class Style:
                 for position, index in enumerate(group):
                     cites[index] = replace(cites[index], year_suffix=_letters(position))
         return cites
+
+
+class NumericStyle(Style):
+    """Base class of the numeric styles: entries are numbered in the order given (the
+    order of citation), and citations are their numbers; names and dates are not
+    disambiguated. A subclass writes `format_reference`, `format_label` and `cite`."""
+
+    numeric = True
+
+    def prepare(self, entries: Sequence[Entry]) -> list[Cite]:
+        unique: dict[str, Entry] = {}
+        for entry in entries:
+            unique.setdefault(entry.key, entry)
+        return [
+            Cite(entry, to_item(entry), number) for number, entry in enumerate(unique.values(), 1)
+        ]
+
+    def format_label(self, number: int) -> str:
+        raise NotImplementedError
+
+    def citation_sort_key(self, reference: Reference) -> tuple[object, ...]:
+        return (reference.number or 0,)
+
+    def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
+        """A numeric style cites by number in running text too: `[1]`, `(1)`."""
+        return self.cite([reference])
+
+    def cite_narrative(self, references: Sequence[Reference]) -> Node:
+        return self.cite(references)
 
 
 #: CSL type -> the family a style formats it as.

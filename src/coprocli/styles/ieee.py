@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from ..item import Date, Item, bare_doi, text_of
 from ..richtext import Node, Text, emph, is_empty, join, link, span
 from ._base import (
-    CitationParts,
     Cite,
     NameFormat,
+    NumericStyle,
     Reference,
-    Style,
     edition_label,
     ends_with_punctuation,
     format_names,
@@ -95,19 +94,15 @@ def _pages(item: Item) -> str:
     return f"pp. {pages}" if "–" in pages or "," in pages else f"p. {pages}"
 
 
-class IEEE(Style):
+class IEEE(NumericStyle):
     """IEEE: `[1] D. Boyle and M. Harris, “Title,” Journal, vol. 29, no. 4, pp. 1–2, 2009.`"""
 
     name = "ieee"
     title = "IEEE"
     csl_file = "ieee.csl"
-    numeric = True
 
     def format_label(self, number: int) -> str:
         return f"[{number}]"
-
-    def citation_sort_key(self, reference: Reference) -> tuple[object, ...]:
-        return (reference.number or 0,)
 
     def cite(self, references: Sequence[Reference]) -> Node:
         """`[1]`; several references in number order, each in its own brackets: `[1], [3]`.
@@ -116,12 +111,6 @@ class IEEE(Style):
         """
         numbers = sorted({ref.number for ref in references if ref.number is not None})
         return Text(", ".join(f"[{number}]" for number in numbers))
-
-    def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
-        return self.cite([reference])
-
-    def cite_narrative(self, references: Sequence[Reference]) -> Node:
-        return self.cite(references)
 
     # -- the reference -----------------------------------------------------------------
 

@@ -9,11 +9,10 @@ from ..item import Date, Item, bare_doi, text_of
 from ..model import Person
 from ..richtext import Node, Text, join, link, span
 from ._base import (
-    CitationParts,
     Cite,
     NameFormat,
+    NumericStyle,
     Reference,
-    Style,
     edition_label,
     format_names,
     item_kind,
@@ -84,20 +83,16 @@ def _capitalise_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class Vancouver(Style):
+class Vancouver(NumericStyle):
     """NLM / Vancouver: `1. Boyle D, Harris M. Title. Journal. 2009;29(4):1203–21.`"""
 
     name = "vancouver"
     title = "NLM / Vancouver (Citing Medicine 2nd edition)"
     csl_file = "vancouver.csl"
-    numeric = True
     sort_citations = True
 
     def format_label(self, number: int) -> str:
         return f"{number}."
-
-    def citation_sort_key(self, reference: Reference) -> tuple[object, ...]:
-        return (reference.number or 0,)
 
     def cite(self, references: Sequence[Reference]) -> Node:
         """`(1)`, `(1,3)`; three or more consecutive numbers collapse: `(1–4)`."""
@@ -115,12 +110,6 @@ class Vancouver(Style):
                 items.append(str(numbers[index]))
                 index += 1
         return span("(", ",".join(items), ")")
-
-    def narrative_node(self, parts: CitationParts, reference: Reference) -> Node:
-        return self.cite([reference])
-
-    def cite_narrative(self, references: Sequence[Reference]) -> Node:
-        return self.cite(references)
 
     # -- the reference -----------------------------------------------------------------
 
