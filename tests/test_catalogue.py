@@ -262,3 +262,25 @@ def test_repeated_keywords_are_merged() -> None:
 def test_unknown_month_placeholder_is_quiet() -> None:
     entries, warnings = parse_bib_text('@misc{k, month = "????"}\n', "x")
     assert entries[0].fields["month"] == "????" and warnings == []
+
+
+def test_fields_decode_on_first_read_and_behave_as_a_mapping() -> None:
+    entries, _ = parse_bib_text(
+        '@article{k, title = {Gr{\\"o}{\\ss}e}, url = {http://x.org/a%20b},'
+        " abstract = {One.\n\nTwo.}, month = aug, note = {a \\& b}}",
+        "t.bib",
+    )
+    fields = entries[0].fields
+    assert list(fields) == ["title", "url", "abstract", "month", "note"]
+    assert fields["title"] == "Größe" and fields.get("url") == "http://x.org/a%20b"
+    assert fields["abstract"] == "One.\n\nTwo." and fields["month"] == "8"
+    assert "note" in fields and "journal" not in fields and fields.get("journal", "") == ""
+    with pytest.raises(KeyError):
+        fields["journal"]
+    assert dict(fields) == {
+        "title": "Größe",
+        "url": "http://x.org/a%20b",
+        "abstract": "One.\n\nTwo.",
+        "month": "8",
+        "note": "a & b",
+    }

@@ -11,7 +11,7 @@ bibtexparser.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -268,6 +268,58 @@ def normalise_month(text: str) -> str | None:
 # Building entries
 
 
+def decode_field(name: str, value: str) -> str:
+    """One field's value as Unicode: LaTeX decoded, except in URLs, DOIs and files (kept
+    as written); long texts (annotations, abstracts) keep their paragraphs and lists."""
+    if name in VERBATIM_FIELDS:
+        return latex.unescape_verbatim(value)
+    if name in LONG_TEXT_FIELDS:
+        return latex.decode(value, keep_lines=True)
+    return latex.decode(value)
+
+
+class DecodedFields(Mapping[str, str]):
+    """An entry's fields, each decoded from LaTeX the first time it is read.
+
+    A command reads a few fields of each entry (a reference list: a dozen of the thirty a
+    catalogue export may hold, never its abstract), so decoding on demand saves most of
+    the decoding work of loading a large library. Reads are cached; iteration keeps the
+    order of the file."""
+
+    __slots__ = ("_decoded", "_raw")
+
+    def __init__(self, raw: dict[str, str], decoded: dict[str, str] | None = None) -> None:
+        self._raw = raw
+        self._decoded = decoded if decoded is not None else {}
+
+    def get(self, name: str, default: Any = None) -> Any:  # hot: called dozens of times
+        value = self._decoded.get(name)
+        if value is None:
+            raw = self._raw.get(name)
+            if raw is None:
+                return default
+            value = self._decoded[name] = decode_field(name, raw)
+        return value
+
+    def __getitem__(self, name: str) -> str:
+        value = self.get(name)
+        if value is None:
+            raise KeyError(name)
+        return str(value)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
 @dataclass
 class _FileParser:
     """Turns the blocks of one file into entries and warnings."""
@@ -454,8 +506,9 @@ class _FileParser:
         return candidate
 
     def build_entry(self, key: str, entry_type: str, raw: dict[str, str], line: int) -> Entry:
-        fields: dict[str, str] = {}
         people: dict[str, tuple[Any, ...]] = {}
+        pending: dict[str, str] = {}  # fields decoded on first read (`DecodedFields`)
+        decoded: dict[str, str] = {}
         for name, value in raw.items():
             if name in NAME_FIELDS:
                 parsed, empty = names.parse_names(value)
@@ -468,22 +521,19 @@ class _FileParser:
                     )
                 if parsed:
                     people[name] = tuple(parsed)
-            elif name in VERBATIM_FIELDS:
-                fields[name] = latex.unescape_verbatim(value)
-            elif name in LONG_TEXT_FIELDS:
-                fields[name] = latex.decode(value, keep_lines=True)
-            elif name == "month":
-                decoded = latex.decode(value)
-                month = normalise_month(decoded)
-                if month is None and decoded.strip("?- "):  # Beebe writes ???? for unknown
-                    self.warn(line, "suspicious-field", f"month {decoded!r} is not a month", key)
-                fields[name] = month or decoded
+            elif name == "month":  # decoded now: a month that is none is worth a warning
+                text = latex.decode(value)
+                month = normalise_month(text)
+                if month is None and text.strip("?- "):  # Beebe writes ???? for unknown
+                    self.warn(line, "suspicious-field", f"month {text!r} is not a month", key)
+                pending[name] = value
+                decoded[name] = month or text
             else:
-                fields[name] = latex.decode(value)
+                pending[name] = value
         return Entry(
             key=key,
             type=entry_type,
-            fields=fields,
+            fields=DecodedFields(pending, decoded),
             names=people,
             source=self.label,
             line=line,

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from ..folding import sort_fold
-from ..item import Date, Item, text_of, to_item
+from ..item import Date, Item, Segments, text_of, to_item
 from ..model import Entry, Person
 from ..richtext import Node, Span, Text, emph, is_empty, join, last_char, link, plain, span
 from ._names import (
@@ -502,21 +502,31 @@ def thesis_genre(item: Item) -> str:
     return item.genre
 
 
-def sentence_title(item: Item, segments: Sequence[tuple[str, bool]] | None = None) -> str:
+def sentence_title(item: Item, segments: Segments | None = None) -> str:
     """A title (by default the item's) in sentence case; in a language other than
     English, as written. Proper nouns and the item's own names keep their capitals."""
-    segs = item.title if segments is None else segments
-    if not item.is_english:
-        return typographic(text_of(segs))
-    return typographic(sentence_case(segs, item.proper_names))
+    if segments is None:
+        return _cased(item.title, "sentence", item.is_english, item.proper_names)
+    # Journals, books and series recur across a library: their casing is cached.
+    return _cased_cached(segments, "sentence", item.is_english, item.proper_names)
 
 
-def title_title(item: Item, segments: Sequence[tuple[str, bool]] | None = None) -> str:
+def title_title(item: Item, segments: Segments | None = None) -> str:
     """A title (by default the item's) in title case; in another language, as written."""
-    segs = item.title if segments is None else segments
-    if not item.is_english:
-        return typographic(text_of(segs))
-    return typographic(title_case(segs))
+    if segments is None:
+        return _cased(item.title, "title", item.is_english, ())
+    return _cased_cached(segments, "title", item.is_english, ())
+
+
+def _cased(segments: Segments, case: str, english: bool, names: tuple[str, ...]) -> str:
+    if not english:
+        return typographic(text_of(segments))
+    if case == "title":
+        return typographic(title_case(segments))
+    return typographic(sentence_case(segments, names))
+
+
+_cased_cached = lru_cache(maxsize=CACHE_SIZE)(_cased)
 
 
 def mark_proper_nouns(

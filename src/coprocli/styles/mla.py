@@ -113,7 +113,7 @@ def _short_title(item: Item) -> str:
                 break
             cut.append((text, protected))
         segments = cut
-    return title_title(item, segments).strip()
+    return title_title(item, tuple(segments)).strip()
 
 
 class MLA(Style):
