@@ -236,6 +236,7 @@ ENTRY_TYPES: Mapping[str, str] = {
     "thesis": "thesis",
     "phdthesis": "thesis",
     "mastersthesis": "thesis",
+    "bachelorsthesis": "thesis",
     "online": "webpage",
     "www": "webpage",
     "electronic": "webpage",
@@ -258,6 +259,20 @@ ENTRY_TYPES: Mapping[str, str] = {
     "misc": "document",
 }
 
+#: Entry types that a user asking for one of them (`copro list --type thesis`) also means:
+#: the BibTeX and biblatex names of one kind of work.
+TYPE_ALIASES: Mapping[str, frozenset[str]] = {
+    name: group
+    for group in (
+        frozenset({"report", "techreport"}),
+        frozenset({"thesis", "phdthesis", "mastersthesis", "bachelorsthesis"}),
+        frozenset({"online", "electronic", "www", "webpage"}),
+        frozenset({"inproceedings", "conference"}),
+        frozenset({"video", "movie", "film"}),
+    )
+    for name in group
+}
+
 #: biblatex `entrysubtype` of an article -> CSL type.
 _ARTICLE_SUBTYPES = {"newspaper": "article-newspaper", "magazine": "article-magazine"}
 
@@ -269,6 +284,7 @@ _THESIS_GENRES = {
     "mastersthesis": "Master’s thesis",
     "masterthesis": "Master’s thesis",
     "candthesis": "Candidate thesis",
+    "bachelorsthesis": "Bachelor’s thesis",
 }
 #: Report genres biblatex writes as keys.
 _REPORT_GENRES = {"techreport": "technical report", "resreport": "research report"}

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from .errors import UsageError
 from .folding import fold
-from .selection import TYPE_ALIASES, YearRange
+from .item import TYPE_ALIASES
+from .selection import YearRange
 
 #: The fields a `field:value` term may name, in the order the help lists them.
 KNOWN_FIELDS: tuple[str, ...] = ("author", "title", "year", "type", "section", "keyword", "key")

@@ -9,25 +9,13 @@ from typing import TYPE_CHECKING
 
 from .errors import CoproError, UnknownKeysError, UsageError
 from .folding import fold
+from .item import TYPE_ALIASES
 from .model import Entry
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
 
 _RANGE = re.compile(r"^\s*(\d{1,4})?\s*(\.\.)?\s*(\d{1,4})?\s*$")
-
-#: Entry types that a user asking for one of them also means (BibTeX vs biblatex names).
-TYPE_ALIASES: dict[str, frozenset[str]] = {
-    name: group
-    for group in (
-        frozenset({"report", "techreport"}),
-        frozenset({"thesis", "phdthesis", "mastersthesis"}),
-        frozenset({"online", "electronic", "www"}),
-        frozenset({"inproceedings", "conference"}),
-        frozenset({"video", "movie"}),
-    )
-    for name in group
-}
 
 
 @dataclass(frozen=True, slots=True)
