@@ -217,8 +217,13 @@ def title_case(segments: Sequence[tuple[str, bool]]) -> str:
         if not protected_words[index]:
             if _is_capitalised(word):  # as if from sentence case: `Of` is a stop word too
                 word = word.lower()
-            if _is_lower(word) and (
-                _starts_sentence(index, gaps[index]) or index == last or word not in STOP_WORDS
+            symbol = len(word) == 1 and words[index] == word and gaps[index + 1][:1] == "-"
+            if (
+                _is_lower(word)
+                and not symbol  # a lower-case letter before a hyphen is a symbol: `g-factor`
+                and (
+                    _starts_sentence(index, gaps[index]) or index == last or word not in STOP_WORDS
+                )
             ):
                 word = _capitalise(word)
         out.append(word)

@@ -150,7 +150,7 @@ class Chicago(Style):
             parts.append(suffix(f"Translated by {format_names(translators, _EDITOR_NAMES)}", "."))
         parts.extend(self._source(item, kind, people))
         if item.type == "manuscript":
-            parts.append(suffix(item.genre or item.note or "Unpublished manuscript", "."))
+            parts.append(suffix(item.genre or item.note, "."))
         parts.append(self._link(item))
         return punct_join(" ", parts)
 
