@@ -182,15 +182,25 @@ class APA(Style):
         elif kind == "report":
             extras.append(self._report_detail(item))
         elif kind == "thesis":
-            if item.genre:
-                extras.append(f"[{item.genre}]")
+            # A thesis found online names its university in the brackets, the link after
+            # (APA 7, 10.6): `[PhD thesis, University of Leeds]`; otherwise the university
+            # follows as its publisher.
+            online = bool(item.link)
+            detail = ", ".join(
+                part for part in (item.genre, online and item.publisher_text) if part
+            )
+            if detail:
+                extras.append(f"[{detail}]")
         elif kind == "film":
             # APA 7 (10.12) labels films `[Film]`; apa.csl prints `[Video recording]`.
             extras.append("[Film]")
         elif kind not in ("chapter", "article"):  # their editors belong to the container
             extras.append(_parenthesised(self._contributors(item, head)))
             version = f"(Version {item.version})" if item.version else ""
-            extras += [version, _DESCRIPTIONS.get(item.type, "")]
+            description = _DESCRIPTIONS.get(item.type, "")
+            if item.type == "manuscript" and item.link:
+                description = ""  # a manuscript found online is not "unpublished"
+            extras += [version, description]
         return join(" ", [title, *extras])
 
     def _contributors(self, item: Item, head: tuple[Person, ...]) -> str:
@@ -233,6 +243,8 @@ class APA(Style):
             return self._container(item)
         if kind == "webpage" and organisation_author:
             return Text("")
+        if kind == "thesis" and item.link:
+            return Text("")  # the university is in the brackets after the title
         return suffix(item.publisher_text, ".")
 
     def _container(self, item: Item) -> Node:
