@@ -212,6 +212,12 @@ class IEEE(NumericStyle):
             if item.entry_type == "inbook" and item.chapter:
                 tail_parts.append(f"ch. {item.chapter}")  # a classic `@inbook`
             tail_parts.append(_pages(item))
+        elif item.type == "software":
+            # Software: `*Title*. (2023). Publisher.` (IEEE guide: software; as ieee.csl).
+            head = suffix(emph(title), ".") if title else Text("")
+            year = f"({_year(item)})." if _year(item) else ""
+            parts = [head, year, suffix(item.publisher_text, ".") if item.publisher else ""]
+            return join("", [join(" ", parts), self._access(item, kind)])
         elif item.type == "manuscript":  # `“Title,” 2023.`
             rest = [self._publisher(item, kind), _pages(item), _full_date(issued) or _year(item)]
             return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
