@@ -605,6 +605,11 @@ _types = st.sampled_from(
         "booklet",
         "misc",
         "manual",
+        "inbook",
+        "inproceedings",
+        "unpublished",
+        "dataset",
+        "software",
         "unknown",
     ]
 )
@@ -630,6 +635,19 @@ _field_names = st.sampled_from(
         "type",
         "series",
         "organization",
+        # what the normaliser reads besides: multi-volume works, article numbers,
+        # publication states, roles by type, languages, origin dates, eprints
+        "maintitle",
+        "eid",
+        "pubstate",
+        "editortype",
+        "langid",
+        "origdate",
+        "entrysubtype",
+        "eprint",
+        "eprinttype",
+        "version",
+        "howpublished",
     ]
 )
 _entries = st.builds(
@@ -638,7 +656,7 @@ _entries = st.builds(
     type=_types,
     fields=st.dictionaries(_field_names, _text, max_size=8),
     names=st.dictionaries(
-        st.sampled_from(["author", "editor", "director"]),
+        st.sampled_from(["author", "editor", "director", "translator", "editora"]),
         st.lists(_person, min_size=1, max_size=25).map(tuple),
         max_size=2,
     ),
