@@ -8,8 +8,8 @@ help texts and error messages) without paying for importing every style and expo
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
 
 from .errors import UsageError
 
@@ -57,3 +57,15 @@ class LazyRegistry(Mapping[str, T], Generic[T]):
         if key not in self._table:
             raise UsageError(f"Unknown {self._kind} {name!r}; choose one of: {self.choices()}.")
         return self[key]
+
+
+def lazy_exports(package: str, module: str, names: tuple[str, ...]) -> Callable[[str], Any]:
+    """A package's `__getattr__` that imports `names` from `package.module` on first use,
+    so that importing the package (for its registry's names) stays cheap."""
+
+    def __getattr__(name: str) -> Any:
+        if name in names:
+            return getattr(importlib.import_module(f"{package}.{module}"), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return __getattr__

@@ -6,9 +6,9 @@ new markup is one new file and one line here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..registry import LazyRegistry
+from ..registry import LazyRegistry, lazy_exports
 
 if TYPE_CHECKING:
     from ._base import Backend, safe_url
@@ -34,10 +34,5 @@ def get_backend(name: str) -> Backend:
     return BACKENDS.lookup(name)
 
 
-def __getattr__(name: str) -> Any:
-    """Backend, safe_url come from `_base` on first use: listing the names stays cheap."""
-    if name in ("Backend", "safe_url"):
-        from . import _base
-
-        return getattr(_base, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Backend, safe_url come from `_base` on first use: listing the names stays cheap.
+__getattr__ = lazy_exports(__name__, "_base", ("Backend", "safe_url"))

@@ -6,9 +6,9 @@ helpful error. Style modules are imported on first use, so listing the names is 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..registry import LazyRegistry
+from ..registry import LazyRegistry, lazy_exports
 
 if TYPE_CHECKING:
     from ._base import Reference, Style
@@ -37,10 +37,5 @@ def get_style(name: str) -> Style:
     return STYLES.lookup(name)
 
 
-def __getattr__(name: str) -> Any:
-    """Reference, Style come from `_base` on first use: listing the names stays cheap."""
-    if name in ("Reference", "Style"):
-        from . import _base
-
-        return getattr(_base, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Reference, Style come from `_base` on first use: listing the names stays cheap.
+__getattr__ = lazy_exports(__name__, "_base", ("Reference", "Style"))
