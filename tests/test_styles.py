@@ -22,9 +22,10 @@ from coprocli.catalogue import load_catalogue, load_file
 from coprocli.errors import UsageError
 from coprocli.item import Item, text_of, to_item
 from coprocli.model import Entry, Person
+from coprocli.propernouns import mark_proper_nouns
 from coprocli.richtext import plain
 from coprocli.styles import STYLE_NAMES, STYLES, get_style
-from coprocli.styles._base import Cite, Style, mark_proper_nouns, page_range, sentence_title
+from coprocli.styles._base import Cite, Style, page_range, sentence_title
 from coprocli.styles._names import NameFormat, format_names, initials
 from coprocli.styles._text import sentence_case, title_case
 from coprocli.styles.vancouver import names_text as vancouver_names

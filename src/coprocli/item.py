@@ -24,7 +24,6 @@ from . import latex
 from .model import Entry, Person
 
 __all__ = [
-    "CREATOR_ROLES",
     "Date",
     "Item",
     "People",
@@ -65,8 +64,8 @@ class Date:
     """A date as far as it is known.
 
     `month` is 1–12 or 0, `day` 1–31 or 0, `season` 1–4 (spring … winter, biblatex's
-    months 21–24) or 0. A range keeps its end in `end`; an open range (`2010/`) has
-    `open_end`. A date that cannot be read keeps its text in `literal` (year 0).
+    months 21–24) or 0. A range keeps its end in `end` (an open range, `2010/`, has
+    none). A date that cannot be read keeps its text in `literal`.
     """
 
     year: int
@@ -74,7 +73,6 @@ class Date:
     day: int = 0
     season: int = 0
     end: Date | None = None
-    open_end: bool = False
     circa: bool = False
     uncertain: bool = False
     literal: str = ""
@@ -133,10 +131,8 @@ def parse_date(value: str) -> Date | None:
         start = _one_date(start_text) if start_text.strip() not in ("", "..") else None
         if start is None:
             return _year_only(value)
-        if end_text.strip() in ("", ".."):
-            return _with(start, open_end=True)
         end = _one_date(end_text)
-        return _with(start, end=end) if end is not None and end != start else start
+        return _with(start, end) if end is not None and end != start else start
     return _one_date(value) or _year_only(value)
 
 
@@ -164,14 +160,14 @@ def _year_only(text: str) -> Date | None:
     return Date(int(match.group(1)), literal=text) if match else None
 
 
-def _with(date: Date, *, end: Date | None = None, open_end: bool = False) -> Date:
+def _with(date: Date, end: Date) -> Date:
+    """`date` as the start of a range ending at `end`."""
     return Date(
         date.year,
         date.month,
         date.day,
         date.season,
         end=end,
-        open_end=open_end,
         circa=date.circa,
         uncertain=date.uncertain,
     )
@@ -309,22 +305,6 @@ def item_type(entry: Entry) -> str:
 
 # --------------------------------------------------------------------------------------
 # Creators
-
-#: CSL roles in the order a style looks for someone to head the reference.
-CREATOR_ROLES = (
-    "author",
-    "editor",
-    "director",
-    "compiler",
-    "organizer",
-    "translator",
-    "container-author",
-    "collection-editor",
-    "producer",
-    "illustrator",
-    "interviewer",
-    "recipient",
-)
 
 #: Name fields whose role does not depend on a `…type` field.
 _NAME_ROLES = {

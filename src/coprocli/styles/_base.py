@@ -58,14 +58,12 @@ __all__ = [
     "emph",
     "ends_with_punctuation",
     "et_al_node",
-    "fold",
     "format_name",
     "format_names",
     "initials",
     "item_kind",
     "join",
     "link",
-    "mark_proper_nouns",
     "name_sort_key",
     "names_node",
     "names_sort_key",
@@ -78,9 +76,9 @@ __all__ = [
     "role_label",
     "sentence_case",
     "sentence_title",
+    "sort_fold",
     "span",
     "suffix",
-    "thesis_genre",
     "title_case",
     "title_title",
     "typographic",
@@ -224,7 +222,7 @@ class Style:
         item = cite.item
         names = self.cite_names(item)
         date = item.issued
-        title = fold(text_of(item.title))
+        title = sort_fold(text_of(item.title))
         if names:
             head: tuple[object, ...] = names_sort_key(
                 names, demote_particle=self.sort_demotes_particle
@@ -250,7 +248,7 @@ class Style:
         head = (
             names_sort_key(names, demote_particle=self.sort_demotes_particle)
             if names
-            else (fold(text_of(item.title)),)
+            else (sort_fold(text_of(item.title)),)
         )
         return (head, date is None, date.sort_key if date else (0, 0, 0))
 
@@ -497,11 +495,6 @@ def item_kind(item: Item) -> str:
     return _KINDS.get(item.type, "misc")
 
 
-def thesis_genre(item: Item) -> str:
-    """`PhD thesis`, `Master’s thesis` or the thesis's own `type`."""
-    return item.genre
-
-
 def sentence_title(item: Item, segments: Segments | None = None) -> str:
     """A title (by default the item's) in sentence case; in a language other than
     English, as written. Proper nouns and the item's own names keep their capitals."""
@@ -527,15 +520,6 @@ def _cased(segments: Segments, case: str, english: bool, names: tuple[str, ...])
 
 
 _cased_cached = lru_cache(maxsize=CACHE_SIZE)(_cased)
-
-
-def mark_proper_nouns(
-    segments: Sequence[tuple[str, bool]], names: Sequence[str] = ()
-) -> Sequence[tuple[str, bool]]:
-    """`segments` with proper nouns (and `names`) protected from case changes."""
-    from .. import propernouns
-
-    return propernouns.mark_proper_nouns(segments, names)
 
 
 def typographic(text: str) -> str:
@@ -667,8 +651,3 @@ def punct_join(delimiter: str, parts: Iterable[Node | str | None]) -> Node:
                 out.append(Text(delimiter))
         out.append(node)
     return Span(tuple(out))
-
-
-def fold(text: str) -> str:
-    """Sort form of a title: accents and punctuation dropped, case folded."""
-    return sort_fold(text)

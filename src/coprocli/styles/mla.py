@@ -16,7 +16,6 @@ from ._base import (
     Reference,
     Style,
     edition_label,
-    fold,
     format_names,
     item_kind,
     names_sort_key,
@@ -25,6 +24,7 @@ from ._base import (
     punct_join,
     quoted,
     role_label,
+    sort_fold,
     suffix,
     title_title,
 )
@@ -205,9 +205,11 @@ class MLA(Style):
         item = cite.item
         names = self.cite_names(item)
         head: tuple[object, ...] = (
-            names_sort_key(names, demote_particle=False) if names else (fold(text_of(item.title)),)
+            names_sort_key(names, demote_particle=False)
+            if names
+            else (sort_fold(text_of(item.title)),)
         )
-        return (head, fold(title_title(item)))
+        return (head, sort_fold(title_title(item)))
 
     def references(self, entries: Sequence[Entry], *, citations: bool = True) -> list[Reference]:
         """The Works Cited list; a repeated author list is printed `———`."""
