@@ -650,10 +650,10 @@ def _publisher(entry: Entry, csl_type: str) -> tuple[str, ...]:
     for name in ("publisher", "institution", "school", "organization"):
         names = split_list(entry, name)
         if names:
-            return tuple(_typographic(each) for each in names)
+            return tuple(typographic(each) for each in names)
     howpublished = entry.get("howpublished")
     if howpublished and not _url_in(howpublished) and csl_type in ("document", "pamphlet"):
-        return (_typographic(howpublished),)
+        return (typographic(howpublished),)
     return ()
 
 
@@ -705,18 +705,19 @@ def _status(entry: Entry) -> str:
     return ""
 
 
-def _typographic(text: str) -> str:
-    """Straight apostrophes as typographic ones (`tenants' associations`), as in titles."""
+def typographic(text: str) -> str:
+    """Straight apostrophes as typographic ones: `Carer's`, `tenants' associations`,
+    `'90s` -> `’`. A quotation mark opening a word is left alone."""
     return _APOSTROPHE.sub("’", text) if "'" in text else text
 
 
-_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\w)")
+_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\d0s)")
 
 
 def _places(entry: Entry) -> str:
     """`London; New York`: biblatex `location` is a list (`London and New York`)."""
     places = split_list(entry, "location") or split_list(entry, "address")
-    return _typographic("; ".join(places))
+    return typographic("; ".join(places))
 
 
 #: Item attributes copied as written from one field each.
@@ -805,7 +806,7 @@ def to_item(entry: Entry) -> Item:
         article_number=get("eid", "") if csl_type.startswith("article") else "",
         publisher=_publisher(entry, csl_type),
         place=_places(entry),
-        genre=_typographic(_genre(entry, csl_type)),
+        genre=typographic(_genre(entry, csl_type)),
         medium=get("howpublished", "") if csl_type == "motion_picture" else "",
         language=language,
         issued=_issued(entry),
@@ -813,7 +814,7 @@ def to_item(entry: Entry) -> Item:
         url=url,
         eprint=eprint,
         eprint_type=eprint_type,
-        note=_typographic(get("note", "")),
+        note=typographic(get("note", "")),
         annotation=entry_annotation(entry),
         keywords=entry_keywords(entry),
     )

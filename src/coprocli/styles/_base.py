@@ -15,7 +15,6 @@ Names, case conversion, page ranges, dates and DOIs live in the sibling modules
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from ..folding import sort_fold
-from ..item import Date, Item, Segments, text_of, to_item
+from ..item import Date, Item, Segments, text_of, to_item, typographic
 from ..model import Entry, Person
 from ..richtext import Node, Span, Text, emph, is_empty, join, last_char, link, plain, span
 from ._names import (
@@ -520,14 +519,6 @@ def _cased(segments: Segments, case: str, english: bool, names: tuple[str, ...])
 
 
 _cased_cached = lru_cache(maxsize=CACHE_SIZE)(_cased)
-
-
-def typographic(text: str) -> str:
-    """A title with typographic apostrophes: `Carer's` -> `Carer’s`."""
-    return _APOSTROPHE.sub("’", text) if "'" in text else text
-
-
-_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\d0s)")
 
 
 def quoted(text: str, outer: str = "“”") -> str:
