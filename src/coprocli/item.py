@@ -452,6 +452,12 @@ class Item(NamedTuple):
         return (*self.publisher, *places, *literal)
 
     @property
+    def year_text(self) -> str:
+        """`2019`, `2019–2020`, or the publication state (`forthcoming`) of an undated
+        work; "" when there is neither."""
+        return self.issued.year_text if self.issued else self.status
+
+    @property
     def link(self) -> str:
         """The best web address: the DOI as a URL, else the URL."""
         return doi_url(self.doi) if self.doi else self.url

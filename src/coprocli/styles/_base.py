@@ -38,6 +38,7 @@ from ._text import (
     doi_url,
     edition_label,
     ordinal,
+    page_label,
     page_range,
     sentence_case,
     title_case,
@@ -67,6 +68,7 @@ __all__ = [
     "names_node",
     "names_sort_key",
     "ordinal",
+    "page_label",
     "page_range",
     "place_publisher",
     "plain",
@@ -209,7 +211,7 @@ class Style:
     def cite_date(self, cite: Cite) -> str:
         """`2009a`, or the style's no-date term."""
         date = cite.item.issued
-        year = date.year_text if date else (cite.item.status or self.no_date)
+        year = cite.item.year_text or self.no_date
         if cite.year_suffix:
             return f"{year}{'-' if not date else ''}{cite.year_suffix}"
         return year
@@ -293,11 +295,9 @@ class Style:
     def prepare(self, entries: Sequence[Entry]) -> list[Cite]:
         """Each entry once, normalised into an `Item`, in the style's order and told
         apart from the others (`references` builds the list from these)."""
-        unique: dict[str, Entry] = {}
-        for entry in entries:
-            unique.setdefault(entry.key, entry)
         cites = sorted(
-            (Cite(entry, to_item(entry)) for entry in unique.values()), key=self.sort_key
+            (Cite(entry, to_item(entry)) for entry in _each_key_once(entries)),
+            key=self.sort_key,
         )
         return self.disambiguate(cites)
 
@@ -447,11 +447,9 @@ class NumericStyle(Style):
     numeric = True
 
     def prepare(self, entries: Sequence[Entry]) -> list[Cite]:
-        unique: dict[str, Entry] = {}
-        for entry in entries:
-            unique.setdefault(entry.key, entry)
         return [
-            Cite(entry, to_item(entry), number) for number, entry in enumerate(unique.values(), 1)
+            Cite(entry, to_item(entry), number)
+            for number, entry in enumerate(_each_key_once(entries), 1)
         ]
 
     def format_label(self, number: int) -> str:
@@ -466,6 +464,14 @@ class NumericStyle(Style):
 
     def cite_narrative(self, references: Sequence[Reference]) -> Node:
         return self.cite(references)
+
+
+def _each_key_once(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries in the order given, a repeated key kept once (its first entry)."""
+    unique: dict[str, Entry] = {}
+    for entry in entries:
+        unique.setdefault(entry.key, entry)
+    return list(unique.values())
 
 
 #: CSL type -> the family a style formats it as.

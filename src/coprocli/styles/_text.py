@@ -19,6 +19,7 @@ __all__ = [
     "doi_url",
     "edition_label",
     "ordinal",
+    "page_label",
     "page_range",
     "sentence_case",
     "sentence_case_segments",
@@ -258,6 +259,13 @@ def page_range(pages: str, form: PageForm = "expanded") -> str:
 
 _RANGE = re.compile(r"(\w+)\s*(?:-+|–|—)\s*(\w+)")
 _LOCATOR = re.compile(r"([A-Za-z]*)(\d+)")
+
+
+def page_label(pages: str) -> str:
+    """`pp. 12–34` for a range or a list, `p. 12` for one page, "" for none."""
+    if not pages:
+        return ""
+    return f"pp. {pages}" if "–" in pages or "," in pages else f"p. {pages}"
 
 
 def _split_locator(text: str) -> tuple[str, str]:

@@ -16,6 +16,7 @@ from ._base import (
     edition_label,
     item_kind,
     names_node,
+    page_label,
     page_range,
     place_publisher,
     punct_join,
@@ -223,9 +224,8 @@ class Harvard(Style):
 
     def _pages(self, item: Item) -> str:
         pages = page_range(item.pages)
-        if not pages:
-            return item.article_number  # an article number stands alone
-        return f"pp. {pages}" if "–" in pages or "," in pages else f"p. {pages}"
+        # An article number stands alone, without "p.".
+        return page_label(pages) if pages else item.article_number
 
     def _link(self, item: Item) -> Node | None:
         url = item.link

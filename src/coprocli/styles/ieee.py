@@ -16,6 +16,7 @@ from ._base import (
     format_names,
     item_kind,
     names_node,
+    page_label,
     page_range,
     quoted,
     role_label,
@@ -70,11 +71,6 @@ def _full_date(date: Date | None) -> str:
     return " ".join(parts)
 
 
-def _year(item: Item) -> str:
-    """`2019`, `2019–2020`, or the publication state (`forthcoming`) of an undated work."""
-    return item.issued.year_text if item.issued else item.status
-
-
 def _quoted(text: str, mark: str) -> Node:
     """`“Title,”`: the following comma or period goes inside the quotation marks; none
     after a title ending in `?` or `!` (as ieee.csl does; the 2023 guide shows none)."""
@@ -88,10 +84,7 @@ def _node(part: Node | str) -> Node:
 
 
 def _pages(item: Item) -> str:
-    pages = page_range(item.pages)
-    if not pages:
-        return ""
-    return f"pp. {pages}" if "–" in pages or "," in pages else f"p. {pages}"
+    return page_label(page_range(item.pages))
 
 
 class IEEE(NumericStyle):
@@ -174,7 +167,7 @@ class IEEE(NumericStyle):
                 self._collection(item).rstrip("."),
                 self._publisher(item, kind),
                 # A conference paper gives the month of the conference (as ieee.csl).
-                _month_year(issued) if conference else _year(item),
+                _month_year(issued) if conference else item.year_text,
                 f"ch. {item.chapter}" if item.chapter else "",
                 _pages(item),
             ]
@@ -184,7 +177,7 @@ class IEEE(NumericStyle):
             rest = [self._publisher(item, kind), number, _month_year(issued)]
             return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
         if kind == "thesis":
-            rest = [item.genre, self._publisher(item, kind), _year(item)]
+            rest = [item.genre, self._publisher(item, kind), item.year_text]
             return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
         if kind == "webpage":
             return join("", [self._group(title, True, [], "."), self._access(item, kind)])
@@ -208,18 +201,18 @@ class IEEE(NumericStyle):
                 if part
             )
             first = self._group(title, False, [edition_label(item.edition), volume, editors], ".")
-            tail_parts = [self._publisher(item, kind), _year(item)]
+            tail_parts = [self._publisher(item, kind), item.year_text]
             if item.entry_type == "inbook" and item.chapter:
                 tail_parts.append(f"ch. {item.chapter}")  # a classic `@inbook`
             tail_parts.append(_pages(item))
         elif item.type == "software":
             # Software: `*Title*. (2023). Publisher.` (IEEE guide: software; as ieee.csl).
             head = suffix(emph(title), ".") if title else Text("")
-            year = f"({_year(item)})." if _year(item) else ""
+            year = f"({item.year_text})." if item.year_text else ""
             parts = [head, year, suffix(item.publisher_text, ".") if item.publisher else ""]
             return join("", [join(" ", parts), self._access(item, kind)])
         elif item.type == "manuscript":  # `“Title,” 2023.`
-            rest = [self._publisher(item, kind), _pages(item), _full_date(issued) or _year(item)]
+            rest = [self._publisher(item, kind), _pages(item), _full_date(issued) or item.year_text]
             return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
         else:  # booklet, misc and the rest
             first = self._group(title, True, [], ".")

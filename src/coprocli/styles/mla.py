@@ -309,7 +309,7 @@ class MLA(Style):
             if kind != "thesis" and not conference:
                 parts.append(self._publisher(item))
             if kind in ("book", "chapter", "film", "thesis"):
-                parts.append(issued.year_text if issued else item.status)
+                parts.append(item.year_text)
             else:
                 parts.append(_date_text(issued))
         pages = page_range(item.pages, "minimal-two")

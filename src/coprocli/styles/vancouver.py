@@ -212,7 +212,7 @@ class Vancouver(NumericStyle):
             return ";".join(part for part in (date, serial) if part)
         if kind == "report":
             return " ".join(part for part in (_date_text(issued, day=False), cited) if part)
-        year = issued.year_text if issued else item.status
+        year = item.year_text
         return " ".join(part for part in (year, cited) if part)
 
     def _serial(self, item: Item) -> str:
