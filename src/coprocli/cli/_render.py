@@ -101,10 +101,9 @@ def print_records(entries: Sequence[Entry]) -> None:
             if index:
                 out()
             out(f"{entry.key}: {entry.title}")
-            width = max((len(label) for label, _ in record_rows(entry)), default=0)
-            out_lines(
-                f"  {label + ':':<{width + 1}} {value}" for label, value in record_rows(entry)
-            )
+            rows = record_rows(entry)
+            width = max((len(label) for label, _ in rows), default=0)
+            out_lines(f"  {label + ':':<{width + 1}} {value}" for label, value in rows)
             if entry.annotation:
                 out()
                 out(to_plain(entry.annotation, width=88, indent="  "))
@@ -114,6 +113,8 @@ def print_records(entries: Sequence[Entry]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from ..item import doi_url  # the one place a DOI becomes an address
+
     console = stdout_console()
     for entry in entries:
         grid = Table.grid(padding=(0, 2))
@@ -121,7 +122,7 @@ def print_records(entries: Sequence[Entry]) -> None:
         grid.add_column()
         for label, value in record_rows(entry):
             if label in {"URL", "DOI"}:
-                link = value if label == "URL" else f"https://doi.org/{value}"
+                link = value if label == "URL" else doi_url(value)
                 grid.add_row(label, Text(value, style=f"link {link}"))
             else:
                 grid.add_row(label, value)
