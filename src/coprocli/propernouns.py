@@ -36,6 +36,7 @@ Segments = list[tuple[str, bool]]
 
 #: A word: letters and digits (Unicode), as in `styles._text`, so both cut titles alike.
 _WORD = re.compile(r"[^\W_]+")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # keeps the words: gap, word, gap, …
 #: What may stand between two words of a phrase: blanks (after a period: `St. Helens`), a
 #: hyphen (`Stoke-on-Trent`, also written `Stoke on Trent`) or an apostrophe (`d’Ivoire`).
 _JOIN = re.compile(r"\.?\s+|[-‐‑'’]")
@@ -249,8 +250,8 @@ def phrase_length(
     words: Sequence[str], gaps: Sequence[str], index: int, names: tuple[str, ...] = ()
 ) -> int:
     """How many of `words`, from `index` on, name a proper noun (0: none); `gaps[i]` is the
-    text before `words[i]`. The word-by-word form of `mark_proper_nouns`, for a case
-    changer that already holds the title as words: one dict look-up for most words."""
+    text before `words[i]`. `mark_proper_nouns` and the case changers of the styles both
+    match with it: one dict look-up for most words."""
     word = _stem(words[index])
     table = proper_noun_table()
     phrases = table.get(word, ())
@@ -278,67 +279,40 @@ def is_candidate(word: str, names: tuple[str, ...] = ()) -> bool:
     return stem in proper_noun_table() or (bool(names) and stem in _names_table(names))
 
 
-def _joined(text: str, words: list[str], starts: list[int], index: int, length: int) -> bool:
-    """Whether `length` words from `index` on stand together, as a name's words do."""
-    for here in range(index + 1, index + length):
-        gap_start = starts[here - 1] + len(words[here - 1])
-        if not _JOIN.fullmatch(text, gap_start, starts[here]):
-            return False
-    return True
-
-
 def mark_proper_nouns(segments: Sequence[tuple[str, bool]], names: Iterable[str] = ()) -> Segments:
     """Split the proper nouns out of a title's unprotected text as protected segments.
 
     `segments` are (text, protected) pairs as from `latex.decode_protected`; `names` are the
     entry's own names (publisher, institution, place). Only capitalised words count, matched
-    as whole words, longest phrase first. The text is unchanged; with nothing to protect the
-    result holds the input's segments as they were.
+    as whole words, longest phrase first (`phrase_length`). The text is unchanged; with
+    nothing to protect the result holds the input's segments as they were.
     """
     table = proper_noun_table()
     names = tuple(names)
     own = _names_table(names) if names else None
     text = "".join(part for part, _ in segments)
-    words = _WORD.findall(text)
+    pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, …, gap
+    words, gaps = pieces[1::2], pieces[0::2]
     # Every key starts with a capital, so only capitalised words ever match. Most titles hold
     # no proper noun: one set test, a look-up per word in C, tells.
     if table.keys().isdisjoint(words) and (own is None or own.keys().isdisjoint(words)):
         return list(segments)
-    if own is None:
-        found = [index for index, word in enumerate(words) if word in table]
-    else:
-        found = [index for index, word in enumerate(words) if word in table or word in own]
-    starts: list[int] | None = None
     spans: list[tuple[int, int]] = []
-    after = 0  # the first word not inside a phrase already found
-    for index in found:
-        if index < after:
+    start = 0  # where words[index] starts in `text`
+    index = 0
+    while index < len(words):
+        start += len(gaps[index])
+        length = phrase_length(words, gaps, index, names)
+        if not length:
+            start += len(words[index])
+            index += 1
             continue
-        word = words[index]
-        phrases = table.get(word, ())
-        if own is not None and word in own:
-            phrases = tuple(sorted((*phrases, *own[word]), key=len, reverse=True))
-        for phrase in phrases:  # longest first
-            if len(phrase) > 1 and not _same_words(phrase, words, index):
-                continue
-            if starts is None:
-                starts = _offsets(text, words)
-            if len(phrase) == 1 or _joined(text, words, starts, index, len(phrase)):
-                after = index + len(phrase)
-                spans.append((starts[index], starts[after - 1] + len(words[after - 1])))
-                break
+        end = start + len(words[index])
+        for here in range(index + 1, index + length):
+            end += len(gaps[here]) + len(words[here])
+        spans.append((start, end))
+        start, index = end, index + length
     return _apply(segments, spans) if spans else list(segments)
-
-
-def _offsets(text: str, words: list[str]) -> list[int]:
-    """Where each word starts: gaps hold no word character, so each is the next `find`."""
-    starts: list[int] = []
-    position = 0
-    for word in words:
-        position = text.find(word, position)
-        starts.append(position)
-        position += len(word)
-    return starts
 
 
 def _apply(segments: Sequence[tuple[str, bool]], spans: list[tuple[int, int]]) -> Segments:
