@@ -410,6 +410,11 @@ class Item(NamedTuple):
         """The people in a CSL role (`author`, `editor`, `director`, …)."""
         return self.creators.get(role, ())
 
+    def named(self, role: str) -> list[Person]:
+        """The people in a role without BibTeX's `and others` marker (for data exports,
+        where "others" is no name)."""
+        return [person for person in self.people(role) if person.literal != "others"]
+
     @property
     def author(self) -> People:
         return self.creators.get("author", ())

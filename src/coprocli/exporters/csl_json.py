@@ -108,7 +108,7 @@ def csl_item(item: Item) -> dict[str, Any]:
     if short:
         out["title-short"] = csl_title(item, short)
     for role in _ROLES:
-        people = [person for person in item.people(role) if person.literal != "others"]
+        people = item.named(role)
         if people:
             out[role] = [csl_name(person) for person in people]
     for variable, date in (

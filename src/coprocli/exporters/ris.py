@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..item import Date, Item, to_item
+from ..item import Date, to_item
 from ..model import Entry, Person
 
 #: CSL types and their RIS types; anything else is GEN.
@@ -73,11 +73,6 @@ def flatten(text: str) -> str:
     return " ".join(text.split())
 
 
-def _people(item: Item, role: str) -> list[Person]:
-    """The people in a role without BibTeX's `and others` marker."""
-    return [person for person in item.people(role) if person.literal != "others"]
-
-
 def ris_record(entry: Entry) -> list[tuple[str, str]]:
     """One entry as (tag, value) pairs, TY first and ER last."""
     item = to_item(entry)
@@ -89,12 +84,12 @@ def ris_record(entry: Entry) -> list[tuple[str, str]]:
         if value:
             tags.append((tag, value))
 
-    for person in _people(item, "author") or _people(item, "director"):
+    for person in item.named("author") or item.named("director"):
         add("AU", ris_name(person))
     editor_tag = "A2" if ris_type in _CONTAINED else "ED"
-    for person in _people(item, "editor"):
+    for person in item.named("editor"):
         add(editor_tag, ris_name(person))
-    for person in _people(item, "translator"):
+    for person in item.named("translator"):
         add("A4", ris_name(person))
     if item.issued is not None and item.issued.year:
         add("PY", str(item.issued.year))
