@@ -20,7 +20,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from . import latex
+from . import latex, summary
 from .model import Entry, Person
 
 __all__ = [
@@ -152,7 +152,7 @@ def _one_date(text: str) -> Date | None:
     return Date(year, month, day, season, circa=mark in ("~", "%"), uncertain=mark in ("?", "%"))
 
 
-_FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_FOUR_DIGITS = summary.FOUR_DIGITS
 
 
 def _year_only(text: str) -> Date | None:
@@ -668,11 +668,6 @@ def _publisher(entry: Entry, csl_type: str) -> tuple[str, ...]:
     return ()
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _keywords(value: str) -> tuple[str, ...]:
-    return tuple(word.strip() for word in re.split(r"[,;]", value) if word.strip())
-
-
 def _issued(entry: Entry) -> Date | None:
     date = entry.get("date")
     if date:
@@ -826,55 +821,6 @@ def to_item(entry: Entry) -> Item:
         eprint=eprint,
         eprint_type=eprint_type,
         note=typographic(get("note", "")),
-        annotation=entry_annotation(entry),
-        keywords=entry_keywords(entry),
+        annotation=summary.annotation(entry.fields),
+        keywords=summary.keywords(entry.fields),
     )
-
-
-# --------------------------------------------------------------------------------------
-# What lists and search show of an entry (`Entry.title`, `.year`, … ask these)
-
-
-def entry_title(entry: Entry) -> str:
-    """`Title: Subtitle`, as plain text."""
-    title = entry.fields.get("title", "")
-    subtitle = entry.fields.get("subtitle", "")
-    if title and subtitle:
-        separator = " " if title[-1] in "?!:." else ": "
-        return f"{title}{separator}{subtitle}"
-    return title or subtitle
-
-
-def entry_year(entry: Entry) -> int | None:
-    """The year from `year` or, failing that, from the biblatex `date` field."""
-    for name in ("year", "date"):
-        match = _FOUR_DIGITS.search(entry.fields.get(name, ""))
-        if match:
-            return int(match.group(1))
-    return None
-
-
-#: Who heads an entry in a list: the authors, else editors, directors, book authors.
-_LISTED_ROLES = ("author", "editor", "director", "bookauthor", "translator")
-
-
-def entry_people(entry: Entry) -> People:
-    """The authors; where there are none, the editors or directors stand in."""
-    for role in _LISTED_ROLES:
-        people = entry.names.get(role)
-        if people:
-            return people
-    return ()
-
-
-def entry_keywords(entry: Entry) -> tuple[str, ...]:
-    return _keywords(entry.fields.get("keywords", ""))
-
-
-def entry_annotation(entry: Entry) -> str:
-    return entry.fields.get("annotation") or entry.fields.get("annote", "")
-
-
-def entry_section(entry: Entry) -> str:
-    """The heading of the source bibliography an entry sits under (copro's `section`)."""
-    return entry.fields.get("section", "")

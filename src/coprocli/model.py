@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import summary
+
 #: Fields that hold lists of people (split on top-level "and", parsed part by part).
 NAME_FIELDS = frozenset(
     {
@@ -120,49 +122,37 @@ class Entry:
 
     # What lists, search and filters show of an entry. Which fields say it (`title` and
     # `subtitle`, `year` or `date`, `annotation` or `annote`) is the normaliser's
-    # knowledge (`item.py`), so these ask it.
+    # knowledge (`summary.py`, part of it), so these ask it.
 
     @property
     def title(self) -> str:
         """The full title: title and subtitle joined as `Title: Subtitle`."""
-        from .item import entry_title
-
-        return entry_title(self)
+        return summary.title(self.fields)
 
     @property
     def year(self) -> int | None:
         """The year of publication, from `year` or the biblatex `date` field."""
-        from .item import entry_year
-
-        return entry_year(self)
+        return summary.year(self.fields)
 
     @property
     def authors(self) -> tuple[Person, ...]:
         """The authors; where there are none, the editors or directors stand in."""
-        from .item import entry_people
-
-        return entry_people(self)
+        return summary.people(self.names)
 
     @property
     def keywords(self) -> tuple[str, ...]:
         """The keywords, split on commas and semicolons."""
-        from .item import entry_keywords
-
-        return entry_keywords(self)
+        return summary.keywords(self.fields)
 
     @property
     def annotation(self) -> str:
         """The annotation (biblatex `annotation`, BibTeX `annote`)."""
-        from .item import entry_annotation
-
-        return entry_annotation(self)
+        return summary.annotation(self.fields)
 
     @property
     def section(self) -> str:
         """The heading of the source bibliography this entry sits under."""
-        from .item import entry_section
-
-        return entry_section(self)
+        return summary.section(self.fields)
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON object of `--json` (schema in the README)."""
