@@ -60,6 +60,7 @@ __all__ = [
     "et_al_node",
     "format_name",
     "format_names",
+    "head_people",
     "initials",
     "item_kind",
     "join",
@@ -564,6 +565,18 @@ def et_al_node(text: str, fmt: NameFormat) -> Node:
 def names_node(people: Sequence[Person], fmt: NameFormat) -> Node:
     """`format_names`, as a node (et al. italic where the style says so)."""
     return et_al_node(format_names(people, fmt), fmt)
+
+
+def head_people(
+    item: Item, roles: Sequence[tuple[str, tuple[str, str]]]
+) -> tuple[tuple[Person, ...], str]:
+    """Who heads a reference: the people of the first of `roles` the item has, with that
+    role's label (`Eds.`, `Director`; "" for authors); nobody: `((), "")`."""
+    for role, labels in roles:
+        people = item.people(role)
+        if people:
+            return people, role_label(people, labels)
+    return (), ""
 
 
 def role_label(people: Sequence[Person], labels: tuple[str, str]) -> str:

@@ -14,6 +14,7 @@ from ._base import (
     Style,
     edition_label,
     format_names,
+    head_people,
     item_kind,
     names_node,
     page_range,
@@ -78,10 +79,9 @@ class APA(Style):
     # -- helpers -----------------------------------------------------------------------
 
     def _author_role(self, item: Item) -> tuple[tuple[Person, ...], str]:
-        for role, labels in _HEAD_ROLES:
-            people = item.people(role)
-            if people:
-                return people, role_label(people, labels)
+        people, role = head_people(item, _HEAD_ROLES)
+        if people:
+            return people, role
         if item_kind(item) == "webpage" and item.publisher and not item.author:
             # A web page with no author: its site owner is the author (apa.csl).
             return (Person(literal=item.publisher_text),), ""

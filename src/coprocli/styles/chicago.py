@@ -16,12 +16,12 @@ from ._base import (
     Style,
     edition_label,
     format_names,
+    head_people,
     item_kind,
     page_range,
     plain,
     punct_join,
     quoted,
-    role_label,
     suffix,
     title_case,
     title_title,
@@ -69,10 +69,9 @@ class Chicago(Style):
     sort_demotes_particle = True
 
     def _authors(self, item: Item) -> tuple[tuple[Person, ...], str]:
-        for role, labels in _HEAD_ROLES:
-            people = item.people(role)
-            if people:
-                return people, role_label(people, labels)
+        people, role = head_people(item, _HEAD_ROLES)
+        if people:
+            return people, role
         if item_kind(item) == "webpage" and item.publisher:
             return (Person(literal=item.publisher_text),), ""
         return (), ""

@@ -14,6 +14,7 @@ from ._base import (
     edition_label,
     ends_with_punctuation,
     format_names,
+    head_people,
     item_kind,
     names_node,
     page_label,
@@ -108,13 +109,11 @@ class IEEE(NumericStyle):
     # -- the reference -----------------------------------------------------------------
 
     def _author(self, item: Item) -> Node:
-        for role, labels in _HEAD_ROLES:
-            people = item.people(role)
-            if people:
-                label = role_label(people, labels)
-                names = names_node(people, _NAMES)
-                return span(names, f", {label}") if label else names
-        return Text("")
+        people, label = head_people(item, _HEAD_ROLES)
+        if not people:
+            return Text("")
+        names = names_node(people, _NAMES)
+        return span(names, f", {label}") if label else names
 
     def format_reference(self, cite: Cite) -> Node:
         item = cite.item

@@ -17,13 +17,13 @@ from ._base import (
     Style,
     edition_label,
     format_names,
+    head_people,
     item_kind,
     names_sort_key,
     page_range,
     plain,
     punct_join,
     quoted,
-    role_label,
     sort_fold,
     suffix,
     title_title,
@@ -139,11 +139,7 @@ class MLA(Style):
             return item.author, ""
         if item_kind(item) == "film":
             return (), ""  # a film is listed by its title, its director after it
-        for role, labels in _HEAD_ROLES:
-            people = item.people(role)
-            if people:
-                return people, role_label(people, labels)
-        return (), ""
+        return head_people(item, _HEAD_ROLES)
 
     def cite_names(self, item: Item) -> tuple[Person, ...]:
         return self._authors(item)[0]

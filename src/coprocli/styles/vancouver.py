@@ -15,6 +15,7 @@ from ._base import (
     Reference,
     edition_label,
     format_names,
+    head_people,
     item_kind,
     page_range,
     plain,
@@ -114,13 +115,11 @@ class Vancouver(NumericStyle):
     # -- the reference -----------------------------------------------------------------
 
     def _authors(self, item: Item) -> str:
-        for role, labels in _HEAD_ROLES:
-            people = item.people(role)
-            if people:
-                text = names_text(people)
-                label = role_label(people, labels)
-                return f"{text}, {label}" if label else text
-        return ""
+        people, label = head_people(item, _HEAD_ROLES)
+        if not people:
+            return ""
+        text = names_text(people)
+        return f"{text}, {label}" if label else text
 
     def format_reference(self, cite: Cite) -> Node:
         item = cite.item
