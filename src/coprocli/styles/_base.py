@@ -35,6 +35,7 @@ from ._names import (
     names_sort_key,
 )
 from ._text import (
+    capitalise_first,
     doi_url,
     edition_label,
     ordinal,
@@ -53,6 +54,7 @@ __all__ = [
     "NumericStyle",
     "Reference",
     "Style",
+    "capitalise_first",
     "doi_url",
     "edition_label",
     "emph",

@@ -16,6 +16,7 @@ from ..item import doi_url
 from ..propernouns import is_candidate, merge_segments, phrase_length
 
 __all__ = [
+    "capitalise_first",
     "doi_url",
     "edition_label",
     "ordinal",
@@ -259,6 +260,11 @@ def page_range(pages: str, form: PageForm = "expanded") -> str:
 
 _RANGE = re.compile(r"(\w+)\s*(?:-+|–|—)\s*(\w+)")
 _LOCATOR = re.compile(r"([A-Za-z]*)(\d+)")
+
+
+def capitalise_first(text: str) -> str:
+    """`technical report` -> `Technical report`: only the first letter changes."""
+    return text[:1].upper() + text[1:]
 
 
 def page_label(pages: str) -> str:

@@ -14,6 +14,7 @@ from ._base import (
     NameFormat,
     Reference,
     Style,
+    capitalise_first,
     edition_label,
     format_names,
     head_people,
@@ -45,10 +46,6 @@ _HEAD_ROLES: tuple[tuple[str, tuple[str, str]], ...] = (
     ("editor", ("ed.", "eds.")),
     ("director", ("dir.", "dirs.")),
 )
-
-
-def _capitalise_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class Chicago(Style):
@@ -193,7 +190,7 @@ class Chicago(Style):
                 label = title_case([(genre or "Report", False)])
                 genre = f"{label} No. {number}" if number.isdigit() else f"{label} {number}"
             return [
-                suffix(_capitalise_first(genre), "."),
+                suffix(capitalise_first(genre), "."),
                 self._series(item),
                 self._publisher(item),
             ]
@@ -240,7 +237,7 @@ class Chicago(Style):
 
     def _publisher(self, item: Item) -> Node:
         # A place is printed only where no publisher is known (as the CSL style does).
-        return suffix(_capitalise_first(item.publisher_text or item.place), ".")
+        return suffix(capitalise_first(item.publisher_text or item.place), ".")
 
     def _link(self, item: Item) -> Node | None:
         url = item.link

@@ -15,6 +15,7 @@ from ._base import (
     NameFormat,
     Reference,
     Style,
+    capitalise_first,
     edition_label,
     format_names,
     head_people,
@@ -254,7 +255,7 @@ class MLA(Style):
 
     def _after_title(self, item: Item, kind: str) -> str:
         if kind == "report" and not item.number:
-            return item.genre[:1].upper() + item.genre[1:]
+            return capitalise_first(item.genre)
         return ""
 
     def _publisher(self, item: Item) -> str:

@@ -13,6 +13,7 @@ from ._base import (
     NameFormat,
     NumericStyle,
     Reference,
+    capitalise_first,
     edition_label,
     format_names,
     head_people,
@@ -60,7 +61,7 @@ def _no_hyphen(person: Person) -> Person:
     return Person(
         family=person.family,
         # `Ha-eun` -> `Ha Eun` -> `HE`: each part of the name gives an initial.
-        given=" ".join(part[:1].upper() + part[1:] for part in person.given.split("-")),
+        given=" ".join(capitalise_first(part) for part in person.given.split("-")),
         particle=person.particle,
         suffix=person.suffix,
     )
@@ -78,10 +79,6 @@ def _volume(item: Item) -> str:
     if item.volume_title:
         return f"Vol. {item.volume}, {sentence_title(item, item.volume_title)}"
     return f"Vol. {item.volume}"
-
-
-def _capitalise_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class Vancouver(NumericStyle):
@@ -245,7 +242,7 @@ class Vancouver(NumericStyle):
         number = item.number
         if kind != "report" or not number:
             return ""
-        genre = _capitalise_first(item.genre) or "Report"
+        genre = capitalise_first(item.genre) or "Report"
         label = f"no.: {number}" if number.isdigit() else number
         return f"{genre} {label}"
 
