@@ -79,6 +79,7 @@ __all__ = [
     "quoted",
     "role_label",
     "sentence_case",
+    "sentence_container",
     "sentence_title",
     "sort_fold",
     "span",
@@ -510,6 +511,14 @@ def sentence_title(item: Item, segments: Segments | None = None) -> str:
         return _cased(item.title, "sentence", item.is_english, item.proper_names)
     # Journals, books and series recur across a library: their casing is cached.
     return _cased_cached(segments, "sentence", item.is_english, item.proper_names)
+
+
+def sentence_container(item: Item) -> str:
+    """The book or proceedings an item sits in, in sentence case; proceedings keep their
+    name as written, since it is a conference's name, a proper noun (CASES.md D18)."""
+    if item.type == "paper-conference":
+        return typographic(text_of(item.container_title))
+    return sentence_title(item, item.container_title)
 
 
 def title_title(item: Item, segments: Segments | None = None) -> str:

@@ -3,7 +3,7 @@ two differ (narrative "and", films as `[Film]`)."""
 
 from __future__ import annotations
 
-from ..item import Item, text_of
+from ..item import Item
 from ..model import Person
 from ..richtext import Node, Text, emph, join, link, span
 from ._base import (
@@ -20,6 +20,7 @@ from ._base import (
     page_range,
     punct_join,
     role_label,
+    sentence_container,
     sentence_title,
     suffix,
     title_case,
@@ -249,7 +250,7 @@ class APA(Style):
 
     def _container(self, item: Item) -> Node:
         editors = item.editor
-        book = self._container_title(item)
+        book = sentence_container(item)
         pages = page_range(item.pages)
         publisher = item.publisher_text
         if item.type == "paper-conference" and not editors:
@@ -272,13 +273,6 @@ class APA(Style):
         container.append(_parenthesised(", ".join(part for part in details if part)))
         in_part = suffix(span("In ", join(" ", container)), ".")
         return punct_join(" ", [in_part, suffix(publisher, ".") if publisher else None])
-
-    def _container_title(self, item: Item) -> str:
-        """A book title in sentence case; a conference's proceedings keep their name as
-        written (the conference is a proper noun)."""
-        if item.type == "paper-conference":
-            return text_of(item.container_title)
-        return sentence_title(item, item.container_title)
 
     def _link(self, item: Item, kind: str) -> Node | None:
         if item.doi:

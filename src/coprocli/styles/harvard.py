@@ -22,6 +22,7 @@ from ._base import (
     punct_join,
     quoted,
     role_label,
+    sentence_container,
     sentence_title,
     suffix,
 )
@@ -185,12 +186,7 @@ class Harvard(Style):
     def _container(self, item: Item) -> Node:
         """`in T. Green and N. Hall (eds) *Book*. 2nd edn. London: Press, pp. 45–60`; a
         conference paper names its proceedings without "in" (CTR: conference papers)."""
-        conference = item.type == "paper-conference"
-        book = (
-            text_of(item.container_title)
-            if conference
-            else sentence_title(item, item.container_title)
-        )
+        book = sentence_container(item)
         # "in" comes with the editors only, as the CSL style has it: a conference paper
         # without them names its proceedings alone (CTR: conference papers).
         in_part: list[Node | str] = []

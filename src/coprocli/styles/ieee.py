@@ -21,6 +21,7 @@ from ._base import (
     page_range,
     quoted,
     role_label,
+    sentence_container,
     sentence_title,
     suffix,
 )
@@ -128,11 +129,6 @@ class IEEE(NumericStyle):
             return ": ".join(part for part in (item.place, publisher) if part)
         return ", ".join(part for part in (publisher, item.place) if part)
 
-    def _container_title(self, item: Item) -> str:
-        if item.type == "paper-conference":
-            return text_of(item.container_title)  # a conference's name is a proper noun
-        return sentence_title(item, item.container_title)
-
     def _body(self, item: Item, kind: str) -> Node:
         title = sentence_title(item)
         issued = item.issued
@@ -152,7 +148,7 @@ class IEEE(NumericStyle):
             body = self._group(title, True, rest, end)
             return join("", [body, self._access(item, kind)])
         if kind == "chapter":
-            book = self._container_title(item)
+            book = sentence_container(item)
             editor_text = ""
             if item.editor:
                 label = role_label(item.editor, ("Ed.", "Eds."))

@@ -22,6 +22,7 @@ from ._base import (
     plain,
     punct_join,
     role_label,
+    sentence_container,
     sentence_title,
 )
 
@@ -170,10 +171,7 @@ class Vancouver(NumericStyle):
             internet = has_url and not has_doi
             return f"{journal} [Internet]" if internet else journal
         if kind == "chapter":
-            if item.type == "paper-conference":
-                book = text_of(item.container_title)  # a conference's name is a proper noun
-            else:
-                book = sentence_title(item, item.container_title)
+            book = sentence_container(item)
             edition = edition_label(item.edition)
             editor_text = ""
             if item.editor:
