@@ -463,6 +463,15 @@ class Item(NamedTuple):
         return self.issued.year_text if self.issued else self.status
 
     @property
+    def original_year(self) -> str:
+        """The year a reprint first came out (`origdate`), where it differs from the year
+        of the edition cited; "" otherwise."""
+        original, issued = self.original, self.issued
+        if original and issued and original.year != issued.year:
+            return str(original.year)
+        return ""
+
+    @property
     def link(self) -> str:
         """The best web address: the DOI as a URL, else the URL."""
         return doi_url(self.doi) if self.doi else self.url

@@ -101,9 +101,9 @@ class APA(Style):
     def cite_date(self, cite: Cite) -> str:
         """`2009a`, `n.d.`, or `1962/2005` for a reprint (APA 7, 8.15)."""
         year = super().cite_date(cite)
-        original = cite.item.original
-        if original and cite.item.issued and original.year != cite.item.issued.year:
-            return f"{original.year}/{year}"
+        original = cite.item.original_year
+        if original:
+            return f"{original}/{year}"
         return year
 
     def citation_parts(self, cite: Cite) -> CitationParts:
@@ -163,9 +163,9 @@ class APA(Style):
         else:
             head = [suffix(title, "."), suffix(date, ".")]
         source = self._source(item, kind, organisation_author)
-        original = None
-        if item.original and item.issued and item.original.year != item.issued.year:
-            original = f"(Original work published {item.original.year})"
+        original = item.original_year
+        if original:
+            original = f"(Original work published {original})"
         return punct_join(" ", [*head, source, self._link(item, kind), original])
 
     def _title_block(self, item: Item, kind: str, head: tuple[Person, ...]) -> Node:

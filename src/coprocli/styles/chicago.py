@@ -89,9 +89,8 @@ class Chicago(Style):
         return self._with_original(cite.item, year, "[{}] {}")
 
     def _with_original(self, item: Item, year: str, form: str) -> str:
-        original = item.original
-        if original and item.issued and original.year != item.issued.year:
-            return form.format(original.year, year)
+        if item.original_year:
+            return form.format(item.original_year, year)
         return year
 
     def citation_parts(self, cite: Cite) -> CitationParts:

@@ -240,9 +240,7 @@ class MLA(Style):
                 author = SUBSTITUTE + author[len(self._plain_names(cite)) :]
             if role:
                 author = f"{author}, {role}"
-        original = None
-        if item.original and item.issued and item.original.year != item.issued.year:
-            original = str(item.original.year)  # MLA 9, 5.76: the original year after the title
+        original = item.original_year  # MLA 9, 5.76: the original year after the title
         parts: list[Node | str | None] = [
             author,
             self._title(item, kind),
