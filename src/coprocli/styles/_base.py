@@ -25,6 +25,7 @@ from ..folding import sort_fold
 from ..item import Date, Item, Segments, text_of, to_item, typographic
 from ..model import Entry, Person
 from ..richtext import Node, Span, Text, emph, is_empty, join, last_char, link, plain, span
+from ._inventory import El, Group, Layout, group, layout_for, render, variant
 from ._names import (
     CACHE_SIZE,
     NameFormat,
@@ -49,7 +50,10 @@ __all__ = [
     "CitationParts",
     "Cite",
     "Date",
+    "El",
+    "Group",
     "Item",
+    "Layout",
     "NameFormat",
     "NumericStyle",
     "Reference",
@@ -62,6 +66,7 @@ __all__ = [
     "et_al_node",
     "format_name",
     "format_names",
+    "group",
     "head_people",
     "initials",
     "item_kind",
@@ -87,6 +92,7 @@ __all__ = [
     "title_case",
     "title_title",
     "typographic",
+    "variant",
 ]
 
 EMPTY: Node = Span(())
@@ -176,11 +182,35 @@ class Style:
     #: Demote particles (`Meer, J. van der`) when sorting.
     sort_demotes_particle: ClassVar[bool] = False
 
-    # -- hooks for subclasses ------------------------------------------------------------
+    # -- the reference: layouts over the shared inventory ----------------------------------
+
+    #: One layout per variant (`_inventory.INVENTORY`); a variant missing here is laid
+    #: out as the one it falls back to (`_inventory.FALLBACK`), `misc` last.
+    layouts: ClassVar[dict[str, Layout]] = {}
+    #: Delimiter that ends the reference's parts, and the final mark (if any).
+    reference_suffix: ClassVar[str] = ""
 
     def format_reference(self, cite: Cite) -> Node:
-        """The reference-list entry (without a numeric label)."""
-        raise NotImplementedError
+        """The reference-list entry (without a numeric label): the layout of the item's
+        variant, each element formatted by the style's `el_<name>` method."""
+        layout = layout_for(self.layouts, variant(cite.item))
+        body = render(
+            layout,
+            lambda name: getattr(self, f"el_{name}")(cite),
+            self.join_parts,
+            self.add_suffix,
+        )
+        return suffix(body, self.reference_suffix) if self.reference_suffix else body
+
+    def join_parts(self, delimiter: str, parts: list[Node]) -> Node:
+        """Parts of a group joined: a delimiter starting with `.` is not doubled."""
+        return punct_join(delimiter, parts)
+
+    def add_suffix(self, node: Node, mark: str) -> Node:
+        """An element's or group's suffix: `.` is not doubled after `?`, `!` or `.`."""
+        return suffix(node, mark)
+
+    # -- hooks for subclasses ------------------------------------------------------------
 
     def format_label(self, number: int) -> str:
         """A numeric style's list label: `1.` or `[1]` (author-date styles have none)."""

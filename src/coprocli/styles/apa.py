@@ -5,26 +5,28 @@ from __future__ import annotations
 
 from ..item import Item
 from ..model import Person
-from ..richtext import Node, Text, emph, join, link, span
+from ..richtext import Node, Text, emph, link, span
 from ._base import (
     CitationParts,
     Cite,
+    El,
+    Layout,
     NameFormat,
     Reference,
     Style,
     edition_label,
     format_names,
+    group,
     head_people,
     item_kind,
     names_node,
     page_range,
-    punct_join,
     role_label,
     sentence_container,
     sentence_title,
-    suffix,
     title_case,
     title_title,
+    variant,
 )
 
 #: What APA puts in brackets after the title of works of some types (APA 7, 9.21).
@@ -49,12 +51,13 @@ _CITATION_NAMES = NameFormat(form="short", and_word="&", et_al_min=3, et_al_use_
 #: stays, since only the connective between names changes.
 _NARRATIVE_NAMES = NameFormat(form="short", and_word="and", et_al_min=3, et_al_use_first=1)
 
-_ITALIC_TITLE = {"book", "report", "thesis", "webpage", "film", "booklet", "misc"}
-
-#: Kinds whose reference shows month and day as well as the year (apa.csl's "date" macro;
-#: newspapers and magazines by the manual, 10.1–10.2).
-_FULL_DATE_KINDS = frozenset({"webpage", "film", "booklet"})
-_FULL_DATE_TYPES = frozenset({"article-newspaper", "article-magazine"})
+#: Variants whose titles are parts of a whole (not italic).
+_PARTS = frozenset({"article", "news", "chapter", "proceedings"})
+#: Variants printed as serials: `*Journal*, *29*(4), 1–2.`
+_SERIALS = frozenset({"article", "news", "proceedings"})
+#: Variants whose reference shows month and day as well as the year (apa.csl's "date"
+#: macro; newspapers and magazines by the manual, 10.1–10.2).
+_FULL_DATE_VARIANTS = frozenset({"webpage", "film", "booklet", "news"})
 
 #: Roles that can head a reference, with their labels.
 _HEAD_ROLES: tuple[tuple[str, tuple[str, str]], ...] = (
@@ -91,13 +94,6 @@ class APA(Style):
     def cite_names(self, item: Item) -> tuple[Person, ...]:
         return self._author_role(item)[0]
 
-    def _title_node(self, item: Item, kind: str) -> Node:
-        text = sentence_title(item)
-        if item.volume_title:
-            # One volume of a multi-volume work: `*Whole work: Vol. 2. Volume title*`.
-            text = f"{text}: Vol. {item.volume}. {sentence_title(item, item.volume_title)}"
-        return emph(text) if kind in _ITALIC_TITLE else Text(text)
-
     def cite_date(self, cite: Cite) -> str:
         """`2009a`, `n.d.`, or `1962/2005` for a reprint (APA 7, 8.15)."""
         year = super().cite_date(cite)
@@ -120,16 +116,6 @@ class APA(Style):
         text = self.cite_author_text(cite, names, _NARRATIVE_NAMES)
         return Text(text)
 
-    def _reference_date(self, cite: Cite, kind: str) -> str:
-        """`2009`, or for ephemeral sources (web pages, films, booklets, newspapers) the
-        fuller `2020, March 5` that apa.csl gives them."""
-        year = super().cite_date(cite)
-        date = cite.item.issued
-        full = kind in _FULL_DATE_KINDS or cite.item.type in _FULL_DATE_TYPES
-        if not full or date is None or not date.month_day():
-            return year
-        return f"{year}, {date.month_day()}"
-
     def _short_title_node(self, item: Item) -> Node:
         """A citation with no author names the work by its short title in title case,
         italic unless it is a report or sits in a container (quoted), as apa.csl does."""
@@ -146,135 +132,134 @@ class APA(Style):
         head, undated, date, title = super().sort_key(cite)
         return (head, not undated, date, title)
 
-    # -- the reference -----------------------------------------------------------------
+    # -- the reference: elements (laid out by `layouts` below) ---------------------------
 
-    def format_reference(self, cite: Cite) -> Node:
-        item = cite.item
-        kind = item_kind(item)
-        people, role = self._author_role(item)
-        organisation_author = bool(people) and not any(item.people(role) for role, _ in _HEAD_ROLES)
-        date = span("(", self._reference_date(cite, kind), ")")
-        title = self._title_block(item, kind, people)
-        if people:
-            author: Node = names_node(people, _REFERENCE_NAMES)
-            if role:
-                author = span(author, f" ({role})")
-            head = [suffix(author, "."), suffix(date, "."), suffix(title, ".")]
-        else:
-            head = [suffix(title, "."), suffix(date, ".")]
-        source = self._source(item, kind, organisation_author)
-        original = item.original_year
-        if original:
-            original = f"(Original work published {original})"
-        return punct_join(" ", [*head, source, self._link(item, kind), original])
-
-    def _title_block(self, item: Item, kind: str, head: tuple[Person, ...]) -> Node:
-        title = self._title_node(item, kind)
-        extras: list[Node | str] = []
-        if kind == "book":
-            # `(R. Mills & S. Carter, Eds.; E. Harcourt, Trans.; 8th ed., Vol. 2)`: an
-            # authored book's editors, its translators, then edition and volume, in one
-            # parenthesis (APA 7, 10.2).
-            inner = [edition_label(item.edition)]
-            if item.volume and not item.volume_title:
-                inner.append(f"Vol. {item.volume}")
-            details = [self._contributors(item, head), ", ".join(part for part in inner if part)]
-            extras.append(_parenthesised("; ".join(part for part in details if part)))
-        elif kind == "report":
-            extras.append(self._report_detail(item))
-        elif kind == "thesis":
-            # A thesis found online names its university in the brackets, the link after
-            # (APA 7, 10.6): `[PhD thesis, University of Leeds]`; otherwise the university
-            # follows as its publisher.
-            online = bool(item.link)
-            detail = ", ".join(
-                part for part in (item.genre, online and item.publisher_text) if part
-            )
-            if detail:
-                extras.append(f"[{detail}]")
-        elif kind == "film":
-            # APA 7 (10.12) labels films `[Film]`; apa.csl prints `[Video recording]`.
-            extras.append("[Film]")
-        elif kind not in ("chapter", "article"):  # their editors belong to the container
-            extras.append(_parenthesised(self._contributors(item, head)))
-            version = f"(Version {item.version})" if item.version else ""
-            description = _DESCRIPTIONS.get(item.type, "")
-            if item.type == "manuscript" and item.link:
-                description = ""  # a manuscript found online is not "unpublished"
-            extras += [version, description]
-        return join(" ", [title, *extras])
-
-    def _contributors(self, item: Item, head: tuple[Person, ...]) -> str:
-        """`R. Mills & S. Carter, Eds.; E. Harcourt, Trans.`: editors (when they do not
-        head the reference) and translators, for the parenthesis after a title."""
-        parts = []
-        for people, labels in (
-            (item.editor if item.editor != head else (), ("Ed.", "Eds.")),
-            (item.people("translator"), ("Trans.", "Trans.")),
-        ):
-            if people:
-                parts.append(f"{format_names(people, _EDITOR_NAMES)}, {role_label(people, labels)}")
-        return "; ".join(parts)
-
-    def _report_detail(self, item: Item) -> str:
-        genre = item.genre
-        number = item.number
-        series = item.collection_text
-        if number:
-            label = title_case([(genre, False)]) if genre else "Report"
-            numbered = f"{label} No. {number}" if number.isdigit() else f"{label} {number}"
-            inner = f"{numbered}; {series}" if series else numbered
-            return f"({inner})"
-        if genre:
-            return f"[{genre}]"
-        return ""
-
-    def _source(self, item: Item, kind: str, organisation_author: bool) -> Node:
-        if kind == "article":
-            # Journal names in title case (APA 7, 9.25), as apa.csl prints them.
-            journal = title_title(item, item.container_title)
-            numbers: Node = span(
-                emph(item.volume) if item.volume else "", f"({item.issue})" if item.issue else ""
-            )
-            pages = page_range(item.pages)
-            if not pages and item.article_number:
-                pages = f"Article {item.article_number}"  # APA 7, 9.27
-            return suffix(join(", ", [emph(journal) if journal else "", numbers, pages]), ".")
-        if kind == "chapter":
-            return self._container(item)
-        if kind == "webpage" and organisation_author:
+    def el_head(self, cite: Cite) -> Node:
+        people, role = self._author_role(cite.item)
+        if not people:
             return Text("")
-        if kind == "thesis" and item.link:
-            return Text("")  # the university is in the brackets after the title
-        return suffix(item.publisher_text, ".")
+        author = names_node(people, _REFERENCE_NAMES)
+        return span(author, f" ({role})") if role else author
 
-    def _container(self, item: Item) -> Node:
-        editors = item.editor
-        book = sentence_container(item)
+    def el_issued(self, cite: Cite) -> str:
+        """`2009`, or for ephemeral sources (web pages, films, booklets, newspapers) the
+        fuller `2020, March 5` that apa.csl gives them."""
+        year = Style.cite_date(self, cite)
+        date = cite.item.issued
+        full = variant(cite.item) in _FULL_DATE_VARIANTS
+        if not full or date is None or not date.month_day():
+            return year
+        return f"{year}, {date.month_day()}"
+
+    def el_title(self, cite: Cite) -> Node:
+        item = cite.item
+        text = sentence_title(item)
+        if item.volume_title:
+            # One volume of a multi-volume work: `*Whole work: Vol. 2. Volume title*`.
+            text = f"{text}: Vol. {item.volume}. {sentence_title(item, item.volume_title)}"
+        return Text(text) if variant(item) in _PARTS else emph(text)
+
+    def el_original(self, cite: Cite) -> str:
+        return cite.item.original_year
+
+    def el_editors(self, cite: Cite) -> str:
+        """An authored work's editors: `R. Mills & S. Carter, Eds.`."""
+        editors = cite.item.editor
+        if not editors or editors == self._author_role(cite.item)[0]:
+            return ""
+        return f"{format_names(editors, _EDITOR_NAMES)}, {role_label(editors, ('Ed.', 'Eds.'))}"
+
+    def el_translators(self, cite: Cite) -> str:
+        people = cite.item.people("translator")
+        return f"{format_names(people, _EDITOR_NAMES)}, Trans." if people else ""
+
+    def el_edition(self, cite: Cite) -> str:
+        return edition_label(cite.item.edition)
+
+    def el_volume(self, cite: Cite) -> str:
+        """`Vol. 2` (a volume with its own title says so in the title)."""
+        item = cite.item
+        if not item.volume or (item.volume_title and variant(item) != "chapter"):
+            return ""
+        return f"Vol. {item.volume}"
+
+    def el_version(self, cite: Cite) -> str:
+        return f"Version {cite.item.version}" if cite.item.version else ""
+
+    def el_genre(self, cite: Cite) -> str:
+        """The bracketed description after a title: `[PhD thesis, University of Leeds]`
+        (a thesis found online names its university there, APA 7 10.6), `[Film]`
+        (APA 7, 10.12; apa.csl prints `[Video recording]`), `[Data set]` (9.21)."""
+        item = cite.item
+        kind = variant(item)
+        if kind == "thesis":
+            online = item.publisher_text if item.link else ""
+            detail = ", ".join(part for part in (item.genre, online) if part)
+            return f"[{detail}]" if detail else ""
+        if kind == "film":
+            return "[Film]"
+        if kind == "report":
+            return f"[{item.genre}]" if item.genre and not item.number else ""
+        if item.type == "manuscript" and item.link:
+            return ""  # a manuscript found online is not "unpublished"
+        return _DESCRIPTIONS.get(item.type, "")
+
+    def el_number(self, cite: Cite) -> str:
+        """A report's number: `Report No. 5`, `Briefing Paper 12`."""
+        item = cite.item
+        if not item.number:
+            return ""
+        label = title_case([(item.genre, False)]) if item.genre else "Report"
+        return f"{label} No. {item.number}" if item.number.isdigit() else f"{label} {item.number}"
+
+    def el_collection(self, cite: Cite) -> str:
+        """A numbered report's series (APA 7, 10.4)."""
+        return cite.item.collection_text if cite.item.number else ""
+
+    def el_container(self, cite: Cite) -> Node:
+        """The journal, in title case (APA 7, 9.25), or the book or proceedings."""
+        item = cite.item
+        if variant(item) in ("article", "news"):
+            book = title_title(item, item.container_title)
+        else:
+            book = sentence_container(item)
+        return emph(book) if book else Text("")
+
+    def el_container_editors(self, cite: Cite) -> str:
+        editors = cite.item.editor
+        if not editors:
+            return ""
+        return f"{format_names(editors, _EDITOR_NAMES)} ({role_label(editors, ('Ed.', 'Eds.'))})"
+
+    def el_numbers(self, cite: Cite) -> Node:
+        """`*29*(4)`."""
+        item = cite.item
+        return span(
+            emph(item.volume) if item.volume else "", f"({item.issue})" if item.issue else ""
+        )
+
+    def el_pages(self, cite: Cite) -> str:
+        """A serial's bare page range, else `Article 5` (APA 7, 9.27); in a book
+        `pp. 45–60`."""
+        item = cite.item
         pages = page_range(item.pages)
-        publisher = item.publisher_text
-        if item.type == "paper-conference" and not editors:
-            # Proceedings without editors are cited as a serial, as apa.csl does (APA 7,
-            # 10.5): `*Proceedings of …*, 12(3), 33–41.`
-            numbers: Node = span(
-                emph(item.volume) if item.volume else "", f"({item.issue})" if item.issue else ""
-            )
-            return suffix(join(", ", [emph(book) if book else "", numbers, pages]), ".")
-        container: list[Node | str] = []
-        if editors:
-            names = format_names(editors, _EDITOR_NAMES)
-            container.append(f"{names} ({role_label(editors, ('Ed.', 'Eds.'))}),")
-        container.append(emph(book) if book else "")
-        details = [edition_label(item.edition)]
-        if item.volume:
-            details.append(f"Vol. {item.volume}")
-        if pages:
-            details.append(f"pp. {pages}" if "–" in pages else f"p. {pages}")
-        container.append(_parenthesised(", ".join(part for part in details if part)))
-        in_part = suffix(span("In ", join(" ", container)), ".")
-        return punct_join(" ", [in_part, suffix(publisher, ".") if publisher else None])
+        if variant(item) in _SERIALS:
+            return pages or (f"Article {item.article_number}" if item.article_number else "")
+        if not pages:
+            return ""
+        return f"pp. {pages}" if "–" in pages else f"p. {pages}"
 
-    def _link(self, item: Item, kind: str) -> Node | None:
+    def el_publisher(self, cite: Cite) -> str:
+        item = cite.item
+        kind = variant(item)
+        if kind == "webpage" and not any(item.people(role) for role, _ in _HEAD_ROLES):
+            return ""  # the site is the author already
+        if kind == "thesis" and item.link:
+            return ""  # the university is in the brackets after the title
+        return item.publisher_text
+
+    def el_link(self, cite: Cite) -> Node | None:
+        item = cite.item
         if item.doi:
             url = item.link
             return link(url, url)
@@ -282,7 +267,7 @@ class APA(Style):
         if not url:
             return None
         accessed = item.accessed
-        if kind == "webpage" and item.issued is None and accessed:
+        if variant(item) == "webpage" and item.issued is None and accessed:
             # "Retrieved … from" only with an access date (APA 7, 9.16).
             when = f"{accessed.month_name()} {accessed.day}, {accessed.year}"
             return span(f"Retrieved {when}, from ", link(url, url))
@@ -296,5 +281,69 @@ class APA(Style):
         return super().narrative_node(parts, reference)
 
 
-def _parenthesised(text: str) -> str:
-    return f"({text})" if text else ""
+def _layout(*after_title: Layout, source: Layout | None = None) -> Layout:
+    """APA's one shape: `Author. (Date). Title [extras]. Source. Link.`; a work with no
+    author is headed by its title block, the date after it."""
+    title = group(" ", El("title"), *after_title, suffix=".")
+    return group(
+        " ",
+        El("head", suffix=".", sub=title),
+        El("issued", "(", ")."),
+        title,
+        *((source,) if source else ()),
+        El("link"),
+        El("original", "(Original work published ", ")"),
+    )
+
+
+_SERIAL_SOURCE = group(", ", El("container"), El("numbers"), El("pages"), suffix=".")
+_PUBLISHER = El("publisher", suffix=".")
+#: After a title: `(Ed.; Trans.; 2nd ed., Vol. 2)` of books, `(Version 2) [Data set]`.
+_CONTRIBUTORS = group("; ", El("editors"), El("translators"), prefix="(", suffix=")")
+
+APA.layouts = {
+    "article": _layout(source=_SERIAL_SOURCE),
+    # Proceedings without editors are cited as a serial, as apa.csl does (APA 7, 10.5).
+    "proceedings": _layout(source=_SERIAL_SOURCE),
+    "chapter": _layout(
+        source=group(
+            " ",
+            group(
+                " ",
+                El("container_editors", suffix=","),
+                El("container"),
+                group(", ", El("edition"), El("volume"), El("pages"), prefix="(", suffix=")"),
+                prefix="In ",
+                suffix=".",
+            ),
+            _PUBLISHER,
+        )
+    ),
+    # `(R. Mills & S. Carter, Eds.; E. Harcourt, Trans.; 8th ed., Vol. 2)`: one
+    # parenthesis after an authored book's title (APA 7, 10.2).
+    "book": _layout(
+        group(
+            "; ",
+            El("editors"),
+            El("translators"),
+            group(", ", El("edition"), El("volume")),
+            prefix="(",
+            suffix=")",
+        ),
+        source=_PUBLISHER,
+    ),
+    # `(Report No. 5; Series)`, or `[Briefing paper]` when it has no number.
+    "report": _layout(
+        group("; ", El("number"), El("collection"), prefix="(", suffix=")"),
+        El("genre"),
+        source=_PUBLISHER,
+    ),
+    "thesis": _layout(El("genre"), source=_PUBLISHER),
+    "film": _layout(El("genre"), source=_PUBLISHER),
+    "misc": _layout(
+        _CONTRIBUTORS,
+        El("version", "(", ")"),
+        El("genre"),
+        source=_PUBLISHER,
+    ),
+}
