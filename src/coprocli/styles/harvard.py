@@ -10,21 +10,23 @@ from ..richtext import Node, Text, emph, join, link, span
 from ._base import (
     CitationParts,
     Cite,
+    El,
+    Layout,
     NameFormat,
     Reference,
     Style,
     edition_label,
+    group,
     item_kind,
     names_node,
     page_label,
     page_range,
     place_publisher,
-    punct_join,
     quoted,
     role_label,
     sentence_container,
     sentence_title,
-    suffix,
+    variant,
 )
 
 _REFERENCE_NAMES = NameFormat(
@@ -73,6 +75,7 @@ class Harvard(Style):
     disambiguate_add_names = True
     disambiguate_add_givenname = True
     no_date = "no date"
+    reference_suffix = "."
 
     def _authors(self, item: Item) -> tuple[tuple[Person, ...], str]:
         if item.author:
@@ -105,106 +108,91 @@ class Harvard(Style):
         return CitationParts(self._headless_title(cite.item, item_kind(cite.item)), date)
 
     def _headless_title(self, item: Item, kind: str) -> Node:
-        """The title that heads a reference with no author, and names it in citations:
-        a book's edition goes with it (`Manual. 2nd edn`), as the CSL style has it."""
+        """The title that names a work with no author in citations: a book's edition goes
+        with it (`Manual. 2nd edn`), as the CSL style has it."""
         title = self._title(item, kind)
         edition = edition_label(item.edition, "edn") if kind == "book" else ""
         return join(". ", [title, edition]) if edition else title
 
-    def format_reference(self, cite: Cite) -> Node:
+    # -- the reference: elements (laid out by `layouts` below) ---------------------------
+
+    def el_head(self, cite: Cite) -> Node:
+        people, role = self._authors(cite.item)
+        if not people:
+            return Text("")
+        author = names_node(people, _REFERENCE_NAMES)
+        return span(author, f" ({role})") if role else author
+
+    def el_issued(self, cite: Cite) -> str:
+        return self.cite_date(cite)
+
+    def el_title(self, cite: Cite) -> Node:
+        return self._title(cite.item, item_kind(cite.item))
+
+    def el_edition(self, cite: Cite) -> str:
+        return edition_label(cite.item.edition, "edn")
+
+    def el_editors(self, cite: Cite) -> Node | None:
+        """An authored book's editors."""
+        item = cite.item
+        return names_node(item.editor, _EDITOR_NAMES) if item.editor and item.author else None
+
+    def el_translators(self, cite: Cite) -> Node | None:
+        people = cite.item.people("translator")
+        return names_node(people, _EDITOR_NAMES) if people else None
+
+    def el_directors(self, cite: Cite) -> Node | None:
+        people = cite.item.people("director")
+        return names_node(people, _EDITOR_NAMES) if people else None
+
+    def el_genre(self, cite: Cite) -> str:
+        """`PhD thesis`, `Briefing paper`; films are `[Film]` (CTR: films)."""
+        return "[Film]" if item_kind(cite.item) == "film" else cite.item.genre
+
+    def el_number(self, cite: Cite) -> str:
+        return cite.item.number
+
+    def el_container(self, cite: Cite) -> Node:
+        item = cite.item
+        if item_kind(item) == "article":
+            journal = text_of(item.container_title)
+        else:
+            journal = sentence_container(item)
+        return emph(journal) if journal else Text("")
+
+    def el_container_editors(self, cite: Cite) -> Node | None:
+        """`T. Green and N. Hall (eds)`: with them comes the "in" of a chapter (the CSL
+        style's rule; a conference paper without them names its proceedings alone)."""
+        editors = cite.item.editor
+        if not editors:
+            return None
+        return span(names_node(editors, _EDITOR_NAMES), f" ({role_label(editors, _EDITOR_LABELS)})")
+
+    def el_numbers(self, cite: Cite) -> str:
+        item = cite.item
+        if item.volume and item.issue:
+            return f"{item.volume}({item.issue})"
+        return item.volume or item.issue
+
+    def el_month_day(self, cite: Cite) -> str:
+        """A newspaper's or magazine's `5 March`."""
+        date = cite.item.issued
+        if variant(cite.item) != "news" or not date or not date.month:
+            return ""
+        return f"{date.day} {date.month_name()}" if date.day else date.month_name()
+
+    def el_pages(self, cite: Cite) -> str:
+        pages = page_range(cite.item.pages)
+        # An article number stands alone, without "p.".
+        return page_label(pages) if pages else cite.item.article_number
+
+    def el_publisher(self, cite: Cite) -> str:
+        """`London: Routledge (Series, 5)`: the series after the publisher, for all but
+        reports and theses; a thesis names its university, a web page its site."""
         item = cite.item
         kind = item_kind(item)
-        people, role = self._authors(item)
-        date = f"({self.cite_date(cite)})"
-        title = self._title(item, kind)
-        if people:
-            author: Node = names_node(people, _REFERENCE_NAMES)
-            if role:
-                author = span(author, f" ({role})")
-            head: Node = join(" ", [author, date, self._title_part(item, kind, title)])
-        else:
-            edition = edition_label(item.edition, "edn") if kind == "book" else ""
-            head = join(" ", [self._headless_title(item, kind), date])
-            if kind == "film":
-                # A film with no author is listed by its title (CTR: films).
-                head = join(" ", [head, self._film_details(item)])
-            else:
-                after = self._after_title(item, kind, with_edition=not edition)
-                head = join(" ", [suffix(head, "."), after])
-        return suffix(punct_join(". ", [head, self._link(item)]), ".")
-
-    def _film_details(self, item: Item) -> Node:
-        """`Directed by A. Rivera. [Film]. Lantern Pictures` (CTR: films)."""
-        directors = item.people("director")
-        directed = span("Directed by ", names_node(directors, _EDITOR_NAMES)) if directors else None
-        return punct_join(". ", [directed, "[Film]", place_publisher(item)])
-
-    def _title_part(self, item: Item, kind: str, title: Node) -> Node:
-        after = self._after_title(item, kind)
-        if kind in ("article", "chapter"):
-            return join(", ", [title, after])
-        return punct_join(". ", [title, after])
-
-    def _after_title(self, item: Item, kind: str, *, with_edition: bool = True) -> Node:
-        if kind == "article":
-            numbers = (
-                f"{item.volume}({item.issue})" if item.volume and item.issue else item.volume
-            ) or item.issue
-            date = item.issued
-            day_month = ""
-            if item.type in ("article-newspaper", "article-magazine") and date and date.month:
-                day_month = f"{date.day} {date.month_name()}" if date.day else date.month_name()
-            journal = text_of(item.container_title)
-            return join(
-                ", ",
-                [emph(journal) if journal else "", numbers, day_month, self._pages(item)],
-            )
-        if kind == "chapter":
-            return self._container(item)
-        parts: list[Node | str | None] = []
-        if kind == "book":
-            if with_edition:
-                parts.append(edition_label(item.edition, "edn"))
-            if item.editor and item.author:
-                parts.append(span("Edited by ", names_node(item.editor, _EDITOR_NAMES)))
-        if kind in ("book", "misc", "booklet") and item.people("translator"):
-            translators = names_node(item.people("translator"), _EDITOR_NAMES)
-            parts.append(span("Translated by ", translators))
-        elif kind == "report":
-            parts.append(join(" ", [item.genre, item.number]))
-        elif kind == "thesis":
-            return punct_join(". ", [item.genre, item.publisher_text])
-        elif kind == "webpage":
-            return Text(item.publisher_text)
-        parts.append(self._publisher_series(item, kind))
-        if item.type == "book" and item.entry_type == "inbook" and item.pages:
-            # A classic BibTeX `@inbook` (a book and the chapter's pages): CTR's book form
-            # with the pages after the publisher.
-            return punct_join(". ", [*parts[:-1], join(", ", [parts[-1], self._pages(item)])])
-        return punct_join(". ", parts)
-
-    def _container(self, item: Item) -> Node:
-        """`in T. Green and N. Hall (eds) *Book*. 2nd edn. London: Press, pp. 45–60`; a
-        conference paper names its proceedings without "in" (CTR: conference papers)."""
-        book = sentence_container(item)
-        # "in" comes with the editors only, as the CSL style has it: a conference paper
-        # without them names its proceedings alone (CTR: conference papers).
-        in_part: list[Node | str] = []
-        if item.editor:
-            role = role_label(item.editor, _EDITOR_LABELS)
-            in_part += ["in", span(names_node(item.editor, _EDITOR_NAMES), f" ({role})")]
-        in_part.append(emph(book) if book else "")
-        edition = edition_label(item.edition, "edn")
-        publisher = self._publisher_series(item, "chapter")
-        if not publisher and not edition:
-            # Nothing between the book and its pages: `*Proceedings*, pp. 33–40`.
-            return join(", ", [join(" ", in_part), self._pages(item)])
-        tail = join(", ", [publisher, self._pages(item)])
-        return punct_join(". ", [join(" ", in_part), edition, tail])
-
-    def _publisher_series(self, item: Item, kind: str) -> str:
-        """`London: Routledge (Series, 5)`: the series after the publisher, for all but
-        reports and theses."""
+        if kind in ("thesis", "webpage"):
+            return item.publisher_text
         publisher = place_publisher(item)
         if item.event_title:
             # A conference's name before where its papers were published (CSL style).
@@ -214,16 +202,12 @@ class Harvard(Style):
             for part in (sentence_title(item, item.collection_title), item.collection_number)
             if part
         )
-        if series and kind not in ("report", "thesis"):
+        if series and kind != "report":
             return f"{publisher} ({series})" if publisher else f"({series})"
         return publisher
 
-    def _pages(self, item: Item) -> str:
-        pages = page_range(item.pages)
-        # An article number stands alone, without "p.".
-        return page_label(pages) if pages else item.article_number
-
-    def _link(self, item: Item) -> Node | None:
+    def el_link(self, cite: Cite) -> Node | None:
+        item = cite.item
         url = item.link
         if not url:
             return None
@@ -233,3 +217,78 @@ class Harvard(Style):
             when = f"{accessed.day} {accessed.month_name()} {accessed.year}"
             node = span(node, f" (Accessed: {when})")
         return node
+
+
+_DATE = El("issued", "(", ")")
+
+
+def _layout(title_delimiter: str, *after_title: Layout, headless: Layout | None = None) -> Layout:
+    """CTR's shape: `Author (Year) Title, after-title. Available at: URL.`; a work with no
+    author is headed `Title (Year).`, the rest after it."""
+    if headless is None:
+        headless = group(" ", El("title"), _DATE, suffix=".")
+    return group(
+        ". ",
+        group(
+            " ",
+            El("head", sub=headless),
+            _DATE,
+            group(title_delimiter, El("title"), *after_title),
+        ),
+        El("link"),
+    )
+
+
+_PUBLISHER = El("publisher")
+
+Harvard.layouts = {
+    "article": _layout(", ", El("container"), El("numbers"), El("month_day"), El("pages")),
+    # `in T. Green and N. Hall (eds) *Book*. 2nd edn. London: Press, pp. 45–60`.
+    "chapter": _layout(
+        ", ",
+        group(
+            ", ",
+            group(
+                ". ",
+                group(" ", El("container_editors", "in "), El("container")),
+                El("edition"),
+                _PUBLISHER,
+            ),
+            El("pages"),
+        ),
+    ),
+    "book": _layout(
+        ". ",
+        El("edition"),
+        El("editors", "Edited by "),
+        El("translators", "Translated by "),
+        _PUBLISHER,
+        # A book's edition goes with its title when the title heads the reference.
+        headless=group(" ", group(". ", El("title"), El("edition")), _DATE, suffix="."),
+    ),
+    # A classic BibTeX `@inbook`: CTR's book form with the pages after the publisher.
+    "inbook": _layout(
+        ". ",
+        El("edition"),
+        El("editors", "Edited by "),
+        El("translators", "Translated by "),
+        group(", ", _PUBLISHER, El("pages")),
+        headless=group(" ", group(". ", El("title"), El("edition")), _DATE, suffix="."),
+    ),
+    "report": _layout(". ", group(" ", El("genre"), El("number")), _PUBLISHER),
+    "thesis": _layout(". ", El("genre"), _PUBLISHER),
+    "webpage": _layout(". ", _PUBLISHER),
+    # A film with no author is listed by its title: `Title (Year) Directed by A. Rivera.
+    # [Film]. Lantern Pictures` (CTR: films).
+    "film": _layout(
+        ". ",
+        _PUBLISHER,
+        headless=group(
+            " ",
+            El("title"),
+            _DATE,
+            group(". ", El("directors", "Directed by "), El("genre"), _PUBLISHER),
+        ),
+    ),
+    "misc": _layout(". ", El("translators", "Translated by "), _PUBLISHER),
+}
