@@ -11,21 +11,24 @@ from ..richtext import Node, Text, emph, join, link, span
 from ._base import (
     CitationParts,
     Cite,
+    El,
+    Layout,
     NameFormat,
     Reference,
     Style,
     capitalise_first,
     edition_label,
     format_names,
+    group,
     head_people,
     item_kind,
     page_range,
     plain,
-    punct_join,
     quoted,
     suffix,
     title_case,
     title_title,
+    variant,
 )
 
 _REFERENCE_NAMES = NameFormat(
@@ -118,127 +121,116 @@ class Chicago(Style):
             items.append(join(gap, [author_node, years]) if name else years)
         return span("(", join("; ", items), ")")
 
-    def format_reference(self, cite: Cite) -> Node:
+    # -- the reference: elements (laid out by `layouts` below) ---------------------------
+
+    def el_head(self, cite: Cite) -> str:
+        people, role = self._authors(cite.item)
+        names = format_names(people, _REFERENCE_NAMES)
+        return f"{names}, {role}" if names and role else names
+
+    def el_issued(self, cite: Cite) -> str:
+        return self._with_original(cite.item, Style.cite_date(self, cite), "({}) {}")
+
+    def el_title(self, cite: Cite) -> Node:
+        """The title, or a volume's own title (CMOS 14.19: `Volume. Vol. 2 of Whole.`)."""
         item = cite.item
-        kind = item_kind(item)
-        people, role = self._authors(item)
-        parts: list[Node | str | None] = []
-        if people:
-            names = format_names(people, _REFERENCE_NAMES)
-            parts.append(suffix(f"{names}, {role}" if role else names, "."))
-        year = super().cite_date(cite)
-        parts.append(suffix(self._with_original(item, year, "({}) {}"), "."))
-        title = self._title(item, kind)
-        if not people:
-            parts.insert(0, title)
-        else:
-            parts.append(title)
         if item.volume_title:
-            # One volume of a multi-volume work (CMOS 14.19): `Volume. Vol. 2 of Whole.`
-            parts[-1] = suffix(emph(title_title(item, item.volume_title)), ".")
-            whole = title_title(item)
-            parts.append(span(f"Vol. {item.volume} of ", emph(whole), "."))
-        if item.version:
-            parts.append(suffix(f"Version {item.version}", "."))
-        translators = item.people("translator")
-        if translators and kind not in ("article", "chapter"):
-            parts.append(suffix(f"Translated by {format_names(translators, _EDITOR_NAMES)}", "."))
-        parts.extend(self._source(item, kind, people))
-        if item.type == "manuscript":
-            parts.append(suffix(item.genre or item.note, "."))
-        parts.append(self._link(item))
-        return punct_join(" ", parts)
+            return suffix(emph(title_title(item, item.volume_title)), ".")
+        return self._title(item, item_kind(item))
 
-    def _source(self, item: Item, kind: str, head: tuple[Person, ...]) -> list[Node | str | None]:
-        if kind == "article":
-            journal = title_title(item, item.container_title)
-            date = item.issued
-            if item.type in ("article-newspaper", "article-magazine"):
-                # Newspapers and magazines: month and day after the title (CMOS 14.89).
-                when = date.month_day() if date else ""
-                return [suffix(join(", ", [emph(journal) if journal else "", when]), ".")]
-            # With no issue number, the month stands in its place (CMOS 14.71).
-            month = date.month_name() if date and not item.issue else ""
-            issue = item.issue or month
-            numbers = join(" ", [item.volume, f"({issue})" if issue else ""])
-            pages = page_range(item.pages, "chicago")
-            # A journal's place, where the .bib gives one, tells like-named journals apart
-            # (CMOS 14.72): `*Journal* (New York) 22 (4)`.
-            place = f"({item.place})" if item.place else ""
-            container = join(" ", [emph(journal) if journal else "", place, numbers])
-            return [suffix(join(": ", [container, pages]), ".")]
-        if kind == "chapter":
-            return self._container(item)
-        if kind == "book":
-            edited = None
-            if item.editor and head != item.editor:
-                edited = suffix(f"Edited by {format_names(item.editor, _EDITOR_NAMES)}", ".")
-            return [
-                suffix(edition_label(item.edition), "."),
-                suffix(f"Vol. {item.volume}", ".")
-                if item.volume and not item.volume_title
-                else None,
-                edited,
-                self._series(item),
-                self._publisher(item),
-            ]
-        if kind == "report":
-            genre = item.genre
-            number = item.number
-            if number:
-                label = title_case([(genre or "Report", False)])
-                genre = f"{label} No. {number}" if number.isdigit() else f"{label} {number}"
-            return [
-                suffix(capitalise_first(genre), "."),
-                self._series(item),
-                self._publisher(item),
-            ]
-        if kind == "thesis":
-            return [suffix(join(", ", [item.genre, item.publisher_text]), ".")]
-        if kind == "webpage":
-            # Web pages are ephemeral: month and day follow the title (CMOS18 14.104).
-            date = item.issued
-            site = item.publisher_text if item.publisher and item.author else ""
-            when = date.month_day() if date else ""
-            return [suffix(join(", ", [site, when]), ".")]
-        return [self._publisher(item)]
-
-    def _container(self, item: Item) -> list[Node | str | None]:
-        """`Chap. 9 in *Book*, 2nd ed., edited by A and B, vol. 5. Series. Publisher.`"""
-        book = title_title(item, item.container_title)
-        if item.type == "paper-conference" and not item.editor:
-            # Proceedings without editors are cited like a journal, as
-            # chicago-author-date.csl does: `*Proceedings of …* (Oslo), June, 33–41.`
-            place = f"({item.place})" if item.place else ""
-            proceedings = join(" ", [emph(book) if book else "", place])
-            month = item.issued.month_day() if item.issued else ""
-            pages = page_range(item.pages, "chicago")
-            return [suffix(join(", ", [proceedings, month, pages]), ".")]
-        lead = f"Chap. {item.chapter} in " if item.chapter else "In "
-        parts: list[Node | str] = [span(lead, emph(book))]
-        parts.append(edition_label(item.edition))
-        if item.editor:
-            parts.append(f"edited by {format_names(item.editor, _EDITOR_NAMES)}")
-        if item.volume:
-            parts.append(f"vol. {item.volume}")
-        return [suffix(join(", ", parts), "."), self._series(item), self._publisher(item)]
-
-    def _volume(self, item: Item) -> Node | None:
-        """`Vol. 2.` of a book (one with its own title says so after its title)."""
-        return suffix(f"Vol. {item.volume}", ".") if item.volume and not item.volume_title else None
-
-    def _series(self, item: Item) -> Node | None:
-        """`Studies in Participatory Governance 14.`"""
-        series = title_title(item, item.collection_title)
-        if not series:
+    def el_volume_title(self, cite: Cite) -> Node | None:
+        item = cite.item
+        if not item.volume_title:
             return None
-        return suffix(f"{series} {item.collection_number}".strip(), ".")
+        return span(f"Vol. {item.volume} of ", emph(title_title(item)), ".")
 
-    def _publisher(self, item: Item) -> Node:
-        # A place is printed only where no publisher is known (as the CSL style does).
-        return suffix(capitalise_first(item.publisher_text or item.place), ".")
+    def el_version(self, cite: Cite) -> str:
+        return cite.item.version
 
-    def _link(self, item: Item) -> Node | None:
+    def el_translators(self, cite: Cite) -> str:
+        return format_names(cite.item.people("translator"), _EDITOR_NAMES)
+
+    def el_editors(self, cite: Cite) -> str:
+        """The editors of a book they do not head."""
+        item = cite.item
+        if not item.editor or self._authors(item)[0] == item.editor:
+            return ""
+        return format_names(item.editor, _EDITOR_NAMES)
+
+    def el_edition(self, cite: Cite) -> str:
+        return edition_label(cite.item.edition)
+
+    def el_volume(self, cite: Cite) -> str:
+        item = cite.item
+        return "" if item.volume_title and variant(item) != "chapter" else item.volume
+
+    def el_container(self, cite: Cite) -> Node:
+        """The journal or book; a chapter's book after `In` or `Chap. 9 in`."""
+        item = cite.item
+        book = title_title(item, item.container_title)
+        if not book:
+            return Text("")
+        if variant(item) == "chapter":
+            lead = f"Chap. {item.chapter} in " if item.chapter else "In "
+            return span(lead, emph(book))
+        return emph(book)
+
+    def el_container_editors(self, cite: Cite) -> str:
+        return format_names(cite.item.editor, _EDITOR_NAMES)
+
+    def el_place(self, cite: Cite) -> str:
+        """A journal's place, where the .bib gives one, tells like-named journals apart
+        (CMOS 14.72): `*Journal* (New York) 22 (4)`."""
+        return cite.item.place
+
+    def el_issue(self, cite: Cite) -> str:
+        """The issue; with no issue number, the month stands in its place (CMOS 14.71)."""
+        item = cite.item
+        date = item.issued
+        return item.issue or (date.month_name() if date else "")
+
+    def el_month_day(self, cite: Cite) -> str:
+        date = cite.item.issued
+        return date.month_day() if date else ""
+
+    def el_pages(self, cite: Cite) -> str:
+        return page_range(cite.item.pages, "chicago")
+
+    def el_genre(self, cite: Cite) -> str:
+        """A thesis's `PhD diss.`, a report's `Report No. 5`, a manuscript's description."""
+        item = cite.item
+        kind = variant(item)
+        if kind == "manuscript":
+            return item.genre or item.note
+        if kind != "report":
+            return item.genre
+        genre = item.genre
+        if item.number:
+            label = title_case([(genre or "Report", False)])
+            genre = (
+                f"{label} No. {item.number}" if item.number.isdigit() else f"{label} {item.number}"
+            )
+        return capitalise_first(genre)
+
+    def el_collection(self, cite: Cite) -> str:
+        """`Studies in Participatory Governance 14`."""
+        item = cite.item
+        series = title_title(item, item.collection_title)
+        return f"{series} {item.collection_number}".strip() if series else ""
+
+    def el_publisher(self, cite: Cite) -> str:
+        """The publisher; a place only where no publisher is known (as the CSL style); a
+        thesis's university; the site of a web page that has an author."""
+        item = cite.item
+        kind = variant(item)
+        if kind == "thesis":
+            return item.publisher_text
+        if kind == "webpage":
+            return item.publisher_text if item.author else ""
+        return capitalise_first(item.publisher_text or item.place)
+
+    def el_link(self, cite: Cite) -> Node | None:
+        item = cite.item
         url = item.link
         if not url:
             return None
@@ -248,3 +240,85 @@ class Chicago(Style):
             when = f"Accessed {accessed.month_name()} {accessed.day}, {accessed.year}."
             node = span(when, " ", node)
         return node
+
+
+def _layout(*source: Layout, part: bool = False) -> Layout:
+    """Chicago's shape: `Author. Year. Title. Source. Link.`; a work with no author is
+    headed by its title. Translators follow the title of a whole work (a part's belong
+    to its container)."""
+    title = El("title")
+    translators = () if part else (El("translators", "Translated by ", "."),)
+    return group(
+        " ",
+        El("head", suffix=".", sub=title),
+        El("issued", suffix="."),
+        title,
+        El("volume_title"),
+        El("version", "Version ", "."),
+        *translators,
+        *source,
+        El("link"),
+    )
+
+
+_SERIES = El("collection", suffix=".")
+_PUBLISHER = El("publisher", suffix=".")
+
+Chicago.layouts = {
+    # `*Journal* (Place) 22 (4): 1–20.`
+    "article": _layout(
+        group(
+            ": ",
+            group(
+                " ",
+                El("container"),
+                El("place", "(", ")"),
+                group(" ", El("volume"), El("issue", "(", ")")),
+            ),
+            El("pages"),
+            suffix=".",
+        ),
+        part=True,
+    ),
+    # Newspapers and magazines: month and day after the title (CMOS 14.89).
+    "news": _layout(group(", ", El("container"), El("month_day"), suffix="."), part=True),
+    # `Chap. 9 in *Book*, 2nd ed., edited by A and B, vol. 5. Series. Publisher.`
+    "chapter": _layout(
+        group(
+            ", ",
+            El("container"),
+            El("edition"),
+            El("container_editors", "edited by "),
+            El("volume", "vol. "),
+            suffix=".",
+        ),
+        _SERIES,
+        _PUBLISHER,
+        part=True,
+    ),
+    # Proceedings without editors are cited like a journal, as chicago-author-date.csl
+    # does: `*Proceedings of …* (Oslo), June, 33–41.`
+    "proceedings": _layout(
+        group(
+            ", ",
+            group(" ", El("container"), El("place", "(", ")")),
+            El("month_day"),
+            El("pages"),
+            suffix=".",
+        ),
+        part=True,
+    ),
+    "book": _layout(
+        El("edition", suffix="."),
+        El("volume", "Vol. ", "."),
+        El("editors", "Edited by ", "."),
+        _SERIES,
+        _PUBLISHER,
+    ),
+    "report": _layout(El("genre", suffix="."), _SERIES, _PUBLISHER),
+    "thesis": _layout(group(", ", El("genre"), _PUBLISHER, suffix=".")),
+    # Web pages are ephemeral: month and day follow the title (CMOS18 14.104).
+    "webpage": _layout(group(", ", El("publisher"), El("month_day"), suffix=".")),
+    "manuscript": _layout(_PUBLISHER, El("genre", suffix=".")),
+    "misc": _layout(_PUBLISHER),
+}
