@@ -530,6 +530,24 @@ def test_page_ranges(pages: str, form: Any, expected: str) -> None:
     assert page_range(pages, form) == expected
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "10.1145/820127.820136",
+        "doi:10.1145/820127.820136",
+        "https://doi.org/10.1145/820127.820136",
+        "HTTP://DX.DOI.ORG/10.1145/820127.820136",
+        "http://doi.acm.org/10.1145/820127.820136",  # a publisher's own resolver
+    ],
+)
+def test_doi_links_whatever_resolver_the_field_names(written: str) -> None:
+    entry = Entry(key="k", type="article", fields={"title": "T", "doi": written})
+    for name in ("apa", "harvard", "vancouver"):
+        text = plain(STYLES[name].references([entry])[0].body)
+        assert "10.1145/820127.820136" in text
+        assert "acm.org" not in text and "doi.org/http" not in text
+
+
 def _entry(key: str, family: str, given: str, title: str, year: str = "2011") -> Entry:
     return Entry(
         key=key,

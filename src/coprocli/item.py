@@ -554,7 +554,9 @@ EPRINT_URLS: Mapping[str, str] = {
     "googlebooks": "https://books.google.com?id={}",
 }
 
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+#: A resolver's address before a DOI: doi.org, dx.doi.org, and the publishers' own
+#: (`http://doi.acm.org/`, `doi.ieeecomputersociety.org`), or `doi:`.
+_DOI_PREFIX = re.compile(r"^(?:https?://[^/\s]*\bdoi\b[^/\s]*/|doi:\s*)", re.I)
 
 
 def doi_url(doi: str) -> str:

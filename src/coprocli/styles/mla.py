@@ -12,22 +12,25 @@ from ..richtext import Node, Text, emph, is_empty, join, link, span
 from ._base import (
     CitationParts,
     Cite,
+    El,
+    Layout,
     NameFormat,
     Reference,
     Style,
     capitalise_first,
     edition_label,
     format_names,
+    group,
     head_people,
     item_kind,
     names_sort_key,
     page_range,
     plain,
-    punct_join,
     quoted,
     sort_fold,
     suffix,
     title_title,
+    variant,
 )
 
 _REFERENCE_NAMES = NameFormat(
@@ -132,6 +135,7 @@ class MLA(Style):
     givenname_rule = "by-cite"
     disambiguate_year_suffix = False
     sort_citations = False
+    reference_suffix = "."
 
     # -- names -------------------------------------------------------------------------
 
@@ -227,109 +231,123 @@ class MLA(Style):
         text = self._reference_names(cite)
         return text.removesuffix(", et al.")
 
-    # -- the reference -----------------------------------------------------------------
+    # -- the reference: elements (laid out by `layouts` below) ---------------------------
 
-    def format_reference(self, cite: Cite) -> Node:
+    def el_head(self, cite: Cite) -> str:
+        people, role = self._authors(cite.item)
+        if not people:
+            return ""
+        author = self._reference_names(cite)
+        if isinstance(cite, MLACite) and cite.same_authors:
+            author = SUBSTITUTE + author[len(self._plain_names(cite)) :]
+        return f"{author}, {role}" if role else author
+
+    def el_title(self, cite: Cite) -> Node:
+        return self._title(cite.item, item_kind(cite.item))
+
+    def el_original(self, cite: Cite) -> str:
+        """MLA 9, 5.76: the original year after the title."""
+        return cite.item.original_year
+
+    def el_genre(self, cite: Cite) -> str:
         item = cite.item
-        kind = item_kind(item)
-        people, role = self._authors(item)
-        author = ""
-        if people:
-            author = self._reference_names(cite)
-            if isinstance(cite, MLACite) and cite.same_authors:
-                author = SUBSTITUTE + author[len(self._plain_names(cite)) :]
-            if role:
-                author = f"{author}, {role}"
-        original = item.original_year  # MLA 9, 5.76: the original year after the title
-        parts: list[Node | str | None] = [
-            author,
-            self._title(item, kind),
-            original,
-            self._after_title(item, kind),
-            self._container(item, kind, people),
-            self._end(item, kind),
-        ]
-        return suffix(punct_join(". ", parts), ".")
+        if variant(item) == "report":
+            return "" if item.number else capitalise_first(item.genre)
+        return item.genre
 
-    def _after_title(self, item: Item, kind: str) -> str:
-        if kind == "report" and not item.number:
-            return capitalise_first(item.genre)
+    def el_container(self, cite: Cite) -> Node | None:
+        book = title_title(cite.item, cite.item.container_title)
+        return emph(book) if book else None
+
+    def el_place(self, cite: Cite) -> str:
+        """A journal's place tells like-named journals apart (`*Journal* [Place]`); a
+        conference paper names its conference's place (as the CSL style)."""
+        return cite.item.place
+
+    def el_volume(self, cite: Cite) -> str:
+        """`vol. 29`: of a journal, of the book a chapter is in, or of a multi-volume
+        work whose volume has its own title."""
+        item = cite.item
+        if item_kind(item) in ("article", "chapter") or item.volume_title:
+            return _numbered("vol.", item.volume)
         return ""
 
-    def _publisher(self, item: Item) -> str:
+    def el_issue(self, cite: Cite) -> str:
+        return _numbered("no.", cite.item.issue)
+
+    def el_issued(self, cite: Cite) -> str:
+        """`2009` for books, chapters, films and theses; `Nov. 2022` for serials, `3 Nov.
+        2022` for newspapers and the rest."""
+        item = cite.item
+        kind = variant(item)
+        if kind in ("article", "news"):
+            return _date_text(item.issued, day=kind == "news") or item.status
+        if item_kind(item) in ("book", "chapter", "film", "thesis"):
+            return item.year_text
+        return _date_text(item.issued)
+
+    def el_directors(self, cite: Cite) -> str:
+        return format_names(cite.item.people("director"), _CONTRIBUTOR_NAMES)
+
+    def el_editors(self, cite: Cite) -> str:
+        """The editors, when they do not head the entry."""
+        editors = cite.item.editor
+        if not editors or editors == self._authors(cite.item)[0]:
+            return ""
+        return format_names(editors, _CONTRIBUTOR_NAMES)
+
+    el_container_editors = el_editors
+
+    def el_translators(self, cite: Cite) -> str:
+        people = cite.item.people("translator")
+        if not people or people == self._authors(cite.item)[0]:
+            return ""
+        return format_names(people, _CONTRIBUTOR_NAMES)
+
+    def el_edition(self, cite: Cite) -> str:
+        return edition_label(cite.item.edition)
+
+    def el_version(self, cite: Cite) -> str:
+        return cite.item.version
+
+    def el_number(self, cite: Cite) -> str:
+        """A report's `Briefing paper no. 5`."""
+        item = cite.item
+        if not item.number:
+            return ""
+        label = f"no. {item.number}" if item.number.isdigit() else item.number
+        return " ".join(part for part in (item.genre, label) if part)
+
+    def el_publisher(self, cite: Cite) -> str:
         # A place is printed only where no publisher is known (as the CSL style does).
-        return item.publisher_text or item.place
+        return cite.item.publisher_text or cite.item.place
 
-    def _container(self, item: Item, kind: str, head: tuple[Person, ...]) -> Node:
-        issued = item.issued
-        parts: list[Node | str | None] = []
-        if kind == "article":
-            journal = title_title(item, item.container_title)
-            newspaper = item.type in ("article-newspaper", "article-magazine")
-            if journal and item.place:
-                # A journal's place tells like-named journals apart: `*Journal* [Place]`.
-                journal = f"{journal} [{item.place}]"
-            parts += [
-                emph(journal) if journal else None,
-                _numbered("vol.", item.volume) if not newspaper else None,
-                _numbered("no.", item.issue) if not newspaper else None,
-                _date_text(issued, day=newspaper) or item.status,
-            ]
-        else:
-            if kind == "chapter":
-                book = title_title(item, item.container_title)
-                parts.append(emph(book) if book else None)
-                if item.type == "paper-conference" and item.place and not item.editor:
-                    # The conference's place in brackets, no publisher (as the CSL style).
-                    parts[-1] = join(" ", [parts[-1], f"[{item.place}]"])
-            directors = item.people("director")
-            if directors and kind == "film":
-                parts.append(f"Directed by {format_names(directors, _CONTRIBUTOR_NAMES)}")
-            editors = item.editor
-            if editors and editors != head:
-                label = "Edited by" if kind != "chapter" else "edited by"
-                parts.append(f"{label} {format_names(editors, _CONTRIBUTOR_NAMES)}")
-            translators = item.people("translator")
-            if translators and translators != head and kind != "chapter":
-                parts.append(f"Translated by {format_names(translators, _CONTRIBUTOR_NAMES)}")
-            parts.append(edition_label(item.edition))
-            if item.version:
-                parts.append(f"Version {item.version}")
-            if kind == "chapter" or item.volume_title:
-                parts.append(_numbered("vol.", item.volume))
-            if kind == "report" and item.number:
-                label = f"no. {item.number}" if item.number.isdigit() else item.number
-                parts.append(" ".join(part for part in (item.genre, label) if part))
-            conference = item.type == "paper-conference" and not item.editor
-            if kind != "thesis" and not conference:
-                parts.append(self._publisher(item))
-            if kind in ("book", "chapter", "film", "thesis"):
-                parts.append(item.year_text)
-            else:
-                parts.append(_date_text(issued))
-        pages = page_range(item.pages, "minimal-two")
-        if pages:
-            parts.append(f"pp. {pages}" if "–" in pages else f"p. {pages}")
-        parts.append(self._link(item))
-        return join(", ", parts)
+    def el_pages(self, cite: Cite) -> str:
+        pages = page_range(cite.item.pages, "minimal-two")
+        if not pages:
+            return ""
+        return f"pp. {pages}" if "–" in pages else f"p. {pages}"
 
-    def _link(self, item: Item) -> Node | None:
-        url = item.link
+    def el_link(self, cite: Cite) -> Node | None:
+        url = cite.item.link
         return link(url, url) if url else None
 
-    def _end(self, item: Item, kind: str) -> str:
-        parts: list[str] = []
+    def el_accessed(self, cite: Cite) -> str:
+        item = cite.item
         if item.issued is None and item.accessed:
-            parts.append(f"Accessed {_date_text(item.accessed)}")
-        if kind == "thesis":
-            parts += [self._publisher(item), item.genre]
-        if item.collection_title and kind != "article":
-            series = title_title(item, item.collection_title)
-            parts.append(f"{series} {item.collection_number}".strip())
-        if item.volume_title:
-            # One volume of a multi-volume work: `Vol. 2 of Whole` (MLA 9, 5.80).
-            parts.append(f"Vol. {item.volume} of {title_title(item)}")
-        return ", ".join(part for part in parts if part)
+            return f"Accessed {_date_text(item.accessed)}"
+        return ""
+
+    def el_collection(self, cite: Cite) -> str:
+        item = cite.item
+        if not item.collection_title:
+            return ""
+        return f"{title_title(item, item.collection_title)} {item.collection_number}".strip()
+
+    def el_volume_title(self, cite: Cite) -> str:
+        """One volume of a multi-volume work: `Vol. 2 of Whole` (MLA 9, 5.80)."""
+        item = cite.item
+        return f"Vol. {item.volume} of {title_title(item)}" if item.volume_title else ""
 
 
 def _mla_cite(
@@ -350,3 +368,70 @@ def _mla_cite(
         if same_authors is None
         else same_authors,
     )
+
+
+_CONTRIBUTORS = (
+    El("editors", "Edited by "),
+    El("translators", "Translated by "),
+    El("edition"),
+    El("version", "Version "),
+)
+_END = (El("accessed"), El("collection"), El("volume_title"))
+
+
+def _layout(
+    *container: Layout, after_title: tuple[Layout, ...] = (), end: tuple[Layout, ...] = _END
+) -> Layout:
+    """MLA's core elements: `Author. Title. Container, contributors, version, number,
+    publisher, date, location. Optional elements.`"""
+    return group(
+        ". ",
+        El("head"),
+        El("title"),
+        El("original"),
+        *after_title,
+        group(", ", *container, El("pages"), El("link")),
+        group(", ", *end),
+    )
+
+
+_DATE = El("issued")
+_PUBLISHER = El("publisher")
+
+MLA.layouts = {
+    "article": _layout(
+        group(" ", El("container"), El("place", "[", "]")),
+        El("volume"),
+        El("issue"),
+        _DATE,
+        end=(El("accessed"),),
+    ),
+    "news": _layout(El("container"), _DATE, end=(El("accessed"),)),
+    "chapter": _layout(
+        El("container"),
+        El("container_editors", "edited by "),
+        El("edition"),
+        El("version", "Version "),
+        El("volume"),
+        _PUBLISHER,
+        _DATE,
+    ),
+    # Proceedings without editors: the conference's place in brackets, no publisher
+    # (as the CSL style).
+    "proceedings": _layout(
+        group(" ", El("container"), El("place", "[", "]")),
+        El("edition"),
+        El("version", "Version "),
+        El("volume"),
+        _DATE,
+    ),
+    "book": _layout(*_CONTRIBUTORS, El("volume"), _PUBLISHER, _DATE),
+    "report": _layout(*_CONTRIBUTORS, El("number"), _PUBLISHER, _DATE, after_title=(El("genre"),)),
+    "thesis": _layout(
+        *_CONTRIBUTORS,
+        _DATE,
+        end=(El("accessed"), _PUBLISHER, El("genre"), El("collection"), El("volume_title")),
+    ),
+    "film": _layout(El("directors", "Directed by "), *_CONTRIBUTORS, _PUBLISHER, _DATE),
+    "misc": _layout(*_CONTRIBUTORS, _PUBLISHER, _DATE),
+}
