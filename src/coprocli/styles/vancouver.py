@@ -10,20 +10,23 @@ from ..model import Person
 from ..richtext import Node, Text, join, link, span
 from ._base import (
     Cite,
+    El,
+    Layout,
     NameFormat,
     NumericStyle,
     Reference,
     capitalise_first,
     edition_label,
     format_names,
+    group,
     head_people,
     item_kind,
     page_range,
     plain,
-    punct_join,
     role_label,
     sentence_container,
     sentence_title,
+    variant,
 )
 
 _NAMES = NameFormat(
@@ -110,146 +113,138 @@ class Vancouver(NumericStyle):
                 index += 1
         return span("(", ",".join(items), ")")
 
-    # -- the reference -----------------------------------------------------------------
+    # -- the reference: elements (laid out by `layouts` below) ---------------------------
 
-    def _authors(self, item: Item) -> str:
-        people, label = head_people(item, _HEAD_ROLES)
+    def add_suffix(self, node: Node, mark: str) -> Node:
+        """The closing period follows anything but a period, `?` and `!` included
+        (`Report UU-CS-2009-???.`), as nlm-citation-sequence.csl prints it."""
+        text = plain(node)
+        return span(node, mark) if text and not text.endswith(mark) else node
+
+    def el_head(self, cite: Cite) -> str:
+        people, label = head_people(cite.item, _HEAD_ROLES)
         if not people:
             return ""
         text = names_text(people)
         return f"{text}, {label}" if label else text
 
-    def format_reference(self, cite: Cite) -> Node:
+    def el_title(self, cite: Cite) -> str:
+        return sentence_title(cite.item)
+
+    def el_genre(self, cite: Cite) -> str:
+        """`[dissertation]`, `[Technical report]`, a film's `[motion picture]`
+        (Citing Medicine, ch. 26)."""
         item = cite.item
         kind = item_kind(item)
-        url = item.url
-        doi = item.doi
-        container = self._container(item, kind, bool(url), bool(doi))
-        title_block = join(
-            " ",
-            [
-                sentence_title(item),
-                self._genre(item, kind),
-                "[Internet]" if url and not container and kind != "chapter" else "",
-            ],
-        )
-        editors = ""
-        if item.editor and item.author and kind != "chapter":
-            # Editors of an authored book follow its title (Citing Medicine, ch. 2).
-            editors = f"{names_text(item.editor)}, {role_label(item.editor, _EDITORS)}"
-        parts: list[Node | str | None] = [
-            self._authors(item),
-            title_block,
-            edition_label(item.edition) if not container else "",
-            _volume(item) if kind == "book" else "",
-            editors,
-            container,
-            join("; ", [self._publisher(item, kind), self._date(item, kind, bool(doi))]),
-            self._pages(item, kind),
-            self._series(item, kind),
-            self._report_number(item, kind),
-        ]
-        body = punct_join(". ", parts)
-        body = span(body, ".") if plain(body) and not plain(body).endswith(".") else body
-        return join(" ", [body, self._availability(item, kind, url, doi)])
+        genre = "motion picture" if kind == "film" else item.genre
+        return f"[{genre}]" if genre and kind in ("thesis", "report", "film") else ""
 
-    def _genre(self, item: Item, kind: str) -> str:
-        if kind == "thesis" or kind == "report":
-            genre = item.genre
-        elif kind == "film":
-            genre = "motion picture"  # Citing Medicine, ch. 26
-        else:
-            genre = ""
-        return f"[{genre}]" if genre else ""
+    def el_medium(self, cite: Cite) -> str:
+        """`[Internet]` after the title of a whole work found online."""
+        return "[Internet]" if cite.item.url else ""
 
-    def _container(self, item: Item, kind: str, has_url: bool, has_doi: bool) -> Node | str:
-        if kind == "article":
-            # NLM abbreviates journal titles without full stops (Citing Medicine, ch. 1).
-            journal = text_of(item.container_title).replace(".", "")
-            if not journal:
-                return ""
-            internet = has_url and not has_doi
-            return f"{journal} [Internet]" if internet else journal
-        if kind == "chapter":
-            book = sentence_container(item)
-            edition = edition_label(item.edition)
-            editor_text = ""
-            if item.editor:
-                editor_text = f"{names_text(item.editor)}, {role_label(item.editor, _EDITORS)}"
-            if has_url:
-                book = f"{book} [Internet]"
-            inner = punct_join(". ", [editor_text, join(". ", [book, edition])])
-            return span("In: ", inner) if plain(inner) else ""
-        return ""
+    def el_edition(self, cite: Cite) -> str:
+        return edition_label(cite.item.edition)
 
-    def _publisher(self, item: Item, kind: str) -> str:
-        if kind in _SERIAL:
+    def el_volume(self, cite: Cite) -> str:
+        """`Vol. 2`, with the volume's own title: `Vol. 2, The council estate years`."""
+        item = cite.item
+        if not item.volume:
             return ""
+        if item.volume_title:
+            return f"Vol. {item.volume}, {sentence_title(item, item.volume_title)}"
+        return f"Vol. {item.volume}"
+
+    def el_editors(self, cite: Cite) -> str:
+        """Editors of an authored book follow its title (Citing Medicine, ch. 2)."""
+        item = cite.item
+        if not (item.editor and item.author):
+            return ""
+        return f"{names_text(item.editor)}, {role_label(item.editor, _EDITORS)}"
+
+    el_container_editors = el_editors
+
+    def el_container(self, cite: Cite) -> str:
+        """The journal, abbreviated without full stops as NLM does (Citing Medicine,
+        ch. 1), `[Internet]` when read online without a DOI; or a chapter's book."""
+        item = cite.item
+        if item_kind(item) == "article":
+            journal = text_of(item.container_title).replace(".", "")
+            internet = item.url and not item.doi
+            return f"{journal} [Internet]" if journal and internet else journal
+        book = sentence_container(item)
+        return f"{book} [Internet]" if book and item.url else book
+
+    def el_publisher(self, cite: Cite) -> str:
+        item = cite.item
         place = item.place
-        if kind == "thesis" and place:
+        if item_kind(item) == "thesis" and place:
             place = f"[{place}]"
         return ": ".join(part for part in (place, item.publisher_text) if part)
 
-    def _date(self, item: Item, kind: str, has_doi: bool) -> str:
+    def el_issued(self, cite: Cite) -> str:
+        """The date, `[cited …]` for online sources, and a serial's numbers:
+        `2009;29(4):1203–21`; a newspaper's page after the date (ch. 5)."""
+        item = cite.item
         issued = item.issued
         cited = ""
         if item.url and item.accessed:
             cited = f"[cited {_date_text(item.accessed)}]"
-        if kind == "article":
-            date = plain(join(" ", [_date_text(issued) or item.status, "" if has_doi else cited]))
+        kind = variant(item)
+        if kind in ("article", "news"):
+            date = " ".join(part for part in (_date_text(issued) or item.status, cited) if part)
+            if item.doi:
+                date = _date_text(issued) or item.status
             pages = page_range(item.pages, "minimal")
             if item.type == "article-newspaper" and pages:
-                return f"{date}:{pages}"  # a newspaper's page follows the date (ch. 5)
+                return f"{date}:{pages}"
             if item.type == "article-magazine":
                 return ";".join(part for part in (date, pages) if part)
-            serial = self._serial(item)
+            head = item.volume + (f"({item.issue})" if item.issue else "")
+            serial = ":".join(part for part in (head, pages) if part)
             return ";".join(part for part in (date, serial) if part)
         if kind == "report":
             return " ".join(part for part in (_date_text(issued, day=False), cited) if part)
-        year = item.year_text
-        return " ".join(part for part in (year, cited) if part)
+        return " ".join(part for part in (item.year_text, cited) if part)
 
-    def _serial(self, item: Item) -> str:
-        if item.type in ("article-newspaper", "article-magazine"):
-            return ""
-        head = item.volume + (f"({item.issue})" if item.issue else "")
+    def el_pages(self, cite: Cite) -> str:
+        """`p. 45–9`; a classic `@inbook`'s chapter and pages; a book's page count."""
+        item = cite.item
         pages = page_range(item.pages, "minimal")
-        return ":".join(part for part in (head, pages) if part)
-
-    def _pages(self, item: Item, kind: str) -> str:
-        if kind in _SERIAL:
-            return ""
-        pages = page_range(item.pages, "minimal")
-        if kind == "book":
-            # A classic `@inbook`: the chapter and its pages as locators.
-            if item.entry_type != "inbook":
-                return f"{item.pagetotal} p." if item.pagetotal else ""
+        kind = variant(item)
+        if kind == "inbook":
             chapter = f"Chapter {item.chapter}" if item.chapter else ""
             return "; ".join(part for part in (chapter, f"p. {pages}" if pages else "") if part)
+        if kind == "book":
+            return f"{item.pagetotal} p." if item.pagetotal else ""
         return f"p. {pages}" if pages else ""
 
-    def _series(self, item: Item, kind: str) -> str:
+    def el_collection(self, cite: Cite) -> str:
         """`(Studies in participatory governance; no. 14)`."""
-        if kind in _SERIAL or not item.collection_title:
+        item = cite.item
+        if not item.collection_title:
             return ""
         series = sentence_title(item, item.collection_title)
         number = f"; no. {item.collection_number}" if item.collection_number else ""
         return f"({series}{number})"
 
-    def _report_number(self, item: Item, kind: str) -> str:
-        number = item.number
-        if kind != "report" or not number:
+    def el_number(self, cite: Cite) -> str:
+        item = cite.item
+        if not item.number:
             return ""
         genre = capitalise_first(item.genre) or "Report"
-        label = f"no.: {number}" if number.isdigit() else number
+        label = f"no.: {item.number}" if item.number.isdigit() else item.number
         return f"{genre} {label}"
 
-    def _availability(self, item: Item, kind: str, url: str, doi: str) -> Node:
+    def el_link(self, cite: Cite) -> Node:
+        """`Available from: URL` (a journal article with a DOI gives the DOI only), then
+        `doi:…`."""
+        item = cite.item
         parts: list[Node | str] = []
-        if url and not (kind == "article" and doi):
-            parts.append(span("Available from: ", link(url, url)))
-        if doi:
-            parts.append(Text(f"doi:{bare_doi(doi)}"))
+        if item.url and not (item_kind(item) == "article" and item.doi):
+            parts.append(span("Available from: ", link(item.url, item.url)))
+        if item.doi:
+            parts.append(Text(f"doi:{bare_doi(item.doi)}"))
         return join(" ", parts)
 
 
@@ -260,3 +255,34 @@ _HEAD_ROLES: tuple[tuple[str, tuple[str, str]], ...] = (
     ("editor", _EDITORS),
     ("director", ("director", "directors")),
 )
+
+
+def _layout(*body: Layout, medium: bool = True) -> Layout:
+    """`Authors. Title [genre]. body. Link.` (`[Internet]` after the title of a whole
+    work read online)."""
+    title = group(" ", El("title"), El("genre"), *((El("medium"),) if medium else ()))
+    return group(" ", group(". ", El("head"), title, *body, suffix="."), El("link"))
+
+
+_PUBLICATION = group("; ", El("publisher"), El("issued"))
+_TAIL = (El("pages"), El("collection"))
+
+Vancouver.layouts = {
+    # `Journal. 2009;29(4):1203–21.`
+    "article": _layout(El("container"), El("issued"), medium=False),
+    # `In: Green T, Hall N, editors. Book [Internet]. 2nd ed. London: Press; 2009. p. 45–9.`
+    "chapter": _layout(
+        group(
+            ". ",
+            El("container_editors"),
+            group(". ", El("container"), El("edition")),
+            prefix="In: ",
+        ),
+        _PUBLICATION,
+        *_TAIL,
+        medium=False,
+    ),
+    "book": _layout(El("edition"), El("volume"), El("editors"), _PUBLICATION, *_TAIL),
+    "report": _layout(El("edition"), El("editors"), _PUBLICATION, *_TAIL, El("number")),
+    "misc": _layout(El("edition"), El("editors"), _PUBLICATION, *_TAIL),
+}
