@@ -3,11 +3,12 @@ machinery around it (sorting, numbering, same-author-same-year disambiguation, c
 citations, punctuation-aware joining).
 
 A style is one subclass in one file. It states its rules as data (`NameFormat`s, sort
-keys, delimiters) and writes a few small methods: `format_reference` (the list entry),
-`citation_parts` (author and date for in-text citations) for author-date styles, which
-derive from `Style`; `format_label` and `cite` for numeric ones, which derive from
-`NumericStyle`. Every style reads `Item`s, never BibTeX fields. Everything else is here,
-written once.
+keys, delimiters, and `layouts`: one layout of the shared element inventory per kind of
+work, see `_inventory.py`) and writes small methods: the `el_<name>` elements its
+layouts print, `citation_parts` (author and date for in-text citations) for author-date
+styles, which derive from `Style`; `format_label` and `cite` for numeric ones, which
+derive from `NumericStyle`. Every style reads `Item`s, never BibTeX fields. Everything
+else is here, written once.
 
 Names, case conversion, page ranges, dates and DOIs live in the sibling modules
 `_names.py` and `_text.py`; their public pieces are re-exported below.
@@ -25,7 +26,7 @@ from ..folding import sort_fold
 from ..item import Date, Item, Segments, text_of, to_item, typographic
 from ..model import Entry, Person
 from ..richtext import Node, Span, Text, emph, is_empty, join, last_char, link, plain, span
-from ._inventory import El, Group, Layout, group, layout_for, render, variant
+from ._inventory import FALLBACK, El, Group, Layout, group, layout_for, render, variant
 from ._names import (
     CACHE_SIZE,
     NameFormat,
@@ -201,6 +202,30 @@ class Style:
             self.add_suffix,
         )
         return suffix(body, self.reference_suffix) if self.reference_suffix else body
+
+    #: The style's abbreviation of "edition": `2nd ed.`, `2nd edn`.
+    edition_abbreviation: ClassVar[str] = "ed."
+
+    # Elements printed the same way by every style (a style may override them).
+
+    def el_original(self, cite: Cite) -> str:
+        """The year a reprint was first published."""
+        return cite.item.original_year
+
+    def el_edition(self, cite: Cite) -> str:
+        return edition_label(cite.item.edition, self.edition_abbreviation)
+
+    def el_version(self, cite: Cite) -> str:
+        return cite.item.version
+
+    def el_genre(self, cite: Cite) -> str:
+        return cite.item.genre
+
+    def el_number(self, cite: Cite) -> str:
+        return cite.item.number
+
+    def el_place(self, cite: Cite) -> str:
+        return cite.item.place
 
     def join_parts(self, delimiter: str, parts: list[Node]) -> Node:
         """Parts of a group joined: a delimiter starting with `.` is not doubled."""
@@ -508,30 +533,19 @@ def _each_key_once(entries: Sequence[Entry]) -> list[Entry]:
     return list(unique.values())
 
 
-#: CSL type -> the family a style formats it as.
-_KINDS = {
-    "article-journal": "article",
-    "article-magazine": "article",
-    "article-newspaper": "article",
-    "periodical": "article",
-    "chapter": "chapter",
-    "paper-conference": "chapter",
-    "entry-encyclopedia": "chapter",
-    "entry-dictionary": "chapter",
-    "book": "book",
-    "report": "report",
-    "thesis": "thesis",
-    "webpage": "webpage",
-    "motion_picture": "film",
-    "pamphlet": "booklet",
-}
-
-
 def item_kind(item: Item) -> str:
     """The family an item belongs to: `article`, `chapter`, `book`, `report`,
     `thesis`, `webpage`, `film`, `booklet` or `misc` (an article with no journal, such
-    as a preprint, is a stand-alone work: `misc`)."""
-    return _KINDS.get(item.type, "misc")
+    as a preprint, is a stand-alone work: `misc`): its variant without the special
+    cases (a newspaper article is an article, a classic `@inbook` a book, ...)."""
+    name = variant(item)
+    while name in _FAMILY_FALLBACK:
+        name = _FAMILY_FALLBACK[name]
+    return name
+
+
+#: The variants that are special cases of a family (booklets are a family of their own).
+_FAMILY_FALLBACK = {name: broader for name, broader in FALLBACK.items() if name != "booklet"}
 
 
 def sentence_title(item: Item, segments: Segments | None = None) -> str:

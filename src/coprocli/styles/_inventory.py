@@ -4,16 +4,19 @@ written in.
 Every work is of one *variant* (`variant`): a journal article, a newspaper article, a
 chapter, a conference paper whose proceedings have no editors, a classic `@inbook`,
 a book, a report, ... `INVENTORY` lists, for each variant, the elements such a work
-has, in the canonical order (who, when, what, where it sits, who published it, where
-to find it). A style prints a work by a *layout*: a tree of `El` (one element, with
-its affixes) and `Group` (elements joined by a delimiter, with affixes), one per
-variant, stating which elements it prints, in what order, with what punctuation.
+has: those of every work, in the canonical order (who, when, what, who published it,
+where to find it), and for a part of a journal or book, those of its container.
+
+A style prints a work by a *layout*: a tree of `El` (one element, with its affixes)
+and `Group` (elements joined by a delimiter, with affixes), one per variant, stating
+which elements it prints, in what order, with what punctuation.
 Variants a style does not lay out fall back to a broader one (`FALLBACK`): a
 newspaper article to an article, software to a stand-alone work.
 
-Elements are formatted by the style's `el_<name>` methods: most are written once in
-`Style` from the style's forms (names, case, page form, labels); a style overrides the
-few it prints in its own way. An element that prints nothing drops out with its
+Elements are formatted by the style's `el_<name>` methods. Those that print a field as
+it is, or with the style's abbreviation (`edition_abbreviation`), are written once in
+`Style`; the others in each style, from the shared helpers (names, case, page ranges,
+dates). An element that prints nothing drops out with its
 affixes, and a group with nothing in it drops out with its own.
 """
 
@@ -71,107 +74,68 @@ def group(delimiter: str, *items: Layout, prefix: str = "", suffix: str = "") ->
     return Group(delimiter, items, prefix, suffix)
 
 
-#: Every element a variant's works have, in the canonical order. `head` is whoever
-#: heads the reference (authors, else editors, directors, ... with the role's label).
-_COMMON_HEAD = ("head", "issued", "title", "original")
-_COMMON_TAIL = ("link", "accessed")
+#: The elements of every work, in the canonical order: who (`head`: authors, else
+#: editors, directors, ... with the role's label), when, what, who else made it, which
+#: edition and volume, in which series, who published it, where to find it.
+_WORK = (
+    "head",
+    "issued",
+    "title",
+    "original",
+    "volume_title",
+    "version",
+    "genre",
+    "medium",
+    "editors",
+    "translators",
+    "directors",
+    "edition",
+    "volume",
+    "volumes",
+    "collection",
+    "number",
+    "chapter",
+    "pages",
+    "pagetotal",
+    "event",
+    "place",
+    "publisher",
+    "status",
+    "note",
+    "doi",
+    "link",
+    "accessed",
+)
+#: What a part of a serial adds: the journal, its numbers and the date of the issue.
+_IN_SERIAL = ("container", "issue", "numbers", "month", "month_day")
+#: What a part of a book adds: the book and its editors.
+_IN_BOOK = ("container", "container_editors")
+_PART_OF = {
+    "article": _IN_SERIAL,
+    "news": _IN_SERIAL,
+    "proceedings": (*_IN_SERIAL, "container_editors"),
+    "chapter": (*_IN_BOOK, "month_day"),
+    # A web page is dated to the day, like an issue of a newspaper.
+    "webpage": ("month_day",),
+}
 INVENTORY: dict[str, tuple[str, ...]] = {
-    "article": (
-        *_COMMON_HEAD,
-        "container",
-        "place",
-        "volume",
-        "issue",
-        "numbers",
-        "month",
-        "pages",
-        "status",
-        *_COMMON_TAIL,
-    ),
-    "news": (*_COMMON_HEAD, "container", "month_day", "pages", "status", *_COMMON_TAIL),
-    "chapter": (
-        *_COMMON_HEAD,
-        "translators",
-        "container",
-        "container_editors",
-        "edition",
-        "volume",
+    name: _WORK + _PART_OF.get(name, ())
+    for name in (
+        "article",
+        "news",
         "chapter",
-        "pages",
-        "collection",
-        "event",
-        "place",
-        "publisher",
-        *_COMMON_TAIL,
-    ),
-    # A conference paper whose proceedings name no editors: cited as a serial by some
-    # styles, as a chapter by others (README: conference papers).
-    "proceedings": (
-        *_COMMON_HEAD,
-        "container",
-        "place",
-        "numbers",
-        "month",
-        "pages",
-        "event",
-        "publisher",
-        *_COMMON_TAIL,
-    ),
-    "book": (
-        *_COMMON_HEAD,
-        "volume_title",
-        "version",
-        "editors",
-        "translators",
-        "edition",
-        "volume",
-        "volumes",
-        "collection",
-        "place",
-        "publisher",
-        "pagetotal",
-        *_COMMON_TAIL,
-    ),
-    # A classic BibTeX `@inbook`: a book, and the chapter or pages cited in it.
-    "inbook": (
-        *_COMMON_HEAD,
-        "editors",
-        "translators",
-        "edition",
-        "volume",
-        "collection",
-        "place",
-        "publisher",
-        "chapter",
-        "pages",
-        *_COMMON_TAIL,
-    ),
-    "report": (
-        *_COMMON_HEAD,
-        "genre",
-        "number",
-        "collection",
-        "place",
-        "publisher",
-        *_COMMON_TAIL,
-    ),
-    "thesis": (*_COMMON_HEAD, "genre", "place", "publisher", *_COMMON_TAIL),
-    "webpage": (*_COMMON_HEAD, "publisher", "month_day", *_COMMON_TAIL),
-    "film": (*_COMMON_HEAD, "genre", "directors", "place", "publisher", *_COMMON_TAIL),
-    "misc": (
-        *_COMMON_HEAD,
-        "version",
-        "genre",
-        "editors",
-        "translators",
-        "edition",
-        "collection",
-        "place",
-        "publisher",
-        "pages",
-        "note",
-        *_COMMON_TAIL,
-    ),
+        # A conference paper whose proceedings name no editors: cited as a serial by
+        # some styles, as a chapter by others (README: conference papers).
+        "proceedings",
+        "book",
+        # A classic BibTeX `@inbook`: a book, and the chapter or pages cited in it.
+        "inbook",
+        "report",
+        "thesis",
+        "webpage",
+        "film",
+        "misc",
+    )
 }
 INVENTORY["booklet"] = INVENTORY["misc"]
 INVENTORY["software"] = INVENTORY["misc"]

@@ -14,7 +14,6 @@ from ._base import (
     NameFormat,
     Reference,
     Style,
-    edition_label,
     format_names,
     group,
     head_people,
@@ -159,9 +158,6 @@ class APA(Style):
             text = f"{text}: Vol. {item.volume}. {sentence_title(item, item.volume_title)}"
         return Text(text) if variant(item) in _PARTS else emph(text)
 
-    def el_original(self, cite: Cite) -> str:
-        return cite.item.original_year
-
     def el_editors(self, cite: Cite) -> str:
         """An authored work's editors: `R. Mills & S. Carter, Eds.`."""
         editors = cite.item.editor
@@ -172,9 +168,6 @@ class APA(Style):
     def el_translators(self, cite: Cite) -> str:
         people = cite.item.people("translator")
         return f"{format_names(people, _EDITOR_NAMES)}, Trans." if people else ""
-
-    def el_edition(self, cite: Cite) -> str:
-        return edition_label(cite.item.edition)
 
     def el_volume(self, cite: Cite) -> str:
         """`Vol. 2` (a volume with its own title says so in the title)."""

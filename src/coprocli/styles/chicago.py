@@ -17,7 +17,6 @@ from ._base import (
     Reference,
     Style,
     capitalise_first,
-    edition_label,
     format_names,
     group,
     head_people,
@@ -144,9 +143,6 @@ class Chicago(Style):
             return None
         return span(f"Vol. {item.volume} of ", emph(title_title(item)), ".")
 
-    def el_version(self, cite: Cite) -> str:
-        return cite.item.version
-
     def el_translators(self, cite: Cite) -> str:
         return format_names(cite.item.people("translator"), _EDITOR_NAMES)
 
@@ -156,9 +152,6 @@ class Chicago(Style):
         if not item.editor or self._authors(item)[0] == item.editor:
             return ""
         return format_names(item.editor, _EDITOR_NAMES)
-
-    def el_edition(self, cite: Cite) -> str:
-        return edition_label(cite.item.edition)
 
     def el_volume(self, cite: Cite) -> str:
         item = cite.item
@@ -177,11 +170,6 @@ class Chicago(Style):
 
     def el_container_editors(self, cite: Cite) -> str:
         return format_names(cite.item.editor, _EDITOR_NAMES)
-
-    def el_place(self, cite: Cite) -> str:
-        """A journal's place, where the .bib gives one, tells like-named journals apart
-        (CMOS 14.72): `*Journal* (New York) 22 (4)`."""
-        return cite.item.place
 
     def el_issue(self, cite: Cite) -> str:
         """The issue; with no issue number, the month stands in its place (CMOS 14.71)."""

@@ -75,6 +75,7 @@ class Harvard(Style):
     disambiguate_add_names = True
     disambiguate_add_givenname = True
     no_date = "no date"
+    edition_abbreviation = "edn"
     reference_suffix = "."
 
     def _authors(self, item: Item) -> tuple[tuple[Person, ...], str]:
@@ -129,9 +130,6 @@ class Harvard(Style):
     def el_title(self, cite: Cite) -> Node:
         return self._title(cite.item, item_kind(cite.item))
 
-    def el_edition(self, cite: Cite) -> str:
-        return edition_label(cite.item.edition, "edn")
-
     def el_editors(self, cite: Cite) -> Node | None:
         """An authored book's editors."""
         item = cite.item
@@ -148,9 +146,6 @@ class Harvard(Style):
     def el_genre(self, cite: Cite) -> str:
         """`PhD thesis`, `Briefing paper`; films are `[Film]` (CTR: films)."""
         return "[Film]" if item_kind(cite.item) == "film" else cite.item.genre
-
-    def el_number(self, cite: Cite) -> str:
-        return cite.item.number
 
     def el_container(self, cite: Cite) -> Node:
         item = cite.item

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..item import Date, Item, bare_doi, text_of
-from ..richtext import Node, Text, emph, is_empty, join, link, span
+from ..item import Date, bare_doi, text_of
+from ..richtext import Node, Span, Text, emph, join, link, span
 from ._base import (
     Cite,
+    El,
+    Layout,
     NameFormat,
     NumericStyle,
     Reference,
-    edition_label,
     ends_with_punctuation,
     format_names,
+    group,
     head_people,
-    item_kind,
     names_node,
     page_label,
     page_range,
@@ -24,6 +25,7 @@ from ._base import (
     sentence_container,
     sentence_title,
     suffix,
+    variant,
 )
 
 _NAMES = NameFormat(and_word="and", et_al_min=7, et_al_use_first=1, et_al_italic=True)
@@ -44,9 +46,6 @@ MONTHS = (
     "Nov.",
     "Dec.",
 )
-
-#: Entry kinds printed like books: italic title, `Place: Publisher, year.`
-_BOOKLIKE = {"book", "manual"}
 
 
 def _month_year(date: Date | None) -> str:
@@ -73,22 +72,6 @@ def _full_date(date: Date | None) -> str:
     return " ".join(parts)
 
 
-def _quoted(text: str, mark: str) -> Node:
-    """`“Title,”`: the following comma or period goes inside the quotation marks; none
-    after a title ending in `?` or `!` (as ieee.csl does; the 2023 guide shows none)."""
-    if not mark or ends_with_punctuation(text):
-        return Text(quoted(text))
-    return Text(quoted(text + mark))
-
-
-def _node(part: Node | str) -> Node:
-    return Text(part) if isinstance(part, str) else part
-
-
-def _pages(item: Item) -> str:
-    return page_label(page_range(item.pages))
-
-
 class IEEE(NumericStyle):
     """IEEE: `[1] D. Boyle and M. Harris, “Title,” Journal, vol. 29, no. 4, pp. 1–2, 2009.`"""
 
@@ -107,161 +90,156 @@ class IEEE(NumericStyle):
         numbers = sorted({ref.number for ref in references if ref.number is not None})
         return Text(", ".join(f"[{number}]" for number in numbers))
 
-    # -- the reference -----------------------------------------------------------------
+    # -- punctuation: commas and periods go inside closing quotation marks ----------------
 
-    def _author(self, item: Item) -> Node:
-        people, label = head_people(item, _HEAD_ROLES)
+    def join_parts(self, delimiter: str, parts: list[Node]) -> Node:
+        """`“Title,” *Journal*`: a delimiter's comma or period goes inside the closing
+        quotation mark of the part before it (American usage; none after `?` or `!`)."""
+        if delimiter[:1] not in ",.":
+            return join(delimiter, parts)
+        out: list[Node] = []
+        for part in parts:
+            if out:
+                inside = _inside_quote(out[-1], delimiter[0])
+                if inside is not None:
+                    out[-1] = inside
+                    out.append(Text(delimiter[1:]))
+                else:
+                    out.append(Text(delimiter))
+            out.append(part)
+        return Span(tuple(out))
+
+    def add_suffix(self, node: Node, mark: str) -> Node:
+        inside = _inside_quote(node, mark[0]) if mark[:1] in ",." else None
+        if inside is not None:
+            return span(inside, mark[1:]) if mark[1:] else inside
+        return suffix(node, mark)
+
+    # -- the reference: elements (laid out by `layouts` below) ---------------------------
+
+    def el_head(self, cite: Cite) -> Node:
+        people, label = head_people(cite.item, _HEAD_ROLES)
         if not people:
             return Text("")
         names = names_node(people, _NAMES)
         return span(names, f", {label}") if label else names
 
-    def format_reference(self, cite: Cite) -> Node:
+    def el_title(self, cite: Cite) -> Node:
+        """Books, films and software in italics; everything else in quotation marks."""
+        title = sentence_title(cite.item)
+        if not title:
+            return Text("")
+        if variant(cite.item) in _ITALIC:
+            return emph(title)
+        return Text(quoted(title))
+
+    def el_container(self, cite: Cite) -> Node:
         item = cite.item
-        kind = item_kind(item)
-        author = self._author(item)
-        head: Node = span(author, ", ") if not is_empty(author) else Text("")
-        return span(head, self._body(item, kind))
-
-    def _publisher(self, item: Item, kind: str) -> str:
-        publisher = item.publisher_text
-        if kind in _BOOKLIKE or kind in ("chapter", "film"):
-            return ": ".join(part for part in (item.place, publisher) if part)
-        return ", ".join(part for part in (publisher, item.place) if part)
-
-    def _body(self, item: Item, kind: str) -> Node:
-        title = sentence_title(item)
-        issued = item.issued
-        if kind == "article":
+        if variant(item) in ("article", "news"):
             journal = text_of(item.container_title)
-            newspaper = item.type in ("article-newspaper", "article-magazine")
-            rest: list[Node | str | None] = [
-                emph(journal) if journal else None,
-                f"vol. {item.volume}" if item.volume and not newspaper else None,
-                f"no. {item.issue}" if item.issue and not newspaper else None,
-                _pages(item),
-                (_full_date(issued) if newspaper else _month_year(issued)) or item.status,
-            ]
-            # A DOI or an access date follows after a comma; `[Online]. Available:` after
-            # a full stop.
-            end = "," if item.doi or (item.url and item.accessed) else "."
-            body = self._group(title, True, rest, end)
-            return join("", [body, self._access(item, kind)])
-        if kind == "chapter":
-            book = sentence_container(item)
-            editor_text = ""
-            if item.editor:
-                label = role_label(item.editor, ("Ed.", "Eds."))
-                editor_text = f"{format_names(item.editor, _EDITOR_NAMES)}, {label}"
-            conference = item.type == "paper-conference"
-            rest = [
-                span("in ", emph(book)) if book else None,
-                edition_label(item.edition),
-                f"vol. {item.volume}" if item.volume else "",
-                editor_text,
-                self._collection(item).rstrip("."),
-                self._publisher(item, kind),
-                # A conference paper gives the month of the conference (as ieee.csl).
-                _month_year(issued) if conference else item.year_text,
-                f"ch. {item.chapter}" if item.chapter else "",
-                _pages(item),
-            ]
-            return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
-        if kind == "report":
-            number = " ".join(part for part in (item.genre, item.number) if part)
-            rest = [self._publisher(item, kind), number, _month_year(issued)]
-            return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
-        if kind == "thesis":
-            rest = [item.genre, self._publisher(item, kind), item.year_text]
-            return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
-        if kind == "webpage":
-            return join("", [self._group(title, True, [], "."), self._access(item, kind)])
-        if kind == "film":
-            date = f"({_full_date(issued)})" if issued else ""
-            body = self._group(title, False, [date], ".")
-            place = item.place
-            return join("", [Text(f"{place}. ") if place else "", body, self._access(item, kind)])
-        if kind in _BOOKLIKE:
-            editors = ""
-            if item.editor and item.author:
-                # An authored book's editors follow the edition (IEEE guide: books).
-                label = role_label(item.editor, ("Ed.", "Eds."))
-                editors = f"{format_names(item.editor, _EDITOR_NAMES)}, {label}"
-            volume = ", ".join(
-                part
-                for part in (
-                    f"vol. {item.volume}" if item.volume else "",
-                    f"{item.volumes} vols." if item.volumes else "",
-                )
-                if part
-            )
-            first = self._group(title, False, [edition_label(item.edition), volume, editors], ".")
-            tail_parts = [self._publisher(item, kind), item.year_text]
-            if item.entry_type == "inbook" and item.chapter:
-                tail_parts.append(f"ch. {item.chapter}")  # a classic `@inbook`
-            tail_parts.append(_pages(item))
-        elif item.type == "software":
-            # Software: `*Title*. (2023). Publisher.` (IEEE guide: software; as ieee.csl).
-            head = suffix(emph(title), ".") if title else Text("")
-            year = f"({item.year_text})." if item.year_text else ""
-            parts = [head, year, suffix(item.publisher_text, ".") if item.publisher else ""]
-            return join("", [join(" ", parts), self._access(item, kind)])
-        elif item.type == "manuscript":  # `“Title,” 2023.`
-            rest = [self._publisher(item, kind), _pages(item), _full_date(issued) or item.year_text]
-            return join("", [self._group(title, True, rest, "."), self._access(item, kind)])
-        else:  # booklet, misc and the rest
-            first = self._group(title, True, [], ".")
-            tail_parts = [self._publisher(item, kind), _pages(item), _full_date(issued)]
-        tail = ", ".join(part for part in tail_parts if part)
-        parts = [first, self._collection(item), f"{tail}." if tail else ""]
-        return join("", [join(" ", parts), self._access(item, kind)])
+        else:
+            journal = sentence_container(item)
+        return emph(journal) if journal else Text("")
 
-    def _group(self, title: str, quoted: bool, rest: Sequence[Node | str | None], end: str) -> Node:
-        """Title and the following parts joined by commas, the group ending with `end`.
+    def el_volume(self, cite: Cite) -> str:
+        return f"vol. {cite.item.volume}" if cite.item.volume else ""
 
-        A quoted title takes the comma (or the final period) inside its quotation marks.
-        """
-        others = [part for part in rest if part is not None and not is_empty(_node(part))]
-        if quoted and title:
-            if not others:
-                return _quoted(title, end)
-            return span(_quoted(title, ","), " ", suffix(join(", ", others), end))
-        head: Node | None = emph(title) if title else None
-        return suffix(join(", ", [head, *others]), end)
+    def el_volumes(self, cite: Cite) -> str:
+        return f"{cite.item.volumes} vols." if cite.item.volumes else ""
 
-    def _collection(self, item: Item) -> str:
-        """`in Lecture notes in physics, vol. 172.`: the series, in sentence case as
-        every title of the style, and the volume in it."""
+    def el_issue(self, cite: Cite) -> str:
+        return f"no. {cite.item.issue}" if cite.item.issue else ""
+
+    def el_editors(self, cite: Cite) -> str:
+        """An authored book's editors follow the edition (IEEE guide: books)."""
+        item = cite.item
+        return self.el_container_editors(cite) if item.author else ""
+
+    def el_container_editors(self, cite: Cite) -> str:
+        editors = cite.item.editor
+        if not editors:
+            return ""
+        return f"{format_names(editors, _EDITOR_NAMES)}, {role_label(editors, ('Ed.', 'Eds.'))}"
+
+    def el_collection(self, cite: Cite) -> str:
+        """`in Lecture notes in physics, vol. 172`: the series, in sentence case as every
+        title of the style, and the volume in it."""
+        item = cite.item
         if not item.collection_title:
             return ""
         series = sentence_title(item, item.collection_title)
         if item.collection_number:
-            return f"in {series}, no. {item.collection_number}."
-        return f"in {series}, vol. {item.volume}." if item.volume else f"in {series}."
+            return f"in {series}, no. {item.collection_number}"
+        return f"in {series}, vol. {item.volume}" if item.volume else f"in {series}"
 
-    def _access(self, item: Item, kind: str) -> Node:
-        doi = item.doi
-        url = item.url
-        if kind != "webpage" and doi:
-            return Text(f" doi: {bare_doi(doi)}.")
-        if not url:
-            return Text("")
-        accessed = item.accessed
-        available = span("Available: ", link(url, url))
-        online = "[Online Video]" if kind == "film" else "[Online]"
-        if kind == "webpage":
-            return span(
-                " ",
-                join(
-                    ". ",
-                    [f"Accessed: {_full_date(accessed)}" if accessed else "", online, available],
-                ),
-            )
-        if accessed:
-            return span(f" Accessed: {_full_date(accessed)}. {online}. ", available)
-        # The IEEE guide marks every online source `[Online].` (ieee.csl only with an
-        # access date).
-        return span(f" {online}. ", available)
+    def el_chapter(self, cite: Cite) -> str:
+        return f"ch. {cite.item.chapter}" if cite.item.chapter else ""
+
+    def el_pages(self, cite: Cite) -> str:
+        return page_label(page_range(cite.item.pages))
+
+    def el_publisher(self, cite: Cite) -> str:
+        """`Place: Publisher` for books, chapters and films; `Publisher, Place` else."""
+        item = cite.item
+        if variant(item) in ("book", "inbook", "chapter", "proceedings", "film"):
+            return ": ".join(part for part in (item.place, item.publisher_text) if part)
+        if variant(item) == "software":
+            return item.publisher_text
+        return ", ".join(part for part in (item.publisher_text, item.place) if part)
+
+    def el_issued(self, cite: Cite) -> str:
+        """`Jun. 1996` for serials, reports and conference papers (the month of the
+        conference, as ieee.csl); `Feb. 01, 2024` for newspapers, films and stand-alone
+        works; the year of books, chapters and theses."""
+        item = cite.item
+        issued = item.issued
+        kind = variant(item)
+        if kind in ("article", "report", "proceedings") or item.type == "paper-conference":
+            return _month_year(issued) or (item.status if kind == "article" else "")
+        if kind == "news":
+            return _full_date(issued) or item.status
+        if kind in ("film", "misc", "booklet", "dataset"):
+            return _full_date(issued)
+        if kind == "manuscript":
+            return _full_date(issued) or item.year_text
+        return item.year_text
+
+    def el_doi(self, cite: Cite) -> str:
+        item = cite.item
+        if not item.doi or variant(item) == "webpage":
+            return ""
+        return f"doi: {bare_doi(item.doi)}."
+
+    def el_accessed(self, cite: Cite) -> str:
+        item = cite.item
+        if not (item.url and item.accessed) or self.el_doi(cite):
+            return ""
+        return f"Accessed: {_full_date(item.accessed)}."
+
+    def el_link(self, cite: Cite) -> Node | None:
+        """`[Online]. Available: URL`: the IEEE guide marks every online source so
+        (ieee.csl only those with an access date); a film `[Online Video]`."""
+        item = cite.item
+        if not item.url or self.el_doi(cite):
+            return None
+        online = "[Online Video]" if variant(item) == "film" else "[Online]"
+        return span(f"{online}. Available: ", link(item.url, item.url))
+
+
+def _inside_quote(node: Node, mark: str) -> Node | None:
+    """`node` with `mark` inside its closing quotation mark (dropped after a title's own
+    `?`, `!` or `.`); None when `node` does not end with a quotation."""
+    if isinstance(node, Text):
+        if not node.text.endswith("”"):
+            return None
+        inner = node.text[:-1]
+        if ends_with_punctuation(inner):
+            return node
+        return Text(f"{inner}{mark}”")
+    if isinstance(node, Span) and node.children:
+        last = _inside_quote(node.children[-1], mark)
+        return None if last is None else Span((*node.children[:-1], last))
+    return None
 
 
 #: Who heads a reference, with the role label after the names.
@@ -271,3 +249,105 @@ _HEAD_ROLES: tuple[tuple[str, tuple[str, str]], ...] = (
     ("translator", ("Trans.", "Trans.")),
     ("director", ("Dir.", "Dirs.")),
 )
+
+
+#: Variants whose titles are italic.
+_ITALIC = frozenset({"book", "inbook", "film", "software"})
+
+
+def _layout(*body: Layout) -> Layout:
+    """`Names, body. doi: …` or `Names, body. Accessed: …. [Online]. Available: URL`."""
+    return group(
+        ", ",
+        El("head"),
+        group(" ", *body, group(" ", El("doi"), El("accessed")), El("link")),
+    )
+
+
+def _serial(*numbers: Layout) -> Layout:
+    """An article: a DOI or an access date follows after a comma, `[Online]. Available:`
+    after a full stop: `“Title,” *Journal*, vol. 2, no. 4, pp. 1–9, 2009, doi: ….`"""
+    return group(
+        ", ",
+        El("head"),
+        group(
+            " ",
+            group(
+                ", ",
+                group(", ", El("title"), El("container"), *numbers, El("pages"), El("issued")),
+                El("doi"),
+                El("accessed"),
+                suffix=".",
+            ),
+            El("link"),
+        ),
+    )
+
+
+_BOOK = (
+    group(
+        ", ",
+        El("title"),
+        El("edition"),
+        group(", ", El("volume"), El("volumes")),
+        El("editors"),
+        suffix=".",
+    ),
+    El("collection", suffix="."),
+)
+
+IEEE.layouts = {
+    "article": _serial(El("volume"), El("issue")),
+    "news": _serial(),
+    "chapter": _layout(
+        group(
+            ", ",
+            El("title"),
+            El("container", "in "),
+            El("edition"),
+            El("volume"),
+            El("container_editors"),
+            El("collection"),
+            El("publisher"),
+            El("issued"),
+            El("chapter"),
+            El("pages"),
+            suffix=".",
+        )
+    ),
+    "book": _layout(*_BOOK, group(", ", El("publisher"), El("issued"), El("pages"), suffix=".")),
+    # A classic `@inbook`: the chapter before the pages.
+    "inbook": _layout(
+        *_BOOK, group(", ", El("publisher"), El("issued"), El("chapter"), El("pages"), suffix=".")
+    ),
+    "report": _layout(
+        group(
+            ", ",
+            El("title"),
+            El("publisher"),
+            group(" ", El("genre"), El("number")),
+            El("issued"),
+            suffix=".",
+        )
+    ),
+    "thesis": _layout(
+        group(", ", El("title"), El("genre"), El("publisher"), El("issued"), suffix=".")
+    ),
+    "webpage": _layout(El("title", suffix=".")),
+    # `London. *Title*, (Feb. 01, 2024).`
+    "film": _layout(
+        El("place", suffix="."), group(", ", El("title"), El("issued", "(", ")"), suffix=".")
+    ),
+    # Software: `*Title*. (2023). Publisher.` (IEEE guide: software; as ieee.csl).
+    "software": _layout(
+        El("title", suffix="."), El("issued", "(", ")."), El("publisher", suffix=".")
+    ),
+    "manuscript": _layout(
+        group(", ", El("title"), El("publisher"), El("pages"), El("issued"), suffix=".")
+    ),
+    "misc": _layout(
+        El("title", suffix="."),
+        El("collection", suffix="."),
+        group(", ", El("publisher"), El("pages"), El("issued"), suffix="."),
+    ),
+}

@@ -18,7 +18,6 @@ from ._base import (
     Reference,
     Style,
     capitalise_first,
-    edition_label,
     format_names,
     group,
     head_people,
@@ -245,10 +244,6 @@ class MLA(Style):
     def el_title(self, cite: Cite) -> Node:
         return self._title(cite.item, item_kind(cite.item))
 
-    def el_original(self, cite: Cite) -> str:
-        """MLA 9, 5.76: the original year after the title."""
-        return cite.item.original_year
-
     def el_genre(self, cite: Cite) -> str:
         item = cite.item
         if variant(item) == "report":
@@ -258,11 +253,6 @@ class MLA(Style):
     def el_container(self, cite: Cite) -> Node | None:
         book = title_title(cite.item, cite.item.container_title)
         return emph(book) if book else None
-
-    def el_place(self, cite: Cite) -> str:
-        """A journal's place tells like-named journals apart (`*Journal* [Place]`); a
-        conference paper names its conference's place (as the CSL style)."""
-        return cite.item.place
 
     def el_volume(self, cite: Cite) -> str:
         """`vol. 29`: of a journal, of the book a chapter is in, or of a multi-volume
@@ -303,12 +293,6 @@ class MLA(Style):
         if not people or people == self._authors(cite.item)[0]:
             return ""
         return format_names(people, _CONTRIBUTOR_NAMES)
-
-    def el_edition(self, cite: Cite) -> str:
-        return edition_label(cite.item.edition)
-
-    def el_version(self, cite: Cite) -> str:
-        return cite.item.version
 
     def el_number(self, cite: Cite) -> str:
         """A report's `Briefing paper no. 5`."""

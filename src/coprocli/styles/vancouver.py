@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..item import Date, Item, bare_doi, text_of
+from ..item import Date, bare_doi, text_of
 from ..model import Person
 from ..richtext import Node, Text, join, link, span
 from ._base import (
@@ -16,7 +16,6 @@ from ._base import (
     NumericStyle,
     Reference,
     capitalise_first,
-    edition_label,
     format_names,
     group,
     head_people,
@@ -40,8 +39,6 @@ _NAMES = NameFormat(
 
 #: Short month names of the style (`strip-periods`; June, July and September shortened).
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-_SERIAL = {"article"}
 
 
 def _date_text(date: Date | None, *, day: bool = True) -> str:
@@ -74,15 +71,6 @@ def _no_hyphen(person: Person) -> Person:
 def names_text(people: Sequence[Person]) -> str:
     """`Boyle D, Harris M`; seven or more names: the first six and `et al.`"""
     return format_names([_no_hyphen(person) for person in people], _NAMES)
-
-
-def _volume(item: Item) -> str:
-    """`Vol. 2`, with the volume's own title: `Vol. 2, The council estate years`."""
-    if not item.volume:
-        return ""
-    if item.volume_title:
-        return f"Vol. {item.volume}, {sentence_title(item, item.volume_title)}"
-    return f"Vol. {item.volume}"
 
 
 class Vancouver(NumericStyle):
@@ -142,9 +130,6 @@ class Vancouver(NumericStyle):
     def el_medium(self, cite: Cite) -> str:
         """`[Internet]` after the title of a whole work found online."""
         return "[Internet]" if cite.item.url else ""
-
-    def el_edition(self, cite: Cite) -> str:
-        return edition_label(cite.item.edition)
 
     def el_volume(self, cite: Cite) -> str:
         """`Vol. 2`, with the volume's own title: `Vol. 2, The council estate years`."""
