@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from coprocli.catalogue import load_catalogue, load_file
 from coprocli.errors import UsageError
-from coprocli.item import Item, text_of, to_item
+from coprocli.item import Item, text_of, to_item, typographic
 from coprocli.model import Entry, Person
 from coprocli.propernouns import mark_proper_nouns
 from coprocli.richtext import plain
@@ -546,6 +546,20 @@ def test_doi_links_whatever_resolver_the_field_names(written: str) -> None:
         text = plain(STYLES[name].references([entry])[0].body)
         assert "10.1145/820127.820136" in text
         assert "acm.org" not in text and "doi.org/http" not in text
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("Carer's voice", "Carer’s voice"),
+        ("SESS '06: Proceedings", "SESS ’06: Proceedings"),
+        ("Care in the '90s", "Care in the ’90s"),
+        ("'Nothing about us' campaigns", "'Nothing about us’ campaigns"),
+        ("The '2006 act'", "The '2006 act’"),
+    ],
+)
+def test_typographic_apostrophes(written: str, printed: str) -> None:
+    assert typographic(written) == printed
 
 
 def _entry(key: str, family: str, given: str, title: str, year: str = "2011") -> Entry:

@@ -724,11 +724,12 @@ def _status(entry: Entry) -> str:
 
 def typographic(text: str) -> str:
     """Straight apostrophes as typographic ones: `Carer's`, `tenants' associations`,
-    `'90s` -> `’`. A quotation mark opening a word is left alone."""
+    and years cut short (`'90s`, `SESS '06`) -> `’`. A quotation mark opening a word is
+    left alone."""
     return _APOSTROPHE.sub("’", text) if "'" in text else text
 
 
-_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\d0s)")
+_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\d\d(?!\d))")
 
 
 def _places(entry: Entry) -> str:

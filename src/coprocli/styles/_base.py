@@ -17,9 +17,9 @@ Names, case conversion, page ranges, dates and DOIs live in the sibling modules
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import ClassVar
 
 from ..folding import sort_fold
@@ -195,9 +195,10 @@ class Style:
         """The reference-list entry (without a numeric label): the layout of the item's
         variant, each element formatted by the style's `el_<name>` method."""
         layout = layout_for(self.layouts, variant(cite.item))
+        elements = self._elements
         body = render(
             layout,
-            lambda name: getattr(self, f"el_{name}")(cite),
+            lambda name: elements[name](self, cite),
             self.join_parts,
             self.add_suffix,
         )
@@ -226,6 +227,13 @@ class Style:
 
     def el_place(self, cite: Cite) -> str:
         return cite.item.place
+
+    @cached_property
+    def _elements(self) -> dict[str, Callable[[Style, Cite], Node | str | None]]:
+        """The style's `el_<name>` methods by name, looked up once (a large library
+        formats tens of elements per entry)."""
+        cls = type(self)
+        return {name[3:]: getattr(cls, name) for name in dir(cls) if name.startswith("el_")}
 
     def join_parts(self, delimiter: str, parts: list[Node]) -> Node:
         """Parts of a group joined: a delimiter starting with `.` is not doubled."""

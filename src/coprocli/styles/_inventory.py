@@ -220,8 +220,12 @@ class _Render:
             if layout.name in self.done:
                 return None
             value = self.element(layout.name)
-            node: Node | None = Text(value) if isinstance(value, str) else value
-            if node is None or is_empty(node):
+            node: Node | None
+            if isinstance(value, str):
+                node = Text(value) if value else None
+            else:
+                node = None if value is None or is_empty(value) else value
+            if node is None:
                 if layout.sub is None:
                     return None
                 node = self(layout.sub)
