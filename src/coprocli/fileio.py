@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import CoproError, OutputError
@@ -24,12 +25,36 @@ def read_text_file(path: str | Path, what: str = "file") -> str:
         raise CoproError(f"{path}: cannot be read ({error.strerror}).") from None
 
 
-def write_atomic(path: str | Path, content: str, *, force: bool = False) -> Path:
+def write_atomic(
+    path: str | Path,
+    content: str,
+    *,
+    force: bool = False,
+    protected: Iterable[str | Path] = (),
+) -> Path:
     """Write `content` to `path` in one step: readers see the old file or the new one.
 
-    An existing file is replaced only with `force`; on any error nothing is left behind.
+    - An existing file is replaced only with `force`; without it, the check that nothing
+      is there and the write are one atomic step (a hard link of a finished temporary
+      file), so two writers cannot both succeed.
+    - A file in `protected` (the libraries this run loaded) is never written, whatever
+      the flags, however it is reached (another path, a link).
+    - A symbolic link is written through, never replaced; a dangling one is refused.
+    - Devices and FIFOs (`/dev/stdout`, a named pipe) are written to directly.
+
+    On any error nothing is left behind.
     """
     target = Path(path)
+    _refuse_inputs(target, protected)
+    if target.is_symlink():
+        if not target.exists():
+            raise OutputError(
+                f"{target} is a symbolic link to nothing ({target.readlink()}); "
+                "give another file name."
+            )
+        target = target.resolve()
+    if target.exists() and not target.is_dir() and not target.is_file():
+        return _write_through(target, content)
     if target.exists() and not force:
         raise OutputError(f"{target} already exists; use --force to overwrite it.")
     if target.is_dir():
@@ -47,12 +72,61 @@ def write_atomic(path: str | Path, content: str, *, force: bool = False) -> Path
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).chmod(0o666 & ~_umask())  # mkstemp makes it private; a file is not
-        Path(temporary).replace(target)
+        if force:
+            Path(temporary).replace(target)
+        else:
+            _link_new(Path(temporary), target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OutputError):
+            raise
         if isinstance(error, OSError):
             raise OutputError(f"Cannot write {target}: {error.strerror}.") from None
         raise
+    return target
+
+
+def _refuse_inputs(target: Path, protected: Iterable[str | Path]) -> None:
+    """An error when `target` is (or links to) one of the files this run read."""
+    if not target.exists():
+        return
+    for source in protected:
+        try:
+            same = target.samefile(source)
+        except OSError:
+            continue
+        if same:
+            raise OutputError(
+                f"{target} is a library this command read; copro never writes over its "
+                "input. Give another --output file."
+            )
+
+
+def _link_new(temporary: Path, target: Path) -> None:
+    """Move the finished `temporary` to `target` only if no file is there, in one step."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise OutputError(f"{target} already exists; use --force to overwrite it.") from None
+    except OSError:
+        # A file system without hard links: exclusive creation is the atomic check.
+        try:
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            raise OutputError(f"{target} already exists; use --force to overwrite it.") from None
+        os.close(descriptor)
+        temporary.replace(target)
+        return
+    temporary.unlink()
+
+
+def _write_through(target: Path, content: str) -> Path:
+    """Write to a device or FIFO as it is (it cannot be replaced, and is not a file)."""
+    try:
+        with target.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+    except OSError as error:
+        raise OutputError(f"Cannot write {target}: {error.strerror}.") from None
     return target
 
 

@@ -47,6 +47,18 @@ class Session:
         return self._catalogue
 
 
+def input_paths(ctx: typer.Context) -> list[str]:
+    """The files this command reads: the libraries it loads (whether or not it has
+    loaded them yet), which no output may overwrite."""
+    state = session(ctx)
+    paths = list(state.bib_paths)
+    if state.bundled:
+        from ..catalogue import bundled_path
+
+        paths.append(str(bundled_path()))
+    return paths
+
+
 def session(ctx: typer.Context) -> Session:
     """The session the root callback stored; a bare command (tests) gets the defaults."""
     root = ctx.find_root()

@@ -54,15 +54,16 @@ ForceOpt = Annotated[
 ]
 
 
-def emit(text: str, output: Path | None, force: bool) -> None:
+def emit(ctx: typer.Context, text: str, output: Path | None, force: bool) -> None:
     """Print, or write the file atomically and say where on stderr."""
     if output is None:
         out(text.rstrip("\n"))
         return
     from ..fileio import write_atomic
-    from ._common import err
+    from ._common import err, input_paths
 
-    written = write_atomic(output, text if text.endswith("\n") else text + "\n", force=force)
+    content = text if text.endswith("\n") else text + "\n"
+    written = write_atomic(output, content, force=force, protected=input_paths(ctx))
     err(f"Wrote {written}.")
 
 
@@ -126,13 +127,14 @@ def cite_command(
     if as_json:
         from ..listing import to_json
 
-        emit(to_json(citing.citation_records(entries, style, markup)), output, force)
+        emit(ctx, to_json(citing.citation_records(entries, style, markup)), output, force)
     elif not entries:
-        emit("", output, force)
+        emit(ctx, "", output, force)
     elif in_text or narrative:
-        emit(citing.in_text(entries, style, markup, narrative=narrative), output, force)
+        emit(ctx, citing.in_text(entries, style, markup, narrative=narrative), output, force)
     else:
         emit(
+            ctx,
             citing.reference_list(
                 entries,
                 style,
@@ -203,12 +205,13 @@ def export_command(
         style_and_backend(style or "apa", markup or "text")
     entries = selected_entries(ctx)
     if to is not None:
-        emit(exporter.export(entries), output, force)
+        emit(ctx, exporter.export(entries), output, force)
         return
     from .. import citing
 
     markup = markup or "text"
     emit(
+        ctx,
         citing.reference_list(
             entries, style or "apa", markup, standalone=markup != "text" and output is not None
         ),

@@ -104,6 +104,7 @@ def reading_list_command(
     group_by = check_grouping(group_by)
     entries = selected_entries(ctx)
     emit(
+        ctx,
         render_reading_list(
             entries,
             style=style,
@@ -176,6 +177,7 @@ def refs_command(
         from ..listing import to_json
 
         emit(
+            ctx,
             to_json(
                 {
                     "line": r.citation.line,
@@ -194,7 +196,7 @@ def refs_command(
         from .. import citing
 
         cited = refs.cited_entries(resolutions)
-        emit(citing.reference_list(cited, style, markup) if cited else "", output, force)
+        emit(ctx, citing.reference_list(cited, style, markup) if cited else "", output, force)
     if strict and problems:
         raise CoproError(f"{len(problems)} citations in {document} are unmatched or ambiguous.")
 
