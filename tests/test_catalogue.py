@@ -284,3 +284,119 @@ def test_fields_decode_on_first_read_and_behave_as_a_mapping() -> None:
         "month": "8",
         "note": "a & b",
     }
+
+
+def _one(text: str) -> tuple[dict[str, str], list[str]]:
+    entries, warnings = parse_bib_text(text, "t.bib")
+    assert len(entries) == 1, [str(w) for w in warnings]
+    return dict(entries[0].fields), [f"{w.line}:{w.kind}" for w in warnings]
+
+
+def test_two_stray_braces_lose_nothing_and_each_is_reported() -> None:
+    text = (
+        "@article{a1,\n  author = {Lee, Ann},\n  title = {One}},\n  journal = {J}},\n"
+        "  year = 2020,\n  volume = 3\n}\n"
+    )
+    fields, warnings = _one(text)
+    assert fields["journal"] == "J" and fields["year"] == "2020" and fields["volume"] == "3"
+    assert warnings == ["3:stray-brace", "4:stray-brace"]
+
+
+def test_stray_braces_fail_under_strict(tmp_path: Path) -> None:
+    library = tmp_path / "stray.bib"
+    library.write_text("@misc{a, title = {One}}, year = 2020}\n", "utf-8")
+    with pytest.raises(StrictModeError, match="stray"):
+        load_catalogue([library], bundled=False, strict=True)
+
+
+def test_comments_between_fields_are_comments() -> None:
+    text = (
+        "@article{c1,\n  author = {Lee, Ann},\n  % a comment line\n  title = {Commented},\n"
+        "  year = 2020, % trailing comment\n  journal = {J} % after the last field\n}\n"
+    )
+    fields, warnings = _one(text)
+    assert fields == {"title": "Commented", "year": "2020", "journal": "J"}
+    assert warnings == []
+
+
+def test_a_percent_inside_a_value_is_text() -> None:
+    fields, _ = _one('@misc{k, note = {50% of}, title = "a % b", year = 2020 % c\n}')
+    assert fields == {"note": "50% of", "title": "a % b", "year": "2020"}
+
+
+@pytest.mark.parametrize(
+    "head", ["@ ARTICLE { k ,", "@article\n{k,", "@ article(k,", "@ARTICLE {k,", "@\tarticle{k,"]
+)
+def test_space_around_the_entry_type(head: str) -> None:
+    closing = ")" if "(" in head else "}"
+    entries, _ = parse_bib_text(f"{head} title = {{Spaced}}, year = 2019 {closing}\n", "t")
+    assert [(e.key, e.type, e.fields["title"]) for e in entries] == [("k", "article", "Spaced")]
+    assert entries[0].line == 1
+
+
+def test_line_numbers_survive_the_normalising() -> None:
+    text = "@ article\n\n{first, title = {A}}\n\n@misc{second, title = {B}}\n"
+    entries, _ = parse_bib_text(text, "t")
+    assert [(e.key, e.line) for e in entries] == [("first", 1), ("second", 5)]
+
+
+@pytest.mark.parametrize(
+    ("written", "month"),
+    [('jul # "--" # aug', "7--8"), ("{July--August}", "7--8"), ("{7/8}", "7--8"), ("jul", "7")],
+)
+def test_month_ranges_are_kept(written: str, month: str) -> None:
+    fields, _ = _one(f"@misc{{k, title = {{T}}, year = 2020, month = {written}}}")
+    assert fields["month"] == month
+
+
+def test_a_month_range_reaches_the_date() -> None:
+    from coprocli.item import to_item
+
+    entries, _ = parse_bib_text('@misc{k, title = {T}, year = 2020, month = jul # "--" # aug}', "t")
+    date = to_item(entries[0]).issued
+    assert date is not None and (date.month, date.end and date.end.month) == (7, 8)
+
+
+def test_abbreviations_carry_over_to_the_next_file(tmp_path: Path) -> None:
+    abbrev = tmp_path / "abbrev.bib"
+    abbrev.write_text("@string{jss = {Journal of Social Services}}\n", "utf-8")
+    refs = tmp_path / "refs.bib"
+    refs.write_text("@article{d1, title = {T}, journal = jss, year = 2020}\n", "utf-8")
+    catalogue = load_catalogue([abbrev, refs], bundled=False)
+    assert catalogue.get("d1").fields["journal"] == "Journal of Social Services"
+    assert not catalogue.warnings
+    # Not backwards: a file cannot use an abbreviation defined after it.
+    catalogue = load_catalogue([refs, abbrev], bundled=False)
+    assert [w.kind for w in catalogue.warnings] == ["undefined-macro"]
+
+
+def test_keyless_entries_get_distinct_keys_in_order() -> None:
+    text = "".join(
+        f"@article{{ author = {{Lee, Ann}}, title = {{T{i}}}, year = 2020}}\n" for i in range(60)
+    )
+    text += "@article{ author = {Lee, Ann}, title = {Other}, year = 2021}\n"
+    entries, warnings = parse_bib_text(text, "keyless.bib")
+    keys = [entry.key for entry in entries]
+    assert keys[:3] == ["Lee2020", "Lee2020a", "Lee2020b"]
+    assert keys[26] == "Lee2020z" and keys[27] == "Lee202027"
+    assert keys[-1] == "Lee2021" and len(set(keys)) == 61
+    assert [w.kind for w in warnings] == ["missing-key"] * 61
+
+
+def test_nul_bytes_deep_in_a_file_are_reported_and_removed(tmp_path: Path) -> None:
+    library = tmp_path / "nul.bib"
+    library.write_bytes(b"@misc{a, title={A}}\n" + b" " * 5000 + b"\n@misc{b, title={B\x00C}}\n")
+    entries, warnings = load_file(library, "nul.bib")
+    assert [entry.fields["title"] for entry in entries] == ["A", "BC"]
+    assert [(w.line, w.kind) for w in warnings] == [(3, "nul-byte")]
+    with pytest.raises(StrictModeError, match="NUL"):
+        load_catalogue([library], bundled=False, strict=True)
+
+
+@pytest.mark.parametrize("codec", ["base64", "zlib", "rot13", "no-such-charset"])
+def test_a_declared_encoding_that_is_no_charset_is_ignored(tmp_path: Path, codec: str) -> None:
+    library = tmp_path / "declared.bib"
+    library.write_bytes(f"% Encoding: {codec}\n".encode() + b"@misc{k, title={Caf\xe9}}\n")
+    entries, warnings = load_file(library, "declared.bib")
+    assert entries[0].fields["title"] == "Café"
+    assert [w.kind for w in warnings] == ["encoding"]

@@ -150,7 +150,7 @@ def test_escaped_specials(raw: str, expected: str) -> None:
         ("plant--pollinator--herbivore", "plant–pollinator–herbivore"),
         ("Dr.~Who", "Dr.\u00a0Who"),
         ("``quoted''", "“quoted”"),
-        ("`single'", "‘single'"),
+        ("`single'", "‘single’"),
         ("it's", "it's"),
         ("O'Brien's ``best''", "O'Brien's “best”"),
     ],

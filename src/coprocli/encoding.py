@@ -79,6 +79,7 @@ def _declared_encoding(data: bytes) -> str | None:
     name = match.group(1).decode("ascii", "replace").lower()
     name = {"latin-9": "iso8859-15", "latin9": "iso8859-15", "latin-2": "iso8859-2"}.get(name, name)
     try:
+        "a".encode(name)  # a text encoding: `base64` and `zlib` are codecs, not charsets
         return codecs.lookup(name).name
     except LookupError:
         return None

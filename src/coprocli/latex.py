@@ -625,7 +625,18 @@ class _Decoder:
     """One pass over one value. `out` collects text pieces; `marks` (when wanted) records
     where case protection starts and stops, as (index into `out`, protected)."""
 
-    __slots__ = ("capture", "frames", "marks", "math", "n", "out", "protect", "s", "want_marks")
+    __slots__ = (
+        "capture",
+        "frames",
+        "marks",
+        "math",
+        "n",
+        "open_single",
+        "out",
+        "protect",
+        "s",
+        "want_marks",
+    )
 
     def __init__(self, s: str, want_marks: bool) -> None:
         self.s = s
@@ -637,6 +648,7 @@ class _Decoder:
         self.protect = 0  # open case-protecting groups
         self.capture = 0  # open captured arguments (their text is not in the main `out`)
         self.math = False
+        self.open_single = 0  # single quotation marks opened with ` and not yet closed
 
     # -- the main loop ------------------------------------------------------------------
 
@@ -684,14 +696,19 @@ class _Decoder:
                     pos += 1
                 else:
                     self.out.append("‘")
+                    self.open_single += 1
             elif char == "'":
                 if self.math:
                     self.out.append("′")
                 elif pos < n and s[pos] == "'":
                     self.out.append("”")
                     pos += 1
+                elif self.open_single and not (pos < n and s[pos].isalpha()):
+                    # Closes `quoted' (one inside a word, `Carer's`, is an apostrophe).
+                    self.out.append("’")
+                    self.open_single -= 1
                 else:
-                    self.out.append("'")
+                    self.out.append("'")  # an apostrophe; styles make it typographic
             elif self.math:  # ^ or _
                 table = _SUPERSCRIPTS if char == "^" else _SUBSCRIPTS
                 pos = self._transform(pos, partial(_script, table))
