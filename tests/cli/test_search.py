@@ -105,3 +105,41 @@ def test_filter_is_exact(copro: Runner) -> None:
     ]
     assert keys(copro("filter", "author:boyl", "--keys").stdout) == []
     assert "boyle2009challenge" in keys(copro("filter", "author:Boyle", "--keys").stdout)
+
+
+@pytest.mark.parametrize(
+    ("word", "quoted"),
+    [
+        ("-tools", "-tools"),  # not --type with the value 'ools'
+        ("-nef", "-nef"),  # not --limit with the value 'ef'
+        ("-social", "-social"),  # not --section with the value 'ocial'
+        ("-film", "-film"),  # not --format with the value 'ilm'
+        ("-older", "-older"),  # not the unknown option -o
+        ("-section:Practical tools", '-section:"Practical tools"'),
+    ],
+)
+def test_a_leading_dash_excludes_a_word_without_quoting(
+    copro: Runner, word: str, quoted: str
+) -> None:
+    unquoted = copro("search", "co-production", word, "--keys")
+    assert unquoted.code == 0 and unquoted.stderr == ""
+    as_one_argument = copro("search", f"co-production {quoted}", "--keys")
+    assert keys(unquoted.stdout) == keys(as_one_argument.stdout)
+    everything = keys(copro("search", "co-production", "--keys").stdout)
+    assert set(keys(unquoted.stdout)) < set(everything)
+
+
+def test_excluded_words_leave_the_options_working(copro: Runner) -> None:
+    found = keys(copro("search", "co-production", "-nef", "-n", "2", "--keys").stdout)
+    assert len(found) == 2 and not any(key.startswith("nef") for key in found)
+    # An option's value may itself start with '-': it is the value, not a query word.
+    assert copro("search", "co-production", "--author", "-boyle", "--keys").stdout == ""
+    ended = copro("search", "--keys", "--", "co-production", "-social")
+    assert keys(ended.stdout) == keys(copro("search", "co-production -social", "--keys").stdout)
+    assert copro("search", "co-production", "-n").code == 2  # a known option still needs its value
+
+
+def test_filter_takes_an_excluded_term_without_quoting(copro: Runner) -> None:
+    result = copro("filter", "-type:report", "section:Introductory reading", "--keys")
+    assert result.code == 0
+    assert keys(result.stdout) == ["dsc2010local", "ndticoproduction"]

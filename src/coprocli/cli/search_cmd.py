@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
+from typer._click.core import Context
+from typer.core import TyperCommand, TyperOption
 
 from . import app
 from ._common import (
@@ -32,6 +35,63 @@ LimitOpt = Annotated[
 ]
 
 
+#: Put before an excluded word while the command line is parsed, so that the parser takes
+#: it for an argument; a NUL cannot occur in a real command line.
+_WORD_MARK = "\0"
+
+
+class QueryCommand(TyperCommand):
+    """A command whose arguments are query terms: `-timebanking` or `-type:report` is an
+    excluded term, not the short option `-t` with the value `imebanking`.
+
+    A word starting with one `-` is an option only when it is exactly one of the
+    command's option names (`-n`, `--limit`) or the value that such an option takes
+    (`--author -smith`); `--` still ends the options."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        options = [param for param in self.get_params(ctx) if isinstance(param, TyperOption)]
+        names = {name for option in options for name in (*option.opts, *option.secondary_opts)}
+        valued = {
+            name
+            for option in options
+            if not option.is_flag and not option.count
+            for name in option.opts
+        }
+        rest = super().parse_args(ctx, _mark_excluded_words(args, names, valued))
+        for name, value in ctx.params.items():
+            if isinstance(value, (list, tuple)):
+                ctx.params[name] = [_unmarked(word) for word in value]
+        return rest
+
+
+def _mark_excluded_words(
+    args: Sequence[str], option_names: set[str], valued: set[str]
+) -> list[str]:
+    """`args` with every excluded query word marked as an argument (`_WORD_MARK`)."""
+    marked: list[str] = []
+    value_expected = False
+    for position, arg in enumerate(args):
+        if arg == "--" and not value_expected:
+            marked.extend(args[position:])  # the parser reads the rest as arguments
+            break
+        if not value_expected and _is_excluded_word(arg, option_names):
+            marked.append(_WORD_MARK + arg)
+            continue
+        marked.append(arg)
+        value_expected = not value_expected and arg in valued
+    return marked
+
+
+def _is_excluded_word(arg: str, option_names: set[str]) -> bool:
+    return len(arg) > 1 and arg[0] == "-" and arg[1] != "-" and arg not in option_names
+
+
+def _unmarked(word: object) -> object:
+    if isinstance(word, str) and word.startswith(_WORD_MARK):
+        return word[len(_WORD_MARK) :]
+    return word
+
+
 def _query_from_args(words: list[str]) -> str:
     """Join the shell's words into one query; `section:Practical tools`, which the shell
     unquoted from `section:"Practical tools"`, gets its quotes back."""
@@ -42,7 +102,7 @@ def _query_from_args(words: list[str]) -> str:
     return " ".join(parts)
 
 
-@app.command("search")
+@app.command("search", cls=QueryCommand)
 def search_command(
     ctx: typer.Context,
     query: Annotated[
@@ -97,7 +157,7 @@ def search_command(
     print_hits(hits)
 
 
-@app.command("filter")
+@app.command("filter", cls=QueryCommand)
 def filter_command(
     ctx: typer.Context,
     terms: Annotated[
