@@ -33,7 +33,7 @@ def test_query_then_filter_narrow_every_entry() -> None:
     found = select(catalogue, Selection(query="timebanking"))
     assert found.entries[0].key == "ryancollins2008new"
     only_2011 = select(
-        catalogue, Selection(all_entries=True, filter=EntryFilter.from_options(year="2011"))
+        catalogue, Selection(all_entries=True, filter=EntryFilter.from_options(years=["2011"]))
     )
     assert only_2011.entries and all(entry.year == 2011 for entry in only_2011.entries)
 

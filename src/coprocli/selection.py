@@ -63,7 +63,7 @@ class EntryFilter:
     (AND). Text matches ignore case and accents."""
 
     authors: tuple[str, ...] = ()
-    years: YearRange | None = None
+    years: tuple[YearRange, ...] = ()
     types: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
@@ -72,14 +72,14 @@ class EntryFilter:
     def from_options(
         cls,
         authors: Sequence[str] = (),
-        year: str | None = None,
+        years: Sequence[str] = (),
         types: Sequence[str] = (),
         sections: Sequence[str] = (),
         keywords: Sequence[str] = (),
     ) -> EntryFilter:
         return cls(
             authors=tuple(fold(a) for a in authors),
-            years=YearRange.parse(year) if year else None,
+            years=tuple(YearRange.parse(year) for year in years),
             types=tuple(fold(t) for t in types),
             sections=tuple(fold(s) for s in sections),
             keywords=tuple(fold(k) for k in keywords),
@@ -90,7 +90,7 @@ class EntryFilter:
         return not (self.authors or self.years or self.types or self.sections or self.keywords)
 
     def matches(self, entry: Entry) -> bool:
-        if self.years is not None and entry.year not in self.years:
+        if self.years and not any(entry.year in years for years in self.years):
             return False
         if self.types:
             wanted = set().union(*(TYPE_ALIASES.get(t, frozenset({t})) for t in self.types))

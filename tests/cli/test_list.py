@@ -94,6 +94,37 @@ def test_filters_combine(copro: Runner) -> None:
     assert websites and {entry["type"] for entry in websites} == {"online"}
 
 
+@pytest.mark.parametrize(
+    ("option", "first", "second"),
+    [
+        ("--year", "2009", "2011"),
+        ("--year", "..2008", "2010.."),
+        ("--author", "Needham", "Foot"),
+        ("--type", "online", "video"),
+        ("--section", "Practical", "Websites"),
+        ("--keyword", "timebanking", "older people"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command", [["list"], ["search", "co-production OR timebanking OR community"]]
+)
+def test_repeated_filter_values_are_alternatives(
+    copro: Runner, command: list[str], option: str, first: str, second: str
+) -> None:
+    one = keys_of(copro(*command, option, first, "--keys").stdout)
+    other = keys_of(copro(*command, option, second, "--keys").stdout)
+    either = keys_of(copro(*command, option, first, option, second, "--keys").stdout)
+    assert one and other and not set(one) & set(other)
+    assert set(either) == set(one) | set(other)
+
+
+def test_repeated_filter_values_are_alternatives_when_citing(copro: Runner) -> None:
+    cited = json.loads(copro("cite", "--year", "2008", "--year", "2011", "--json").stdout)
+    listed = json.loads(copro("list", "--year", "2008", "--year", "2011", "--json").stdout)
+    assert {record["key"] for record in cited} == {entry["key"] for entry in listed}
+    assert {entry["year"] for entry in listed} == {2008, 2011}
+
+
 def test_sort_and_reverse_and_limit(copro: Runner) -> None:
     years = [e["year"] for e in json.loads(copro("list", "--sort", "year", "--json").stdout)]
     known = [year for year in years if year is not None]

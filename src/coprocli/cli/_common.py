@@ -130,12 +130,12 @@ AuthorOpt = Annotated[
     ),
 ]
 YearOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--year",
         "-y",
         metavar="RANGE",
-        help="A year or range: 2009, 2009..2011, 2010.., ..2009.",
+        help="Only entries of a year or range: 2009, 2009..2011, 2010.., ..2009 (repeatable).",
         rich_help_panel="Filters",
     ),
 ]
@@ -192,7 +192,7 @@ FormatOpt = Annotated[
 
 def entry_filter(
     author: list[str] | None,
-    year: str | None,
+    year: list[str] | None,
     type_: list[str] | None,
     section: list[str] | None,
     keyword: list[str] | None,
@@ -201,7 +201,7 @@ def entry_filter(
 
     return EntryFilter.from_options(
         authors=author or (),
-        year=year,
+        years=year or (),
         types=type_ or (),
         sections=section or (),
         keywords=keyword or (),
@@ -276,7 +276,8 @@ KeysFromOpt = Annotated[
         "--keys-from",
         metavar="FILE",
         rich_help_panel="Selection",
-        help="Read keys from a file (one a line or separated by spaces or commas; # comments).",
+        help="Read keys from a file (one a line or separated by spaces or commas; # comments; "
+        "repeatable).",
     ),
 ]
 AllOpt = Annotated[
