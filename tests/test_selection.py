@@ -42,3 +42,30 @@ def test_nothing_asked_for() -> None:
     with pytest.raises(UsageError, match="Give keys"):
         select(load_catalogue(), Selection())
     assert select(load_catalogue(), Selection(from_empty_pipe=True)).entries == []
+
+
+@pytest.mark.parametrize(
+    ("selection", "named"),
+    [
+        ({"keys": ["spice"], "all_entries": True}, "keys and --all conflict"),
+        ({"keys": ["spice"], "query": "timebanking"}, "keys and --query conflict"),
+        ({"all_entries": True, "query": "timebanking"}, "--all and --query conflict"),
+        ({"from_empty_pipe": True, "all_entries": True}, "keys and --all conflict"),
+    ],
+)
+def test_two_ways_of_choosing_at_once_are_a_usage_error(
+    selection: dict[str, object], named: str
+) -> None:
+    with pytest.raises(UsageError, match=named):
+        Selection(**selection)  # type: ignore[arg-type]
+
+
+def test_filters_narrow_keys_and_an_empty_pipe_selects_nothing() -> None:
+    catalogue = load_catalogue()
+    two_years = Selection(
+        keys=["boyle2009challenge", "slay2011budgets"],
+        filter=EntryFilter.from_options(years=["2011"]),
+    )
+    assert [entry.key for entry in select(catalogue, two_years).entries] == ["slay2011budgets"]
+    empty_pipe = Selection(from_empty_pipe=True, filter=EntryFilter.from_options(years=["2011"]))
+    assert select(catalogue, empty_pipe).entries == []

@@ -149,10 +149,23 @@ def sort_entries(entries: Sequence[Entry], by: str | None, *, reverse: bool = Fa
 # Which entries a command works on (cite, export, reading-list, show)
 
 
+def check_one_source(key_sources: Sequence[str], *, all_entries: bool, query: bool) -> None:
+    """Entries come by key, as every entry or from a query, one way at a time: asking in
+    two ways is a `UsageError` naming the options. `key_sources` names how keys were
+    given ("keys", "--keys-from"); those may come together."""
+    named = [*key_sources, *(["--all"] if all_entries else []), *(["--query"] if query else [])]
+    if bool(key_sources) + all_entries + query > 1:
+        listed = ", ".join(named[:-1]) + " and " + named[-1]
+        raise UsageError(
+            f"{listed} conflict: choose keys, --all or --query (filters narrow whichever "
+            "you choose)."
+        )
+
+
 @dataclass(frozen=True)
 class Selection:
-    """What a user asked for: keys (after `-` and key files are read), every entry, a
-    query and the list filters. Keys come first, then the query narrows, then the filter.
+    """What a user asked for: keys (after `-` and key files are read), every entry or a
+    query, one of them, and the list filters, which narrow it (or, alone, the catalogue).
     """
 
     keys: Sequence[str] = ()
@@ -162,6 +175,10 @@ class Selection:
     skip_unknown: bool = False
     #: True when the keys came from an empty pipe (`-`): that selects nothing.
     from_empty_pipe: bool = False
+
+    def __post_init__(self) -> None:
+        by_key = ["keys"] if self.keys or self.from_empty_pipe else []
+        check_one_source(by_key, all_entries=self.all_entries, query=bool(self.query))
 
     @property
     def is_empty(self) -> bool:
@@ -180,29 +197,26 @@ class Selected:
 def select(catalogue: Catalogue, selection: Selection) -> Selected:
     """The entries `selection` names in `catalogue`.
 
-    Nothing asked for is a `UsageError` (except an empty pipe, which selects nothing, as
-    `xargs` would); an unknown key is the key's own error, several unknown keys one error
-    that counts them, unless `skip_unknown`."""
-    if selection.is_empty:
-        if selection.from_empty_pipe:
-            return Selected([], [])
+    Nothing asked for is a `UsageError` (an empty pipe selects nothing, as `xargs`
+    would); an unknown key is the key's own error, several unknown keys one error that
+    counts them, unless `skip_unknown`."""
+    if selection.is_empty and not selection.from_empty_pipe:
         raise UsageError("Give keys (or '-' for stdin), --keys-from, --all, --query or a filter.")
     skipped: list[CoproError] = []
-    if selection.keys:
+    if selection.keys or selection.from_empty_pipe:
         entries, unknown = catalogue.resolve(dict.fromkeys(selection.keys))
         if unknown and not selection.skip_unknown:
             if len(unknown) == 1:
                 raise unknown[0]  # one line says it all
             raise UnknownKeysError(unknown)
         skipped = list(unknown)
-    else:
-        entries = list(catalogue.entries)
-    if selection.query:
+    elif selection.query:
         from .index import SearchIndex
 
-        wanted = {entry.key for entry in entries}
         hits = SearchIndex.build(catalogue.entries).search(selection.query, with_matches=False)
-        entries = [hit.entry for hit in hits if hit.entry.key in wanted]
+        entries = [hit.entry for hit in hits]
+    else:
+        entries = list(catalogue.entries)
     if selection.filter is not None:
         entries = selection.filter.apply(entries)
     return Selected(entries, skipped)

@@ -137,3 +137,30 @@ def test_styles_lists_every_style_with_a_preview(copro: Runner) -> None:
     data = json.loads(copro("styles", "--json").stdout)
     assert {row["name"] for row in data} >= {"apa", "harvard", "chicago"}
     assert all("Boyle" in row["example"] for row in data)
+
+
+@pytest.mark.parametrize(
+    "command", [["cite"], ["export", "--to", "json"], ["reading-list"]], ids=lambda c: c[0]
+)
+@pytest.mark.parametrize(
+    ("selection", "named"),
+    [
+        (["boyle2009challenge", "--all"], "keys and --all conflict"),
+        (["boyle2009challenge", "--query", "timebanking"], "keys and --query conflict"),
+        (["--keys-from", "keys.txt", "--all"], "--keys-from and --all conflict"),
+        (["--all", "--query", "timebanking"], "--all and --query conflict"),
+        (["-", "--all"], "keys and --all conflict"),
+    ],
+)
+def test_choosing_entries_two_ways_at_once_is_a_usage_error(
+    copro: Runner, command: list[str], selection: list[str], named: str
+) -> None:
+    result = copro(*command, *selection)
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"Error: {named}: choose keys, --all or --query")
+    assert result.stderr.count("\n") == 1
+
+
+def test_filters_narrow_the_keys_given(copro: Runner) -> None:
+    result = copro("cite", "boyle2009challenge", "slay2011budgets", "--year", "2011", "--json")
+    assert [record["key"] for record in json.loads(result.stdout)] == ["slay2011budgets"]

@@ -316,8 +316,11 @@ def select_entries(
     (`selection.select`); unknown keys are reported here, one line each."""
     from ..errors import UnknownKeysError
     from ..keyinput import expand_stdin, read_key_file
-    from ..selection import Selection, select
+    from ..selection import Selection, check_one_source, select
 
+    # Before stdin is read: `copro cite - --all` is wrong whatever the pipe holds.
+    by_key = [name for name, given in (("keys", keys), ("--keys-from", keys_from)) if given]
+    check_one_source(by_key, all_entries=all_entries, query=bool(query))
     requested = expand_stdin(keys, sys.stdin.read)
     for path in keys_from:
         requested.extend(read_key_file(path))
