@@ -20,6 +20,7 @@ from typing import Any
 from . import latex, names
 from .encoding import decode_bib_bytes
 from .errors import BibFileError, StrictModeError, UnknownKeyError
+from .inheritance import resolve_inheritance
 from .item import MONTH_NAMES
 from .model import LONG_TEXT_FIELDS, NAME_FIELDS, VERBATIM_FIELDS, Entry
 
@@ -702,6 +703,13 @@ def _strip_field_comments(text: str) -> str:
     return "".join(pieces)
 
 
+def _rebuild_with(entry: Entry, raw: dict[str, str], inherited: dict[str, str]) -> Entry:
+    """`entry` built again from its merged raw fields (the inherited ones included); a
+    warning the build repeats belongs to the parent, which reported it already."""
+    rebuilt = _FileParser(entry.source).build_entry(entry.key, entry.type, raw, entry.line)
+    return replace(rebuilt, inherited=inherited)
+
+
 def _suffixed(base: str, suffix: int) -> str:
     """`lee2020`, `lee2020a` … `lee2020z`, then `lee202027`, …"""
     if not suffix:
@@ -795,6 +803,18 @@ def load_catalogue(
             else:
                 position[entry.key] = len(entries)
                 entries.append(entry)
+    inherited = resolve_inheritance(entries, _rebuild_with)
+    entries = inherited.entries
+    warnings.extend(
+        LoadWarning(
+            problem.entry.source,
+            problem.entry.line,
+            problem.kind,
+            problem.message,
+            problem.entry.key,
+        )
+        for problem in inherited.problems
+    )
     if strict and warnings:
         more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
         raise StrictModeError(

@@ -145,9 +145,20 @@ def record_rows(entry: Entry) -> list[tuple[str, str]]:
         ("Keywords", ", ".join(item.keywords)),
         ("Section", entry.section),
         ("Note", item.note),
+        ("Inherited", _inherited(entry)),
         ("Source", f"{entry.source}:{entry.line}" if entry.source != "bundled" else "bundled"),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def _inherited(entry: Entry) -> str:
+    """`booktitle, publisher, year from conf2009`: the fields taken from each entry."""
+    by_source: dict[str, list[str]] = {}
+    for name, source in entry.inherited.items():
+        by_source.setdefault(source, []).append(name)
+    return "; ".join(
+        f"{', '.join(sorted(names))} from {source}" for source, names in by_source.items()
+    )
 
 
 def _day(date: Date | None) -> str:

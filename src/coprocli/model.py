@@ -115,6 +115,8 @@ class Entry:
     source: str = ""
     line: int = 0
     raw: Mapping[str, str] = field(default_factory=dict)
+    #: Fields taken from another entry (`crossref`, `xdata`): field name -> that entry's key.
+    inherited: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, name: str, default: str = "") -> str:
         """A decoded field value, or `default` when the field is absent."""
@@ -159,7 +161,7 @@ class Entry:
         fields: dict[str, Any] = dict(self.fields)
         for role, people in self.names.items():
             fields[role] = [person.display_name for person in people]
-        return {
+        record = {
             "key": self.key,
             "type": self.type,
             "title": self.title,
@@ -168,3 +170,6 @@ class Entry:
             "source": self.source,
             "fields": dict(sorted(fields.items())),
         }
+        if self.inherited:
+            record["inherited"] = dict(sorted(self.inherited.items()))
+        return record
