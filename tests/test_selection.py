@@ -69,3 +69,13 @@ def test_filters_narrow_keys_and_an_empty_pipe_selects_nothing() -> None:
     assert [entry.key for entry in select(catalogue, two_years).entries] == ["slay2011budgets"]
     empty_pipe = Selection(from_empty_pipe=True, filter=EntryFilter.from_options(years=["2011"]))
     assert select(catalogue, empty_pipe).entries == []
+
+
+def test_nothing_asked_for_can_mean_everything() -> None:
+    catalogue = load_catalogue()
+    everything = select(catalogue, Selection(everything_by_default=True)).entries
+    assert everything == list(catalogue.entries)
+    filtered = Selection(
+        everything_by_default=True, filter=EntryFilter.from_options(years=["2011"])
+    )
+    assert {entry.year for entry in select(catalogue, filtered).entries} == {2011}

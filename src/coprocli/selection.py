@@ -175,6 +175,9 @@ class Selection:
     skip_unknown: bool = False
     #: True when the keys came from an empty pipe (`-`): that selects nothing.
     from_empty_pipe: bool = False
+    #: Asking for nothing selects every entry (`reading-list`, like `list`) instead of
+    #: being an error (`cite`, `export`: a forgotten argument should not cite a library).
+    everything_by_default: bool = False
 
     def __post_init__(self) -> None:
         by_key = ["keys"] if self.keys or self.from_empty_pipe else []
@@ -197,10 +200,10 @@ class Selected:
 def select(catalogue: Catalogue, selection: Selection) -> Selected:
     """The entries `selection` names in `catalogue`.
 
-    Nothing asked for is a `UsageError` (an empty pipe selects nothing, as `xargs`
-    would); an unknown key is the key's own error, several unknown keys one error that
-    counts them, unless `skip_unknown`."""
-    if selection.is_empty and not selection.from_empty_pipe:
+    Nothing asked for is every entry with `everything_by_default`, else a `UsageError`
+    (an empty pipe selects nothing, as `xargs` would); an unknown key is the key's own
+    error, several unknown keys one error that counts them, unless `skip_unknown`."""
+    if selection.is_empty and not (selection.from_empty_pipe or selection.everything_by_default):
         raise UsageError("Give keys (or '-' for stdin), --keys-from, --all, --query or a filter.")
     skipped: list[CoproError] = []
     if selection.keys or selection.from_empty_pipe:

@@ -150,3 +150,12 @@ def test_pipeline_list_to_reading_list(copro: Runner, monkeypatch: pytest.Monkey
     page = copro("reading-list", "-", "--format", "html").stdout
     assert page.count('<p class="reference">') + page.count("<p>") >= 3
     assert "Practical tools" in page and "Treating people as assets" in page
+
+
+def test_without_a_selection_the_reading_list_takes_the_whole_catalogue(copro: Runner) -> None:
+    plain = copro("reading-list")
+    assert plain.code == 0 and plain.stderr == ""
+    assert plain.stdout == copro("reading-list", "--all").stdout
+    assert plain.stdout.count("Running time") >= 1 and plain.stdout.count("\n# ") == 2
+    cite = copro("cite")  # citing needs a choice: a forgotten argument cites no library
+    assert cite.code == 2 and "Give keys" in cite.stderr

@@ -311,6 +311,7 @@ def select_entries(
     query: str | None = None,
     chosen: EntryFilter | None = None,
     skip_unknown: bool = False,
+    everything_by_default: bool = False,
 ) -> list[Entry]:
     """Read the keys (`-` and key files), then let the library choose the entries
     (`selection.select`); unknown keys are reported here, one line each."""
@@ -331,6 +332,7 @@ def select_entries(
         filter=chosen,
         skip_unknown=skip_unknown,
         from_empty_pipe=bool(keys) and "-" in keys,
+        everything_by_default=everything_by_default,
     )
     try:
         selected = select(session(ctx).catalogue(), selection)
@@ -343,8 +345,9 @@ def select_entries(
     return selected.entries
 
 
-def selected_entries(ctx: typer.Context) -> list[Entry]:
-    """`select_entries` driven by the selection options of the running command.
+def selected_entries(ctx: typer.Context, *, everything_by_default: bool = False) -> list[Entry]:
+    """`select_entries` driven by the selection options of the running command; with
+    `everything_by_default`, no selection at all is the whole catalogue.
 
     `cite`, `export` and `reading-list` declare the same options (KeyArgs, KeysFromOpt,
     AllOpt, QueryOpt, SkipUnknownOpt and the list filters) under the same names, so their
@@ -365,4 +368,5 @@ def selected_entries(ctx: typer.Context) -> list[Entry]:
             params.get("keyword"),
         ),
         skip_unknown=bool(params.get("skip_unknown")),
+        everything_by_default=everything_by_default,
     )

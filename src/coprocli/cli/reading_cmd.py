@@ -95,14 +95,17 @@ def reading_list_command(
 ) -> None:
     """An annotated reading list: each reference followed by its annotation, under headings.
 
-    Example: copro reading-list --all --title "Core papers" --format html --standalone
+    Entries come from keys, --all, --query or the filters, as in cite; with none of them,
+    the whole catalogue.
+
+    Example: copro reading-list --title "Core papers" --format html --standalone
     """
     from ..citing import style_and_backend
     from ..readinglist import check_grouping, render_reading_list
 
     style_and_backend(style, markup)  # unknown names fail before anything is loaded
     group_by = check_grouping(group_by)
-    entries = selected_entries(ctx)
+    entries = selected_entries(ctx, everything_by_default=True)
     emit(
         ctx,
         render_reading_list(
