@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import re
 import string
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
@@ -42,49 +43,76 @@ def authors_text(entry: Entry) -> str:
     return ", ".join(people[:-1]) + " and " + people[-1]
 
 
-class _TemplateFields(dict[str, str]):
-    """Placeholders for `--format`: the summary names first, then any field of the entry."""
-
-    def __init__(self, entry: Entry) -> None:
-        super().__init__(entry.fields)
-        for role, people in entry.names.items():
-            self[role] = "; ".join(person.display_name for person in people)
-        self.update(
-            key=entry.key,
-            type=entry.type,
-            title=entry.title,
-            authors=authors_text(entry),
-            year=str(entry.year) if entry.year is not None else "",
-            source=entry.source,
-            keywords=", ".join(entry.keywords),
-        )
-
-    def __missing__(self, name: str) -> str:
-        return ""  # an absent field prints as nothing, as in a mail merge
+#: The placeholders every entry fills; any other name is a field of the entry (`{url}`).
+SUMMARY_PLACEHOLDERS: dict[str, Callable[[Entry], str]] = {
+    "key": lambda entry: entry.key,
+    "year": lambda entry: str(entry.year) if entry.year is not None else "",
+    "title": lambda entry: entry.title,
+    "authors": authors_text,
+    "type": lambda entry: entry.type,
+    "source": lambda entry: entry.source,
+    "keywords": lambda entry: ", ".join(entry.keywords),
+}
 
 
-def check_template(template: str) -> str:
-    """Validate a `--format` template early, with a clear message; return it unescaped."""
+@dataclass(frozen=True)
+class Template:
+    """A checked `--format` template: literal text, each followed by a placeholder name
+    (None after the last piece)."""
+
+    parts: tuple[tuple[str, str | None], ...]
+
+
+def check_template(template: str) -> Template:
+    """Parse a `--format` template once, accepting only plain `{name}` placeholders.
+
+    `str.format` would also read `{0}`, `{key.__class__}`, `{title[0]}`, `{title!r}` and
+    `{title:>{width}}`: attribute access and format specs that fail mid-output or reach
+    into Python objects, so any of them is a usage error naming the placeholder."""
     try:
-        fields = [name for _, name, spec, _ in string.Formatter().parse(template) if name]
+        pieces = list(string.Formatter().parse(template))
     except ValueError as error:
         raise UsageError(
             f"Invalid --format template {template!r} ({error}); "
             "use placeholders such as '{key}\\t{year}\\t{title}' and '{{' for a brace."
         ) from None
-    for name in fields:
-        if not _PLACEHOLDER.fullmatch(name):
+    parts = []
+    for literal, name, spec, conversion in pieces:
+        if name is not None and (conversion or spec or not _PLACEHOLDER.fullmatch(name)):
+            known = ", ".join(f"{{{known}}}" for known in SUMMARY_PLACEHOLDERS)
             raise UsageError(
-                f"Invalid placeholder {{{name}}} in --format; use field names such as "
-                "{key}, {year}, {title}, {authors}, {type}, {source} or any field like {url}."
+                f"Invalid placeholder {_as_written(name, spec, conversion)} in --format; "
+                f"use {known} or a field name such as {{url}}, and '{{{{' or '}}}}' for a brace."
             )
-    # Shells pass `\t` literally; scripts mean a tab.
-    return _ESCAPE.sub(lambda match: _ESCAPES[match.group(1)], template)
+        # Shells pass `\t` literally; scripts mean a tab.
+        parts.append((_ESCAPE.sub(lambda match: _ESCAPES[match.group(1)], literal), name))
+    return Template(tuple(parts))
 
 
-def format_entry(entry: Entry, template: str) -> str:
-    """Fill a `--format` template (checked with `check_template`) for one entry."""
-    return string.Formatter().vformat(template, (), _TemplateFields(entry))
+def _as_written(name: str, spec: str | None, conversion: str | None) -> str:
+    """A placeholder as the template wrote it, for a message."""
+    conversion_part = f"!{conversion}" if conversion else ""
+    spec_part = f":{spec}" if spec else ""
+    return f"{{{name}{conversion_part}{spec_part}}}"
+
+
+def format_entry(entry: Entry, template: Template) -> str:
+    """Fill a template from `check_template` for one entry; an absent field prints as
+    nothing, as in a mail merge."""
+    return "".join(
+        literal + (_placeholder_value(entry, name) if name is not None else "")
+        for literal, name in template.parts
+    )
+
+
+def _placeholder_value(entry: Entry, name: str) -> str:
+    summary = SUMMARY_PLACEHOLDERS.get(name)
+    if summary is not None:
+        return summary(entry)
+    people = entry.names.get(name)
+    if people is not None:
+        return "; ".join(person.display_name for person in people)
+    return entry.fields.get(name, "")
 
 
 # --------------------------------------------------------------------------------------

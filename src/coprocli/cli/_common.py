@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ..catalogue import Catalogue
+    from ..listing import Template
     from ..model import Entry
     from ..selection import EntryFilter
 
@@ -213,7 +214,7 @@ class ScriptOutput:
     """The one machine format a listing command was asked for (or none: a table)."""
 
     mode: str | None = None
-    template: str = ""
+    template: Template | None = None
 
     @classmethod
     def choose(
@@ -256,10 +257,10 @@ class ScriptOutput:
                 out(listing.to_json(data))
             else:
                 out_lines(listing.to_jsonl(data))
-        elif self.mode == "keys":
-            out_lines(entry.key for entry in entries)
+        elif (template := self.template) is not None:
+            out_lines(listing.format_entry(entry, template) for entry in entries)
         else:
-            out_lines(listing.format_entry(entry, self.template) for entry in entries)
+            out_lines(entry.key for entry in entries)
         return True
 
 
