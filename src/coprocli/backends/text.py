@@ -1,7 +1,12 @@
-"""Plain text: no markup at all; a link shows its URL after its text when they differ."""
+"""Plain text: no markup at all; a link shows its URL after its text when they differ.
+
+Plain text is what lands on a terminal, so its one escape is `terminal.visible`: an
+escape sequence in a title is shown as `\\x1b[2J`, not obeyed.
+"""
 
 from __future__ import annotations
 
+from ..terminal import visible
 from ._base import Backend
 
 
@@ -11,17 +16,18 @@ class TextBackend(Backend):
     extension = "txt"
 
     def escape(self, text: str) -> str:
-        return text
+        return visible(text)
 
     def format_link(self, url: str, content: str, text: str) -> str:
-        return content if text.strip() == url else f"{content} <{url}>"
+        return content if text.strip() == url else f"{content} <{visible(url)}>"
 
     def paragraph(self, content: str) -> str:
         return f"{content}\n\n"
 
     def heading(self, text: str, level: int) -> str:
         rule = "=" if level <= 1 else "-"
-        return f"{text}\n{rule * max(len(text), 3)}\n\n"
+        shown = self.escape(text)
+        return f"{shown}\n{rule * max(len(shown), 3)}\n\n"
 
     def bullet_list(self, items: list[str]) -> str:
         return "".join(f"  • {item}\n" for item in items) + "\n"

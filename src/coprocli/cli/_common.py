@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..terminal import visible
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -87,22 +89,34 @@ class PipeClosed(Exception):
 
 
 def out(text: str = "") -> None:
-    """One piece of data on stdout."""
+    """One piece of plain text on stdout, terminal controls made visible."""
     out_lines((text,))
 
 
 def out_lines(lines: Iterable[str]) -> None:
+    """Lines of plain text on stdout, terminal controls made visible (`terminal.visible`)."""
+    _write(visible(line) + "\n" for line in lines)
+
+
+def out_document(text: str) -> None:
+    """A document in a format with its own escaping (JSON, HTML, LaTeX, RTF, Markdown,
+    BibTeX, RIS, and text citations, which the text backend made visible), as it is."""
+    _write((text + "\n",))
+
+
+def _write(pieces: Iterable[str]) -> None:
     write = sys.stdout.write
     try:
-        for line in lines:
-            write(line + "\n")
+        for piece in pieces:
+            write(piece)
     except BrokenPipeError:
         raise PipeClosed from None
 
 
 def err(text: str) -> None:
-    """One message on stderr."""
-    sys.stderr.write(text + "\n")
+    """One message on stderr, terminal controls made visible: messages quote keys, file
+    names and fields."""
+    sys.stderr.write(visible(text) + "\n")
     sys.stderr.flush()
 
 

@@ -1,24 +1,47 @@
 """How entries look to a person: Rich tables and panels on a terminal, plain text in a pipe.
 
-This is the terminal backend: the only place besides `cli/` where Rich is used.
+This is the terminal backend: the only place besides `cli/` where Rich is used. Catalogue
+text reaches Rich only as `Text` made by `_shown`, never as a string Rich would read as
+markup (`[link=...]` in a title is just text), and plain text goes out through `out`;
+both make terminal controls visible (`terminal.visible`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..listing import record_rows
 from ..model import Entry
+from ..terminal import visible
 from ..textblocks import ItemList, Paragraph, first_paragraph, parse_blocks, to_plain
 from ._common import err, is_terminal, out, out_lines, stdout_console
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.style import Style
+    from rich.text import Text
 
     from ..index import Hit
 
 _PLAIN_INDENT = "    "
+_WEB_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def _shown(text: str, style: str | Style = "") -> Text:
+    """Catalogue text for Rich: literal, never markup, with terminal controls made visible."""
+    from rich.text import Text
+
+    return Text(visible(text), style=style)
+
+
+def _web_link(url: str) -> str | None:
+    """The URL if a terminal may make a hyperlink of it: http or https only, and nothing
+    that could end the link's escape sequence early (blanks, controls)."""
+    if _WEB_URL.fullmatch(url) and visible(url) == url:
+        return url
+    return None
 
 
 def short_authors(entry: Entry, most: int = 3) -> str:
@@ -58,13 +81,14 @@ def print_entry_table(entries: Sequence[Entry], *, summaries: bool, full: bool) 
     table.add_column("Title", ratio=1)
     table.add_column("Type", style="dim", no_wrap=True)
     for entry in entries:
-        title: RenderableType = entry.title
+        title: RenderableType = _shown(entry.title)
         if summaries and entry.annotation:
             from rich.console import Group
-            from rich.text import Text
 
-            title = Group(Text(entry.title, style="bold"), _annotation(_summary(entry, full)))
-        table.add_row(entry.key, _year(entry), short_authors(entry), title, entry.type)
+            title = Group(_shown(entry.title, "bold"), _annotation(_summary(entry, full)))
+        table.add_row(
+            _shown(entry.key), _year(entry), _shown(short_authors(entry)), title, _shown(entry.type)
+        )
     console.print(table)
     console.print(f"[dim]{len(entries)} entries[/dim]")
 
@@ -78,13 +102,13 @@ def _annotation(text: str) -> RenderableType:
     parts: list[RenderableType] = []
     for block in parse_blocks(text):
         if isinstance(block, Paragraph):
-            parts.append(Text(block.text))
+            parts.append(_shown(block.text))
         elif isinstance(block, ItemList):
             grid = Table.grid(padding=(0, 1))
             grid.add_column(no_wrap=True, justify="right")
             grid.add_column()
             for number, item in enumerate(block.items, start=block.start):
-                grid.add_row(f"{number}." if block.ordered else "•", item)
+                grid.add_row(f"{number}." if block.ordered else "•", _shown(item))
             parts.append(grid)
     spaced: list[RenderableType] = []
     for part in parts:
@@ -110,6 +134,7 @@ def print_records(entries: Sequence[Entry]) -> None:
         return
     from rich.console import Group
     from rich.panel import Panel
+    from rich.style import Style
     from rich.table import Table
     from rich.text import Text
 
@@ -121,20 +146,19 @@ def print_records(entries: Sequence[Entry]) -> None:
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
         for label, value in record_rows(entry):
+            link = None
             if label in {"URL", "DOI"}:
-                link = value if label == "URL" else doi_url(value)
-                grid.add_row(label, Text(value, style=f"link {link}"))
-            else:
-                grid.add_row(label, value)
+                link = _web_link(value if label == "URL" else doi_url(value))
+            grid.add_row(label, _shown(value, Style(link=link) if link else ""))
         body: list[RenderableType] = [grid]
         if entry.annotation:
             body += [Text(""), _annotation(entry.annotation)]
         console.print(
             Panel(
                 Group(*body),
-                title=Text(entry.title, style="bold"),
+                title=_shown(entry.title, "bold"),
                 title_align="left",
-                subtitle=Text(entry.key, style="cyan"),
+                subtitle=_shown(entry.key, "cyan"),
                 subtitle_align="right",
                 padding=(0, 1),
             )
@@ -175,16 +199,37 @@ def print_hits(hits: Sequence[Hit]) -> None:
     table.add_column("Key", style="cyan", no_wrap=True)
     for rank, hit in enumerate(hits, start=1):
         cell = Text()
-        cell.append(hit.entry.title, style="bold")
+        cell.append_text(_shown(hit.entry.title, "bold"))
         # The title is already in the cell; show the best match found elsewhere.
         shown = [match for match in hit.matches if match.field not in {"title", "subtitle"}]
         if shown:
             best = shown[0]
-            snippet = Text(best.snippet, style="dim")
-            for start, end in best.spans:
-                snippet.stylize("bold yellow not dim", start, end)
             cell.append("\n")
-            cell.append(f"{best.field}: ", style="italic dim")
-            cell.append_text(snippet)
-        table.add_row(str(rank), cell, short_authors(hit.entry), _year(hit.entry), hit.entry.key)
+            cell.append(visible(f"{best.field}: "), style="italic dim")
+            cell.append_text(_highlighted(best.snippet, best.spans))
+        table.add_row(
+            str(rank),
+            cell,
+            _shown(short_authors(hit.entry)),
+            _year(hit.entry),
+            _shown(hit.entry.key),
+        )
     console.print(table)
+
+
+def _highlighted(snippet: str, spans: Sequence[tuple[int, int]]) -> Text:
+    """A dim snippet with its matched spans bold. Built piece by piece because making a
+    control visible lengthens the text, which would shift spans applied afterwards."""
+    from rich.text import Text
+
+    text = Text(style="dim")
+    position = 0
+    for start, end in sorted(spans):
+        start = max(start, position)  # overlapping spans: highlight the rest only
+        if end <= start:
+            continue
+        text.append(visible(snippet[position:start]))
+        text.append(visible(snippet[start:end]), style="bold yellow not dim")
+        position = end
+    text.append(visible(snippet[position:]))
+    return text

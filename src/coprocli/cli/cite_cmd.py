@@ -23,6 +23,7 @@ from ._common import (
     TypeOpt,
     YearOpt,
     out,
+    out_document,
     selected_entries,
 )
 
@@ -57,7 +58,7 @@ ForceOpt = Annotated[
 def emit(ctx: typer.Context, text: str, output: Path | None, force: bool) -> None:
     """Print, or write the file atomically and say where on stderr."""
     if output is None:
-        out(text.rstrip("\n"))
+        out_document(text.rstrip("\n"))
         return
     from ..fileio import write_atomic
     from ._common import err, input_paths
