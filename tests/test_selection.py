@@ -79,3 +79,12 @@ def test_nothing_asked_for_can_mean_everything() -> None:
         everything_by_default=True, filter=EntryFilter.from_options(years=["2011"])
     )
     assert {entry.year for entry in select(catalogue, filtered).entries} == {2011}
+
+
+def test_a_filter_value_no_entry_has_is_reported_with_close_ones() -> None:
+    from coprocli.errors import UnknownFilterValueError
+
+    entries = load_catalogue().entries
+    EntryFilter.from_options(sections=["Practical"], types=["online"]).require_known(entries)
+    with pytest.raises(UnknownFilterValueError, match=r"No section 'tools'.*Practical tools\?"):
+        EntryFilter.from_options(sections=["Practical", "tools"]).require_known(entries)

@@ -50,6 +50,11 @@ class UnknownKeyError(CoproError):
         super().__init__(message)
 
 
+class UnknownFilterValueError(CoproError):
+    """A filter value that no entry has (`--section tools`, `--type articl`): most likely
+    a typo, which would otherwise select nothing without a word."""
+
+
 class OutputError(CoproError):
     """A file copro was asked to write cannot be written."""
 

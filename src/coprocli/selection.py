@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import CoproError, UnknownKeysError, UsageError
+from .errors import CoproError, UnknownFilterValueError, UnknownKeysError, UsageError
 from .folding import fold
 from .item import TYPE_ALIASES
 from .model import Entry
@@ -57,16 +57,75 @@ def _people_text(entry: Entry) -> str:
     )
 
 
+class Wanted(NamedTuple):
+    """One filter value: as given (for messages) and folded (for matching)."""
+
+    given: str
+    folded: str
+
+
+def _wanted(values: Sequence[str]) -> tuple[Wanted, ...]:
+    return tuple(Wanted(value, fold(value)) for value in values)
+
+
+def _has_type(entry: Entry, wanted: str) -> bool:
+    return entry.type in TYPE_ALIASES.get(wanted, frozenset({wanted}))
+
+
+def _has_section(entry: Entry, wanted: str) -> bool:
+    section = fold(entry.section)
+    return bool(section) and section.startswith(wanted)
+
+
+def _has_keyword(entry: Entry, wanted: str) -> bool:
+    return any(wanted in fold(word) for word in entry.keywords)
+
+
+def _has_author(entry: Entry, wanted: str) -> bool:
+    return wanted in _people_text(entry)
+
+
+@dataclass(frozen=True)
+class _TextCondition:
+    """How one text filter (`--type`, `--section`, ...) matches, and what the catalogue
+    knows for it, to name when a value matches nothing."""
+
+    noun: str
+    holds: Callable[[Entry, str], bool]
+    values_of: Callable[[Entry], Iterable[str]]
+    #: A `--format` template that shows every known value, for long vocabularies.
+    template: str
+
+
+#: The text filters by EntryFilter field, cheapest test first.
+_TEXT_CONDITIONS = {
+    "types": _TextCondition("type", _has_type, lambda entry: (entry.type,), "{type}"),
+    "sections": _TextCondition(
+        "section", _has_section, lambda entry: (entry.section,), "{section}"
+    ),
+    "keywords": _TextCondition("keyword", _has_keyword, lambda entry: entry.keywords, "{keywords}"),
+    "authors": _TextCondition(
+        "author",
+        _has_author,
+        lambda entry: (person.display_name for people in entry.names.values() for person in people),
+        "{authors}",
+    ),
+}
+
+#: A vocabulary up to this size is listed whole in the message for an unknown value.
+_LISTED_AT_MOST = 12
+
+
 @dataclass(frozen=True, slots=True)
 class EntryFilter:
     """Conditions on entries: values of one option are alternatives (OR), options combine
     (AND). Text matches ignore case and accents."""
 
-    authors: tuple[str, ...] = ()
+    authors: tuple[Wanted, ...] = ()
     years: tuple[YearRange, ...] = ()
-    types: tuple[str, ...] = ()
-    sections: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
+    types: tuple[Wanted, ...] = ()
+    sections: tuple[Wanted, ...] = ()
+    keywords: tuple[Wanted, ...] = ()
 
     @classmethod
     def from_options(
@@ -78,42 +137,63 @@ class EntryFilter:
         keywords: Sequence[str] = (),
     ) -> EntryFilter:
         return cls(
-            authors=tuple(fold(a) for a in authors),
+            authors=_wanted(authors),
             years=tuple(YearRange.parse(year) for year in years),
-            types=tuple(fold(t) for t in types),
-            sections=tuple(fold(s) for s in sections),
-            keywords=tuple(fold(k) for k in keywords),
+            types=_wanted(types),
+            sections=_wanted(sections),
+            keywords=_wanted(keywords),
         )
 
     @property
     def is_empty(self) -> bool:
         return not (self.authors or self.years or self.types or self.sections or self.keywords)
 
+    def _text_conditions(self) -> Iterator[tuple[tuple[Wanted, ...], _TextCondition]]:
+        for name, condition in _TEXT_CONDITIONS.items():
+            values: tuple[Wanted, ...] = getattr(self, name)
+            if values:
+                yield values, condition
+
     def matches(self, entry: Entry) -> bool:
         if self.years and not any(entry.year in years for years in self.years):
             return False
-        if self.types:
-            wanted = set().union(*(TYPE_ALIASES.get(t, frozenset({t})) for t in self.types))
-            if entry.type not in wanted:
-                return False
-        if self.sections:
-            section = fold(entry.section)
-            if not section or not any(section.startswith(s) for s in self.sections):
-                return False
-        if self.keywords:
-            entry_keywords = [fold(word) for word in entry.keywords]
-            if not any(k in word for k in self.keywords for word in entry_keywords):
-                return False
-        if self.authors:
-            people = _people_text(entry)
-            if not any(author in people for author in self.authors):
-                return False
-        return True
+        return all(
+            any(condition.holds(entry, value.folded) for value in values)
+            for values, condition in self._text_conditions()
+        )
 
     def apply(self, entries: Iterable[Entry]) -> list[Entry]:
         if self.is_empty:
             return list(entries)
         return [entry for entry in entries if self.matches(entry)]
+
+    def require_known(self, entries: Sequence[Entry]) -> None:
+        """Raise `UnknownFilterValueError` for a text value that no entry of `entries` (the
+        whole catalogue) matches on its own, naming what is known and what is close.
+        Years are ranges, not names: a year with no entries simply matches nothing."""
+        for values, condition in self._text_conditions():
+            for value in values:
+                if not any(condition.holds(entry, value.folded) for entry in entries):
+                    raise _unknown_value(value.given, condition, entries)
+
+
+def _unknown_value(
+    given: str, condition: _TextCondition, entries: Sequence[Entry]
+) -> UnknownFilterValueError:
+    """`No section 'tools'; known sections: ... Did you mean: Practical tools?`"""
+    from .index import suggest_keys  # any names: the closest strings to a mistyped one
+
+    known = list(dict.fromkeys(value for entry in entries for value in condition.values_of(entry)))
+    known = [value for value in known if value]
+    message = f"No {condition.noun} {given!r}"
+    if len(known) <= _LISTED_AT_MOST:
+        message += f"; known {condition.noun}s: {', '.join(sorted(known, key=fold)) or 'none'}."
+    else:
+        message += f"; copro list --format '{condition.template}' shows them all."
+    suggestions = suggest_keys(given, known)
+    if suggestions:
+        message += f" Did you mean: {', '.join(suggestions)}?"
+    return UnknownFilterValueError(message)
 
 
 def _author_key(entry: Entry) -> str:
@@ -205,6 +285,8 @@ def select(catalogue: Catalogue, selection: Selection) -> Selected:
     error, several unknown keys one error that counts them, unless `skip_unknown`."""
     if selection.is_empty and not (selection.from_empty_pipe or selection.everything_by_default):
         raise UsageError("Give keys (or '-' for stdin), --keys-from, --all, --query or a filter.")
+    if selection.filter is not None:
+        selection.filter.require_known(catalogue.entries)
     skipped: list[CoproError] = []
     if selection.keys or selection.from_empty_pipe:
         entries, unknown = catalogue.resolve(dict.fromkeys(selection.keys))

@@ -217,3 +217,41 @@ def test_unreadable_files_are_one_line_errors(copro: Runner, tmp_path: Path, mak
     assert result.code == 1 and result.stdout == ""
     assert result.stderr.startswith("Error: ") and message in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--section", "tools"],
+            "No section 'tools'; known sections: Introductory reading, Practical tools, "
+            "Websites and short films. Did you mean: Practical tools?",
+        ),
+        (
+            ["--type", "articl"],
+            "No type 'articl'; known types: booklet, manual, misc, online, report, video.",
+        ),
+        (["--keyword", "xyz"], "No keyword 'xyz'; copro list --format '{keywords}' shows"),
+        (["--author", "Neeham"], "Did you mean: Catherine Needham?"),
+        # One alternative that matches nothing is still a typo to report.
+        (["--section", "Practical", "--section", "tools"], "No section 'tools'"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command",
+    [["list"], ["list", "--json"], ["search", "co-production"], ["cite"], ["reading-list"]],
+    ids=lambda command: " ".join(command),
+)
+def test_a_filter_value_nothing_has_is_named_with_what_is_known(
+    copro: Runner, command: list[str], args: list[str], message: str
+) -> None:
+    result = copro(*command, *args)
+    assert result.code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: No ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_known_filter_values_are_not_reported(copro: Runner) -> None:
+    # A type by its alias, a section by its start, a keyword by a part, any case or accent.
+    for args in (["--type", "REPORT"], ["--section", "practical"], ["--keyword", "bank"]):
+        assert copro("list", *args, "--keys").code == 0

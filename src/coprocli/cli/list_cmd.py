@@ -76,6 +76,7 @@ def list_command(
     if sort is not None:
         sort_entries([], sort)  # reject an unknown order before loading anything
     catalogue = session(ctx).catalogue()
+    chosen.require_known(catalogue.entries)
     entries = sort_entries(chosen.apply(catalogue.entries), sort, reverse=reverse)
     if limit is not None:
         entries = entries[:limit]

@@ -134,6 +134,7 @@ def search_command(
     output = ScriptOutput.choose(as_json=as_json, as_jsonl=as_jsonl, keys=keys, template=template)
     chosen = entry_filter(author, year, type_, section, keyword)
     catalogue = session(ctx).catalogue()
+    chosen.require_known(catalogue.entries)
     index = SearchIndex.build(chosen.apply(catalogue.entries))
     hits = index.search(text, limit=limit, with_matches=output.mode not in {"keys", "format"})
     entries = [hit.entry for hit in hits]
