@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .. import latex, names
-from ..backends.latex import escape_latex, escape_url
+from ..backends.latex import escape_latex
 from ..catalogue import normalise_month
 from ..item import MONTH_NAMES
 from ..model import LONG_TEXT_FIELDS, VERBATIM_FIELDS, Entry, Person
@@ -33,12 +33,12 @@ BIBTEX_TYPES = frozenset(
         "unpublished",
     }
 )  # fmt: skip
-#: biblatex types and their nearest classic type (anything else unknown becomes misc).
+#: biblatex types and the classic type that means the same. Types with no classic
+#: equivalent (`online`, `video`, `software`, `dataset`, ...) are written as they are:
+#: classic BibTeX styles print them as `misc`, and copro and pandoc read them back as
+#: what they are.
 TO_BIBTEX_TYPES = {
     "report": "techreport",
-    "online": "misc",
-    "www": "misc",
-    "electronic": "misc",
     "mvbook": "book",
     "bookinbook": "inbook",
     "collection": "book",
@@ -72,9 +72,8 @@ TO_BIBLATEX_FIELDS = {
     "annote": "annotation",
     "school": "institution",
 }
-_ONLINE_TYPES = frozenset({"online", "www", "electronic"})
 _MONTH_MACROS = tuple(name[:3].lower() for name in MONTH_NAMES)
-_BRACE = re.compile(r"(?<!\\)[{}]")
+_ANY_BRACE = re.compile(r"[{}]")
 _COMMENT_LINE = re.compile(r"^[ \t]*%", re.MULTILINE)
 _AND_WORD = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
 
@@ -94,16 +93,22 @@ def decode_field(name: str, raw: str) -> str:
     return latex.decode(raw)
 
 
-def _writable(raw: str) -> bool:
-    """Whether `raw` can stand inside `{...}` as is: braces balanced, no line the loader
-    would take for a comment, no trailing backslash escaping the closing brace."""
+def _balanced(raw: str) -> bool:
+    """Braces balanced as BibTeX counts them: `\\{` and `\\}` count too (BibTeX does
+    not read LaTeX escapes, and neither does pandoc's reader)."""
     depth = 0
-    for match in _BRACE.finditer(raw):
+    for match in _ANY_BRACE.finditer(raw):
         depth += 1 if match.group() == "{" else -1
         if depth < 0:
             return False
+    return depth == 0
+
+
+def _writable(raw: str) -> bool:
+    """Whether `raw` can stand inside `{...}` as is: braces balanced, no line the loader
+    would take for a comment, no trailing backslash escaping the closing brace."""
     trailing = len(raw) - len(raw.rstrip("\\"))
-    return depth == 0 and trailing % 2 == 0 and not _COMMENT_LINE.search(raw)
+    return _balanced(raw) and trailing % 2 == 0 and not _COMMENT_LINE.search(raw)
 
 
 def encode_field(name: str, value: str) -> str:
@@ -113,7 +118,12 @@ def encode_field(name: str, value: str) -> str:
             return value
         # Only braces and backslashes stop a URL from standing as is; percent-encode them.
         return re.sub(r"[{}\\]", lambda match: f"%{ord(match.group()):02X}", value.strip())
-    return escape_latex(value)
+    escaped = escape_latex(value)
+    if not _balanced(escaped):
+        # A lone brace in the text (`\\{`) would unbalance the value for BibTeX: spell
+        # both as commands that hold no brace character of their own.
+        escaped = escaped.replace("\\{", "\\textbraceleft{}").replace("\\}", "\\textbraceright{}")
+    return escaped
 
 
 def field_raw(entry: Entry, name: str) -> str:
@@ -209,12 +219,13 @@ def _field_order(entry: Entry) -> list[str]:
 def map_entry(entry: Entry, dialect: Dialect) -> Entry:
     """The entry in `dialect`'s vocabulary, with a writable raw value for every field.
 
-    bibtex: biblatex types become their classic neighbours (`report` -> `techreport`,
-    `online` -> `misc` with `howpublished = {\\url{...}}`, `thesis` -> `phdthesis` or
-    `mastersthesis`, other unknown types -> `misc`); `location` -> `address`,
-    `journaltitle` -> `journal`, `annotation` -> `annote`, `date` -> `year`/`month`,
-    `subtitle` joined to `title` with `: `, a thesis's `institution` -> `school`,
-    months as macros (`dec`).
+    bibtex: biblatex types become the classic ones that mean the same (`report` ->
+    `techreport`, `thesis` -> `phdthesis` or `mastersthesis`); a type with no classic
+    equivalent is kept (`online`, `video`, `software`: pandoc and copro read them
+    back as what they are, and a `howpublished` URL would read as a publisher);
+    `location` -> `address`, `journaltitle` -> `journal`, `annotation` -> `annote`,
+    `date` -> `year`/`month`, `subtitle` joined to `title` with `: `, a thesis's
+    `institution` -> `school`, months as macros (`dec`).
     biblatex: `techreport` -> `report` and the thesis types -> `thesis`, each with its
     `type`; `address` -> `location`, `journal` -> `journaltitle`, `annote` ->
     `annotation`, `school` -> `institution`, months as integers. A field is renamed only
@@ -237,7 +248,7 @@ def map_entry(entry: Entry, dialect: Dialect) -> Entry:
     if dialect == "bibtex":
         original_type = entry_type
         if entry_type not in BIBTEX_TYPES:
-            entry_type = TO_BIBTEX_TYPES.get(entry_type, "misc")
+            entry_type = TO_BIBTEX_TYPES.get(entry_type, entry_type)
         if original_type == "thesis":
             kind = decoded.get("type", "").lower()
             entry_type = "mastersthesis" if "master" in kind or kind == "mathesis" else "phdthesis"
@@ -246,8 +257,6 @@ def map_entry(entry: Entry, dialect: Dialect) -> Entry:
                 decoded.pop("type", None)
         if entry_type in {"phdthesis", "mastersthesis"}:
             renames = {**renames, "institution": "school"}
-        if original_type in _ONLINE_TYPES and "url" in decoded and "howpublished" not in raw:
-            set_field("howpublished", f"\\url{{{escape_url(decoded['url'])}}}")
         if "subtitle" in raw:
             subtitle = raw.pop("subtitle")
             decoded.pop("subtitle", None)
