@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -141,3 +144,45 @@ def test_concurrent_writers_without_force_only_one_succeeds(tmp_path: Path) -> N
         assert outcomes == ["ok"] + ["refused"] * (writers - 1)
         assert target.read_text("utf-8").startswith("writer ")
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"refs{i}.txt" for i in range(5)]
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_during_the_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signal_name: str
+) -> None:
+    number = getattr(signal, signal_name)
+    original_fsync = os.fsync
+
+    def interrupted(descriptor: int) -> None:  # the signal arrives mid-write
+        original_fsync(descriptor)
+        os.kill(os.getpid(), number)
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    before = signal.getsignal(number)
+    with pytest.raises(SystemExit) as ended:
+        write_atomic(tmp_path / "refs.txt", "x" * 100_000)
+    assert ended.value.code == 128 + number
+    assert list(tmp_path.iterdir()) == []
+    assert signal.getsignal(number) is before  # the handler is put back
+
+
+def test_a_terminated_copro_process_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A whole process killed while it writes a large file cleans up after itself."""
+    script = (
+        "import os, sys, time\n"
+        "from coprocli.fileio import write_atomic\n"
+        "real = os.fsync\n"
+        "def slow(fd):\n"
+        "    real(fd); print('writing', flush=True); time.sleep(30)\n"
+        "os.fsync = slow\n"
+        "write_atomic(sys.argv[1], 'x' * 1_000_000)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "big.txt")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdout.readline() == "writing\n"
+    child.send_signal(signal.SIGTERM)
+    assert child.wait(timeout=30) == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import CoproError, OutputError
@@ -62,11 +65,15 @@ def write_atomic(
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(f"Cannot write {target}: the folder {folder} does not exist.")
+    with _signals_end_the_write():
+        return _write_new(target, content, force=force)
+
+
+def _write_new(target: Path, content: str, *, force: bool) -> Path:
+    """The temporary file, filled, moved into place; removed on any failure."""
+    temporary = ""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    except OSError as error:
-        raise OutputError(f"Cannot write {target}: {error.strerror}.") from None
-    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(content)
             stream.flush()
@@ -77,13 +84,36 @@ def write_atomic(
         else:
             _link_new(Path(temporary), target)
     except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OutputError):
             raise
         if isinstance(error, OSError):
             raise OutputError(f"Cannot write {target}: {error.strerror}.") from None
         raise
     return target
+
+
+@contextmanager
+def _signals_end_the_write() -> Iterator[None]:
+    """While a file is written, SIGTERM and SIGHUP end the process through the write's
+    cleanup (exit status 128 + the signal) instead of killing it with a temporary file
+    left behind. Only the main thread can set handlers; elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    names = ("SIGTERM", "SIGHUP")
+    signals = [getattr(signal, name) for name in names if hasattr(signal, name)]
+
+    def end(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {number: signal.signal(number, end) for number in signals}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _refuse_inputs(target: Path, protected: Iterable[str | Path]) -> None:

@@ -91,8 +91,10 @@ def main(argv: list[str] | None = None) -> None:
     from typer.exceptions import Abort
 
     from ..errors import CoproError
+    from ._streams import guard_standard_streams, output_failed
 
     tune_collector()
+    guard_standard_streams()
     command = typer.main.get_command(app)
     try:
         result = command.main(
@@ -118,10 +120,16 @@ def main(argv: list[str] | None = None) -> None:
         code = error.exit_code
     except (Abort, KeyboardInterrupt):
         code = 130
+    except OSError as error:  # Rich's output to a full or broken stdout
+        err(f"Error: {output_failed(error).message}")
+        code = 1
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         code = _closed_pipe()
+    except OSError as error:  # buffered output that could not be written after all
+        err(f"Error: {output_failed(error).message}")
+        code = 1
     sys.exit(code)
 
 

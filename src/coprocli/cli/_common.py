@@ -111,6 +111,10 @@ def _write(pieces: Iterable[str]) -> None:
             write(piece)
     except BrokenPipeError:
         raise PipeClosed from None
+    except OSError as error:  # a full disk (`> /dev/full`), an I/O error
+        from ._streams import output_failed
+
+        raise output_failed(error) from None
 
 
 def err(text: str) -> None:
