@@ -142,9 +142,60 @@ def test_summaries_show_the_annotation_lists_as_lists(copro: Runner) -> None:
     assert "Recognising people as assets" not in short.stdout
 
 
-def test_empty_result_prints_an_empty_array(copro: Runner) -> None:
-    result = copro("list", "--year", "1900", "--json")
-    assert result.code == 0 and json.loads(result.stdout) == []
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list", "--year", "1900"],
+        ["filter", "year:1900"],
+        ["search", "co-production", "--year", "1900"],
+        ["cite", "--year", "1900"],
+        ["export", "--year", "1900", "--to", "bibtex"],
+        ["reading-list", "--year", "1900"],
+    ],
+    ids=lambda command: command[0],
+)
+def test_nothing_matched_says_so_and_exits_1(
+    copro: Runner, tmp_path: Path, command: list[str]
+) -> None:
+    result = copro(*command)
+    assert (result.code, result.stdout) == (1, "")
+    assert result.stderr.startswith("Nothing matched")
+    if command[0] in {"cite", "export", "reading-list"}:
+        target = tmp_path / "out.txt"
+        written = copro(*command, "--output", str(target))
+        assert written.code == 1 and "Wrote" not in written.stderr
+        assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list", "--year", "1900", "--json"],
+        ["filter", "year:1900", "--json"],
+        ["search", "zebra", "--json"],
+        ["cite", "--year", "1900", "--json"],
+        ["export", "--year", "1900", "--to", "json"],
+        ["export", "--year", "1900", "--to", "csl-json"],
+    ],
+    ids=" ".join,
+)
+def test_nothing_matched_in_json_is_still_an_array(copro: Runner, command: list[str]) -> None:
+    result = copro(*command)
+    assert result.code == 1 and json.loads(result.stdout) == []
+    assert result.stderr.startswith("Nothing matched")
+
+
+def test_an_empty_pipe_matches_nothing(copro: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    result = copro("cite", "-", "--year", "2011")
+    assert (result.code, result.stdout, result.stderr) == (1, "", "Nothing matched.\n")
+
+
+def test_a_limit_of_0_is_not_an_empty_match(copro: Runner) -> None:
+    assert copro("list", "--limit", "0") == copro("filter", "year:2011", "--limit", "0")
+    assert copro("list", "--limit", "0").code == 0
 
 
 @pytest.mark.parametrize(

@@ -67,18 +67,19 @@ def test_field_value_with_spaces_from_the_shell(copro: Runner) -> None:
     assert len(found) == 3
 
 
-def test_no_matches_is_not_an_error(copro: Runner) -> None:
+def test_no_matches_exits_1_as_grep_does(copro: Runner) -> None:
     result = copro("search", "zebra", "--json")
-    assert result.code == 0 and json.loads(result.stdout) == []
-    table = copro("search", "timbanking", "--limit", "0")
-    assert table.code == 0
+    assert result.code == 1 and json.loads(result.stdout) == []
+    assert result.stderr == "Nothing matched 'zebra'.\n"
+    # --limit 0 prints nothing, but the status still tells whether anything matched.
+    assert copro("search", "timbanking", "--limit", "0").code == 0
+    assert copro("search", "zebra", "--limit", "0").code == 1
 
 
 def test_no_matches_suggests_a_close_word(copro: Runner) -> None:
     result = copro("search", "personnalisashun")
-    assert result.code == 0 and result.stdout == ""
-    assert "No matches for 'personnalisashun'." in result.stderr
-    assert "Did you mean: personalisation" in result.stderr
+    assert result.code == 1 and result.stdout == ""
+    assert result.stderr == ("Nothing matched 'personnalisashun'. Did you mean: personalisation?\n")
 
 
 @pytest.mark.parametrize(

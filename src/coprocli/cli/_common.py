@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -122,6 +122,18 @@ def err(text: str) -> None:
     names and fields."""
     sys.stderr.write(visible(text) + "\n")
     sys.stderr.flush()
+
+
+def nothing_matched(
+    *, json_array: bool = False, query: str | None = None, hint: str = ""
+) -> NoReturn:
+    """End a command whose selection is empty, as grep does: exit status 1 and a line on
+    stderr. JSON on stdout still gets its `[]`, so that a script reads an empty list."""
+    if json_array:
+        out("[]")
+    said = f"Nothing matched {query!r}." if query else "Nothing matched."
+    err(f"{said} {hint}" if hint else said)
+    raise typer.Exit(1)
 
 
 def stdout_console() -> Console:

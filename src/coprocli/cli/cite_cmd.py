@@ -22,6 +22,7 @@ from ._common import (
     SkipUnknownOpt,
     TypeOpt,
     YearOpt,
+    nothing_matched,
     out,
     out_document,
     selected_entries,
@@ -123,14 +124,14 @@ def cite_command(
     if as_json and (in_text or narrative):
         raise UsageError("--json already holds the citations; drop --in-text/--narrative.")
     entries = selected_entries(ctx)
+    if not entries:
+        nothing_matched(json_array=as_json and output is None)
     from .. import citing
 
     if as_json:
         from ..listing import to_json
 
         emit(ctx, to_json(citing.citation_records(entries, style, markup)), output, force)
-    elif not entries:
-        emit(ctx, "", output, force)
     elif in_text or narrative:
         emit(ctx, citing.in_text(entries, style, markup, narrative=narrative), output, force)
     else:
@@ -205,6 +206,9 @@ def export_command(
 
         style_and_backend(style or "apa", markup or "text")
     entries = selected_entries(ctx)
+    if not entries:
+        json_array = to is not None and exporter.extension == "json" and output is None
+        nothing_matched(json_array=json_array)
     if to is not None:
         emit(ctx, exporter.export(entries), output, force)
         return

@@ -19,6 +19,7 @@ from ._common import (
     TypeOpt,
     YearOpt,
     entry_filter,
+    nothing_matched,
     session,
 )
 
@@ -78,6 +79,8 @@ def list_command(
     catalogue = session(ctx).catalogue()
     chosen.require_known(catalogue.entries)
     entries = sort_entries(chosen.apply(catalogue.entries), sort, reverse=reverse)
+    if not entries:
+        nothing_matched(json_array=output.mode == "json")
     if limit is not None:
         entries = entries[:limit]
     if output.emit(entries):

@@ -23,6 +23,7 @@ from ._common import (
     TypeOpt,
     YearOpt,
     err,
+    nothing_matched,
     selected_entries,
     session,
 )
@@ -106,6 +107,8 @@ def reading_list_command(
     style_and_backend(style, markup)  # unknown names fail before anything is loaded
     group_by = check_grouping(group_by)
     entries = selected_entries(ctx, everything_by_default=True)
+    if not entries:
+        nothing_matched()
     emit(
         ctx,
         render_reading_list(

@@ -23,7 +23,7 @@ from ._common import (
     TypeOpt,
     YearOpt,
     entry_filter,
-    err,
+    nothing_matched,
     session,
 )
 
@@ -136,7 +136,14 @@ def search_command(
     catalogue = session(ctx).catalogue()
     chosen.require_known(catalogue.entries)
     index = SearchIndex.build(chosen.apply(catalogue.entries))
-    hits = index.search(text, limit=limit, with_matches=output.mode not in {"keys", "format"})
+    # `--limit 0` still tells whether anything matched, by exit status, as `--limit 1` does.
+    with_matches = output.mode not in {"keys", "format"}
+    hits = index.search(text, limit=1 if limit == 0 else limit, with_matches=with_matches)
+    if not hits:
+        suggestions = index.did_you_mean(text)
+        hint = f"Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        nothing_matched(json_array=output.mode == "json", query=text, hint=hint)
+    hits = hits[:limit]
     entries = [hit.entry for hit in hits]
     records = [
         {
@@ -146,11 +153,6 @@ def search_command(
         }
         for hit in hits
     ]
-    if not hits and output.mode not in {"json", "jsonl"}:
-        suggestions = index.did_you_mean(text)
-        err(f"No matches for {text!r}.")
-        if suggestions:
-            err(f"Did you mean: {', '.join(suggestions)}?")
     if output.emit(entries, records):
         return
     from ._render import print_hits
@@ -183,6 +185,8 @@ def filter_command(
     filter_entries([], terms)  # reject malformed terms before loading anything
     catalogue = session(ctx).catalogue()
     entries = filter_entries(catalogue.entries, terms)
+    if not entries:
+        nothing_matched(json_array=output.mode == "json")
     if limit is not None:
         entries = entries[:limit]
     if output.emit(entries):
