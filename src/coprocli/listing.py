@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 from .model import Entry
-from .terminal import UNSAFE
+from .terminal import json_safe
 
 if TYPE_CHECKING:
     from .item import Date
@@ -26,20 +26,14 @@ _ESCAPES = {"t": "\t", "n": "\n", "\\": "\\"}
 
 
 def to_json(records: Iterable[Mapping[str, Any]]) -> str:
-    """A JSON array, indented, Unicode kept as is except terminal controls (`_json_safe`)."""
-    return _json_safe(json.dumps(list(records), ensure_ascii=False, indent=2))
+    """A JSON array, indented, Unicode kept as is but for terminal controls (`json_safe`)."""
+    return json_safe(json.dumps(list(records), ensure_ascii=False, indent=2))
 
 
 def to_jsonl(records: Iterable[Mapping[str, Any]]) -> Iterator[str]:
     """One compact JSON object a line."""
     for record in records:
-        yield _json_safe(json.dumps(record, ensure_ascii=False))
-
-
-def _json_safe(encoded: str) -> str:
-    """JSON with the terminal controls `json` leaves raw (DEL, C1, bidi overrides) written
-    as `\\u` escapes: the same data, and safe to print. Outside strings JSON holds none."""
-    return UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
+        yield json_safe(json.dumps(record, ensure_ascii=False))
 
 
 def authors_text(entry: Entry) -> str:

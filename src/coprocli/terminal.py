@@ -26,3 +26,10 @@ def visible(text: str) -> str:
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def json_safe(encoded: str) -> str:
+    """JSON text with the terminal controls `json` leaves raw (DEL, C1, bidi overrides)
+    written as `\\u` escapes: the same data, and safe to print. Outside strings JSON
+    holds none."""
+    return UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)

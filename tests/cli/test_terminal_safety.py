@@ -176,6 +176,23 @@ def test_json_escapes_controls_and_keeps_the_data(copro: Runner, bib: str, args:
         assert record["title"] == TITLE
 
 
+@pytest.mark.parametrize("exporter", ["json", "csl-json"])
+def test_json_exports_escape_controls_and_keep_the_data(
+    copro: Runner, bib: str, exporter: str
+) -> None:
+    result = run(copro, bib, "export", KEY, "--to", exporter)
+    assert_inert(result.stdout)
+    record = json.loads(result.stdout)[0]
+    assert record.get("key", record.get("id")) == KEY
+
+
+def test_markdown_citations_show_controls_visibly(copro: Runner, bib: str) -> None:
+    result = run(copro, bib, "cite", KEY, "--format", "markdown")
+    assert result.code == 0
+    assert_inert(result.stdout)
+    assert "x1b" in result.stdout
+
+
 # --------------------------------------------------------------------------------------
 # On a terminal: Rich tables and panels
 

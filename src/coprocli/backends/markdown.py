@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..terminal import UNSAFE, visible
 from ._base import Backend
 
 _INLINE = re.compile(r"[\\`*_\[\]{}<>~^$|]|&(?=#?\w+;)|(?<![\w.])@(?=\w)")
@@ -35,7 +36,9 @@ class MarkdownBackend(Backend):
     extension = "md"
 
     def escape(self, text: str) -> str:
-        escaped = _INLINE.sub(lambda match: "\\" + match.group(), text)
+        # Terminal controls from a .bib file shown as `\x1b`, as in plain text: Markdown
+        # is read in terminals too.
+        escaped = _INLINE.sub(lambda match: "\\" + match.group(), visible(text))
         # `*` and `_` were escaped above already; other block starters are escaped here.
         return _BLOCK_START.sub(_block_start, escaped)
 
@@ -55,6 +58,8 @@ class MarkdownBackend(Backend):
         return self._wrap("**", content)
 
     def format_link(self, url: str, content: str, text: str) -> str:
+        if UNSAFE.search(url):  # a control character is no part of an address: text only
+            return content
         if text.strip() == url and not re.search(r"[\s<>]", url) and ":" in url:
             return f"<{url}>"
         return f"[{content}]({_destination(url)})"

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from ..model import Entry
+from ..terminal import json_safe
 
 
 class JsonExporter:
@@ -15,5 +16,8 @@ class JsonExporter:
 
     def export(self, entries: Sequence[Entry]) -> str:
         return (
-            json.dumps([entry.to_dict() for entry in entries], indent=2, ensure_ascii=False) + "\n"
+            json_safe(
+                json.dumps([entry.to_dict() for entry in entries], indent=2, ensure_ascii=False)
+            )
+            + "\n"
         )

@@ -16,6 +16,7 @@ from typing import Any
 from ..item import Date, Item, Segments, text_of, to_item
 from ..model import Entry, Person
 from ..styles._text import sentence_case_segments
+from ..terminal import json_safe
 
 #: CSL name variables, in the order they are written.
 _ROLES = (
@@ -143,4 +144,4 @@ class CslJsonExporter:
 
     def export(self, entries: Sequence[Entry]) -> str:
         items = [csl_item(to_item(entry)) for entry in entries]
-        return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+        return json_safe(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"
