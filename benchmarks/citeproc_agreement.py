@@ -1,7 +1,7 @@
 """How often copro's references and citations equal a CSL processor's, on any .bib file.
 
 Runs pandoc `--citeproc` with the official CSL style of each of copro's styles (from
-../shared/csl) on the given files and compares, entry by entry, the plain text of the
+tests/fixtures/csl) on the given files and compares, entry by entry, the plain text of the
 reference, the parenthetical and the narrative citation. copro's deliberate differences
 (the manual where it and CSL disagree: `tests/test_styles.py`, DEVIATIONS) are applied to
 pandoc's side first, and pandoc's doubled DOI prefix is undone, so what is left is

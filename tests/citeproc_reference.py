@@ -1,9 +1,10 @@
 """Reference output of a CSL processor (pandoc 3 `--citeproc`) for copro's styles.
 
 For each style in `coprocli.styles.STYLES`, runs pandoc with the style's CSL file from
-`../shared/csl` on a .bib file and collects, per key, the plain-text bibliography entry
-(and, for numeric styles, its label), the parenthetical citation `[@key]` and the
-narrative citation `@key`, plus combined citations of a few groups of keys.
+`tests/fixtures/csl` (origin and licence in its SOURCES.md) on a .bib file and collects, per
+key, the plain-text bibliography entry (and, for numeric styles, its label), the
+parenthetical citation `[@key]` and the narrative citation `@key`, plus combined citations
+of a few groups of keys.
 
 The results are kept as golden files in `tests/golden/citeproc/<style>.json`, so test
 runs do not need pandoc. Regenerate them explicitly, and review the diff:
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-CSL_DIR = Path(__file__).resolve().parents[2] / "shared" / "csl"
+CSL_DIR = ROOT / "tests" / "fixtures" / "csl"
 GOLDEN_DIR = ROOT / "tests" / "golden" / "citeproc"
 FIXTURE = ROOT / "tests" / "fixtures" / "citations.bib"
 

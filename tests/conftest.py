@@ -12,15 +12,18 @@ from coprocli.cli import main
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
+#: The seed bibliography the bundled catalogue was made from (see fixtures/seed/SOURCES.md).
+SEED = FIXTURES / "seed" / "000_09608f3320bb008e.txt"
+#: The real-world BibTeX corpus, kept outside the project beside the checkout (../shared).
 SHARED = TESTS.parents[1] / "shared"
 CORPUS = SHARED / "corpus"
-SEEDS = SHARED / "seeds"
 
 
 def shared_or_skip(path: Path) -> Path:
-    """A path under ../shared, or skip the test where that folder is not laid out."""
+    """A path under ../shared (the real-world corpus, not part of the project), or skip the
+    test where it is not laid out beside the checkout."""
     if not path.exists():
-        pytest.skip(f"{path} is not available here")
+        pytest.skip(f"needs the real-world corpus beside the checkout: {path} not found")
     return path
 
 

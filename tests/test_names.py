@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,8 +11,7 @@ from hypothesis import strategies as st
 from coprocli.model import Person
 from coprocli.names import parse_name, parse_names, split_names
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus"
+from .conftest import CORPUS, shared_or_skip
 
 _ENTRY = re.compile(r"^@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.MULTILINE)
 _FIELD = re.compile(r"^\s*([\w-]+)\s*=\s*", re.MULTILINE)
@@ -47,11 +45,8 @@ def _value(text: str, pos: int) -> str:
 
 
 def corpus_fields(name: str) -> dict[str, dict[str, str]]:
-    """Fields by entry key of one shared corpus file, read in place (lower-case names)."""
-    path = CORPUS / name
-    if not SHARED.is_dir():
-        pytest.skip(f"{SHARED} is not available here")
-    text = path.read_text(encoding="utf-8")
+    """Fields by entry key of one real-world corpus file, read in place (lower-case names)."""
+    text = shared_or_skip(CORPUS / name).read_text(encoding="utf-8")
     starts = list(_ENTRY.finditer(text))
     entries: dict[str, dict[str, str]] = {}
     for index, match in enumerate(starts):

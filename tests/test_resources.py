@@ -1,6 +1,6 @@
 """The bundled catalogue against the seed bibliography it was made from.
 
-The seed ("Core co-pro papers") is read in place from ../shared/seeds and parsed here into its
+The seed ("Core co-pro papers", kept in tests/fixtures/seed/) is parsed here into its
 resources: a title line (title, authors, year) and the annotation under it, grouped by the
 seed's section headings. For the websites and the film the annotation follows the title on the
 same line. The catalogue must hold the same resources in the same order, under the same
@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from coprocli.catalogue import load_catalogue
 from coprocli.model import Entry
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-SEED_FILE = "000_09608f3320bb008e.txt"
+from .conftest import SEED
 
 SECTIONS = ("Introductory reading", "Practical tools", "Websites and short films")
 #: The section whose resources put title and annotation on one line.
@@ -119,9 +117,7 @@ def fold(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def seed() -> list[SeedResource]:
-    if not SEEDS.is_dir():
-        pytest.skip(f"{SEEDS} is not laid out beside the repository")
-    return parse_seed((SEEDS / SEED_FILE).read_text(encoding="utf-8"))
+    return parse_seed(SEED.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

@@ -395,8 +395,7 @@ def test_documented_exceptions_are_real() -> None:
 
 
 @pytest.mark.skipif(
-    reference.pandoc_path() is None or not reference.CSL_DIR.is_dir(),
-    reason="pandoc or ../shared/csl is not available",
+    reference.pandoc_path() is None, reason="pandoc is not installed (pip install pypandoc-binary)"
 )
 @pytest.mark.parametrize("style_name", STYLE_NAMES)
 def test_golden_files_are_current(style_name: str) -> None:
@@ -415,8 +414,7 @@ def test_registry() -> None:
         assert isinstance(style, Style)
         assert style.name == name
         assert style.title and style.csl_file.endswith(".csl")
-        if reference.CSL_DIR.is_dir():
-            assert (reference.CSL_DIR / style.csl_file).exists()
+        assert (reference.CSL_DIR / style.csl_file).is_file()  # the style pandoc is checked with
     assert get_style("APA") is STYLES["apa"]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import SEEDS, Runner, shared_or_skip
+from ..conftest import SEED, Runner
 
 
 def test_markdown_reading_list_reproduces_the_source_structure(copro: Runner) -> None:
@@ -18,7 +18,7 @@ def test_markdown_reading_list_reproduces_the_source_structure(copro: Runner) ->
     text = result.stdout
     headings = re.findall(r"^# (.+)$", text, re.M)
     assert headings == ["Introductory reading", "Practical tools", "Websites and short films"]
-    seed = shared_or_skip(SEEDS / "000_09608f3320bb008e.txt").read_text("utf-8")
+    seed = SEED.read_text("utf-8")
     keys = json.loads(copro("list", "--json").stdout)
     positions = [text.index(entry["fields"]["annotation"].splitlines()[0][:60]) for entry in keys]
     assert positions == sorted(positions), "entries are not in the source's order"
