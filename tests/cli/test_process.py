@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -50,14 +51,17 @@ def test_closed_pipe_on_big_output_ends_quietly() -> None:
     assert result.returncode in {0, 141}
 
 
-def test_ctrl_c_exits_130_quietly(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    # Loading is made slow so that the interrupt lands mid-command.
+def test_ctrl_c_exits_130_quietly(tmp_path: Path) -> None:
+    # Loading is made slow, and announces itself, so that the interrupt lands mid-command:
+    # the signal is sent only once the command is at work, however slowly the machine got
+    # there. The generous limits only bound a run that has gone wrong.
+    ready = tmp_path / "loading"
     slow = tmp_path / "slow.py"
     slow.write_text(
-        "import time, coprocli.catalogue as c\n"
-        "real = c.load_catalogue\n"
+        "import pathlib, time, coprocli.catalogue as c\n"
         "def sleepy(*a, **k):\n"
-        "    time.sleep(30)\n"
+        f"    pathlib.Path({str(ready)!r}).touch()\n"
+        "    time.sleep(600)\n"
         "c.load_catalogue = sleepy\n"
         "from coprocli.cli import main\n"
         "main(['list'])\n",
@@ -66,10 +70,22 @@ def test_ctrl_c_exits_130_quietly(tmp_path) -> None:  # type: ignore[no-untyped-
     process = subprocess.Popen(
         [sys.executable, str(slow)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    time.sleep(2)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=30)
-    assert process.returncode == 130
+    try:
+        deadline = time.monotonic() + 300
+        while not ready.exists():
+            if process.poll() is not None:
+                _, stderr = process.communicate()
+                pytest.fail(f"copro ended ({process.returncode}) before loading: {stderr}")
+            if time.monotonic() > deadline:
+                pytest.fail("copro did not start loading within 300 s")
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=300)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 130, stderr
     assert "Traceback" not in stderr
 
 
