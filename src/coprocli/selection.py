@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .errors import CoproError, UnknownFilterValueError, UnknownKeysError, UsageError
 from .folding import fold
 from .item import TYPE_ALIASES
-from .model import Entry
+from .model import Entry, Person
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -196,8 +196,19 @@ def _unknown_value(
     return UnknownFilterValueError(message)
 
 
+def listed_people(entry: Entry) -> tuple[Person, ...]:
+    """Who a listing shows and sorts an entry by: its authors (editors or directors stand
+    in), else the organisation responsible for it (`organization`, as a web page names its
+    owner; APA puts it first too). Without either, nobody: such entries sort last."""
+    if entry.authors:
+        return entry.authors
+    organisation = entry.get("organization")
+    return (Person(literal=organisation),) if organisation else ()
+
+
 def _author_key(entry: Entry) -> str:
-    return fold(entry.authors[0].sort_name) if entry.authors else "\uffff"
+    people = listed_people(entry)
+    return fold(people[0].sort_name) if people else "\uffff"
 
 
 SORT_KEYS: dict[str, Callable[[Entry], object]] = {

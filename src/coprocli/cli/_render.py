@@ -9,18 +9,20 @@ both make terminal controls visible (`terminal.visible`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..listing import record_rows
 from ..model import Entry
+from ..selection import listed_people
 from ..terminal import visible
 from ..textblocks import ItemList, Paragraph, first_paragraph, parse_blocks, to_plain
-from ._common import err, is_terminal, out, out_lines, stdout_console
+from ._common import is_terminal, out, out_lines, stdout_console
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
     from rich.style import Style
+    from rich.table import Table
     from rich.text import Text
 
     from ..index import Hit
@@ -45,8 +47,9 @@ def _web_link(url: str) -> str | None:
 
 
 def short_authors(entry: Entry, most: int = 3) -> str:
-    """Surnames for a table cell: `Boyle, Slay, Stephens`, `Boyle et al.` past `most`."""
-    names = [person.surname for person in entry.authors]
+    """Surnames for a table cell: `Boyle, Slay, Stephens`, `Boyle et al.` past `most`;
+    an organisation whole, whether it is the author or the `organization` of a web page."""
+    names = [person.surname for person in listed_people(entry)]
     if len(names) > most:
         return f"{names[0]} et al."
     return ", ".join(names)
@@ -69,28 +72,53 @@ def print_entry_table(entries: Sequence[Entry], *, summaries: bool, full: bool) 
                 out(to_plain(_summary(entry, full), indent=_PLAIN_INDENT))
         return
     if not entries:
-        err("No entries match.")
-        return
+        return  # `--limit 0`: whether anything matched is the exit status's to say
     from rich.table import Table
 
     console = stdout_console()
+    # Below this width the type goes under the year instead of in a column of its own.
+    type_column = console.width >= _ROOMY
     table = Table(show_lines=summaries, header_style="bold", expand=True)
-    table.add_column("Key", style="cyan", no_wrap=True)
-    table.add_column("Year", justify="right", no_wrap=True)
-    table.add_column("Authors", max_width=28)
+    _add_key_column(table, console)
+    # A year alone is a number, right-aligned; a year over a type reads as a word.
+    table.add_column(
+        "Year", justify="right" if type_column else "left", max_width=8, overflow="fold"
+    )
+    _add_authors_column(table, console)
     table.add_column("Title", ratio=1)
-    table.add_column("Type", style="dim", no_wrap=True)
+    if type_column:
+        table.add_column("Type", style="dim", max_width=16, overflow="fold")
     for entry in entries:
         title: RenderableType = _shown(entry.title)
         if summaries and entry.annotation:
             from rich.console import Group
 
             title = Group(_shown(entry.title, "bold"), _annotation(_summary(entry, full)))
-        table.add_row(
-            _shown(entry.key), _year(entry), _shown(short_authors(entry)), title, _shown(entry.type)
-        )
+        year = _shown(_year(entry))
+        if not type_column:
+            year.append_text(_shown(f"\n{entry.type}", "dim"))
+        cells = [_shown(entry.key), year, _shown(short_authors(entry)), title]
+        table.add_row(*cells, *([_shown(entry.type)] if type_column else []))
     console.print(table)
     console.print(f"[dim]{len(entries)} entries[/dim]")
+
+
+# The title is the column people read, so the others have a most width in proportion to
+# the terminal and the title (a ratio column) takes the rest: a third or more of 80
+# columns, more on wider terminals. A long key folds onto a second line rather than losing
+# characters: it is what people copy to cite.
+
+#: Terminals at least this wide give the entry type a column of its own.
+_ROOMY = 100
+
+
+def _add_key_column(table: Table, console: Console) -> None:
+    width = max(12, min(32, console.width // 4 - 2))
+    table.add_column("Key", style="cyan", max_width=width, overflow="fold")
+
+
+def _add_authors_column(table: Table, console: Console) -> None:
+    table.add_column("Authors", max_width=max(10, min(28, console.width // 6)))
 
 
 def _annotation(text: str) -> RenderableType:
@@ -165,6 +193,25 @@ def print_records(entries: Sequence[Entry]) -> None:
         )
 
 
+def print_styles(rows: Sequence[Mapping[str, str]]) -> None:
+    """Each style's name and title, then its in-text citation and reference indented: a
+    line each in a pipe; on a terminal wrapped at word boundaries to its width, with the
+    indent kept (a terminal would break words and lines at its edge)."""
+    if not is_terminal():
+        for row in rows:
+            out_lines((f"{row['name']}: {row['title']}", f"  {row['citation']}"))
+            out_lines((f"  {row['example']}", ""))
+        return
+    from rich.padding import Padding
+
+    console = stdout_console()
+    for row in rows:
+        console.print(_shown(f"{row['name']}: {row['title']}", "bold"))
+        for text in (row["citation"], row["example"]):
+            console.print(Padding(_shown(text), (0, 0, 0, 2), expand=False))
+        console.print()
+
+
 def print_hits(hits: Sequence[Hit]) -> None:
     """Search results: rank, title, authors, year and the best matching text, highlighted."""
     if not is_terminal():
@@ -194,9 +241,9 @@ def print_hits(hits: Sequence[Hit]) -> None:
     table = Table(header_style="bold", show_lines=True, expand=True)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("Title / best match", ratio=1)
-    table.add_column("Authors", max_width=24)
+    _add_authors_column(table, console)
     table.add_column("Year", justify="right", no_wrap=True)
-    table.add_column("Key", style="cyan", no_wrap=True)
+    _add_key_column(table, console)
     for rank, hit in enumerate(hits, start=1):
         cell = Text()
         cell.append_text(_shown(hit.entry.title, "bold"))

@@ -253,8 +253,6 @@ def styles_command(
 
         out(to_json(rows))
         return
-    for row in rows:
-        out(f"{row['name']}: {row['title']}")
-        out(f"  {row['citation']}")
-        out(f"  {row['example']}")
-        out()
+    from ._render import print_styles
+
+    print_styles(rows)
