@@ -206,10 +206,13 @@ def test_hash_concatenation_and_strings() -> None:
     assert warnings == []
 
 
-def test_gbk_file_is_refused() -> None:
+def test_gbk_file_is_read_as_chinese() -> None:
     path = shared_or_skip(CORPUS / "bibtexparser_gbk.bib")
-    with pytest.raises(BibFileError, match="encoding could not be told"):
-        load_file(path)
+    entries, warnings = load_file(path)
+    assert [(entry.key, entry.fields["journal"]) for entry in entries] == [("凯撒2013", "测试期刊")]
+    assert [w.message for w in warnings] == [
+        "not UTF-8; read as gb18030. Convert it to UTF-8 to be sure."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -400,3 +403,45 @@ def test_a_declared_encoding_that_is_no_charset_is_ignored(tmp_path: Path, codec
     entries, warnings = load_file(library, "declared.bib")
     assert entries[0].fields["title"] == "Café"
     assert [w.kind for w in warnings] == ["encoding"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "author", "title"),
+    [
+        ("gbk", "张伟", "社会工作中的共同生产研究"),
+        ("gbk", "凯撒", "测试期刊"),
+        ("big5", "王小明", "臺灣研究文獻"),
+        ("shift_jis", "山田太郎", "共同生産についての研究"),
+        ("euc_jp", "山田太郎", "日本語のタイトルです"),
+        ("euc_kr", "이민호", "공동생산에 대한 연구"),
+    ],
+)
+def test_east_asian_legacy_encodings_are_told_apart(
+    tmp_path: Path, encoding: str, author: str, title: str
+) -> None:
+    library = tmp_path / "cjk.bib"
+    text = f"@article{{k, author = {{{author}}}, title = {{{title}}}, year = 2013}}\n"
+    library.write_bytes(text.encode(encoding))
+    entries, warnings = load_file(library, "cjk.bib")
+    assert entries[0].fields["title"] == title
+    assert entries[0].names["author"][0].display_name == author
+    assert [w.kind for w in warnings] == ["encoding"]
+
+
+def test_undecodable_bytes_are_still_refused(tmp_path: Path) -> None:
+    library = tmp_path / "binaryish.bib"
+    library.write_bytes(b"@misc{k, title = {\xff\xfe\xfd\xfc\x81\x82\x83}}\n")
+    with pytest.raises(BibFileError, match="encoding could not be told"):
+        load_file(library)
+
+
+def test_an_empty_field_between_commas_is_dropped() -> None:
+    text = (
+        "@techreport{TBD,  title = {Report 2PTE3, , part one},  , number = {2PTE3},\n"
+        " ,\n institution = {{Research Institute X}}}\n@misc{after, title = {A}}\n"
+    )
+    entries, warnings = parse_bib_text(text, "t")
+    assert [(e.key, e.line) for e in entries] == [("TBD", 1), ("after", 4)]
+    assert entries[0].fields["title"] == "Report 2PTE3, , part one"  # commas in a value stay
+    assert entries[0].fields["number"] == "2PTE3" and "institution" in entries[0].fields
+    assert warnings == []

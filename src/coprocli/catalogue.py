@@ -45,6 +45,8 @@ _KEYLESS_ENTRY = re.compile(
 _COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
 # `@ ARTICLE {`, `@article\n{`: BibTeX allows space around the entry type.
 _SPACED_HEAD = re.compile(r"@[ \t]*([A-Za-z]\w*)(\s+)([{(])|@[ \t]+([A-Za-z]\w*)([{(])")
+# An empty field: two commas with only blanks between (`title = {T}, , year = 2020`).
+_EMPTY_FIELD = re.compile(r",(?:\s*,)+")
 # Between fields (outside braces and quotes) a `%` starts a comment to the line end.
 _ENTRY_SYNTAX = re.compile(r'(?<!\\)[{}"]')
 #: Fields whose repeats are merged rather than dropped.
@@ -640,8 +642,9 @@ class _FileParser:
 
 def normalise_source(text: str) -> str:
     """The file as the splitter can read it, line numbers kept: one kind of line end,
-    comments blanked (whole `%` lines; a `%` between fields to the end of its line), and
-    entry heads written `@type{` whatever space the file put around the type."""
+    comments blanked (whole `%` lines; a `%` between fields to the end of its line),
+    entry heads written `@type{` whatever space the file put around the type, and empty
+    fields (`, ,`) dropped."""
     if "\r" in text:  # Windows and old Mac line ends count as one line end each
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _COMMENT_LINE.sub("", text)
@@ -649,6 +652,8 @@ def normalise_source(text: str) -> str:
         text = _SPACED_HEAD.sub(_close_head, text)
     if "%" in text:
         text = _strip_field_comments(text)
+    if _EMPTY_FIELD.search(text):
+        text = _drop_empty_fields(text)
     return text
 
 
@@ -660,20 +665,39 @@ def _close_head(match: re.Match[str]) -> str:
 
 
 def _strip_field_comments(text: str) -> str:
-    """Blank `% …` to the line end where it stands between an entry's fields (brace depth
-    one, outside quotes); a `%` inside a value is text, as BibTeX reads it.
+    """Blank `% …` to the line end where it stands between an entry's fields; a `%`
+    inside a value is text, as BibTeX reads it."""
+    percents = (at for at in _find_all(text, "%") if not (at and text[at - 1] == "\\"))
+    cuts = []
+    for at in _between_fields(text, percents):
+        end = text.find("\n", at)
+        cuts.append((at, len(text) if end < 0 else end))
+    return _cut(text, cuts)
 
-    Only the entries that hold a `%` are scanned, each once, from its `@`."""
-    cuts: list[tuple[int, int]] = []
+
+def _drop_empty_fields(text: str) -> str:
+    """`title = {T}, , year = 2020` -> `title = {T}, year = 2020` (exports that write an
+    empty field); commas inside values are text."""
+    spans = {match.start(): match.end() for match in _EMPTY_FIELD.finditer(text)}
+    return _cut(text, [(at + 1, spans[at]) for at in _between_fields(text, iter(spans))])
+
+
+def _find_all(text: str, char: str) -> Iterator[int]:
+    at = text.find(char)
+    while at >= 0:  # `str.find`: a regex with a look-behind is 20x slower on big files
+        yield at
+        at = text.find(char, at + 1)
+
+
+def _between_fields(text: str, positions: Iterator[int]) -> Iterator[int]:
+    """The `positions` (ascending) that stand between an entry's fields: brace depth one,
+    outside quotes. Only the entries holding a position are scanned, each once."""
     scanned_to = 0  # the scan's position, depth and quoting carry on within one entry
     depth = 0
     quoted = False
-    at = -1
-    while (at := text.find("%", at + 1)) >= 0:  # `str.find`: a regex here is 20x slower
-        if at and text[at - 1] == "\\":
-            continue  # `\%`, a per cent sign
+    for at in positions:
         if at < scanned_to:
-            continue  # inside a comment already cut
+            continue
         entry_start = text.rfind("\n@", 0, at) + 1
         if entry_start > scanned_to or scanned_to == 0:
             scanned_to, depth, quoted = entry_start, 0, False
@@ -685,19 +709,22 @@ def _strip_field_comments(text: str) -> str:
                 depth = max(depth - 1, 0)
             elif char == '"' and depth == 1:
                 quoted = not quoted
+        scanned_to = at
         if depth == 1 and not quoted:
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            cuts.append((at, end))
-            scanned_to = end
-        else:
-            scanned_to = at + 1
+            yield at
+
+
+def _cut(text: str, cuts: list[tuple[int, int]]) -> str:
+    """`text` without the (ascending, disjoint) spans; their line ends are kept."""
     if not cuts:
         return text
     pieces: list[str] = []
     position = 0
     for start, end in cuts:
+        if start < position:
+            continue
         pieces.append(text[position:start])
+        pieces.append("\n" * text.count("\n", start, end))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
