@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
 from coprocli.catalogue import load_catalogue
-from coprocli.refs import cited_entries, find_citations, iter_problems, resolve
+from coprocli.refs import Citation, cited_entries, find_citations, iter_problems, resolve
+
+from .cli.test_reading import REPORT
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +104,122 @@ def test_letters_pick_among_same_author_year(entries) -> None:  # type: ignore[n
 def test_cited_entries_once_in_order(entries) -> None:  # type: ignore[no-untyped-def]
     resolutions = resolve(find_citations("@spice and @foot2010glass and @spice"), entries)
     assert [e.key for e in cited_entries(resolutions)] == ["spice", "foot2010glass"]
+
+
+def _summary(citation: Citation) -> tuple[object, ...]:
+    if citation.kind == "key":
+        return (citation.line, citation.text, citation.key)
+    return (
+        citation.line,
+        citation.text,
+        citation.surnames,
+        citation.et_al,
+        citation.year,
+        citation.letter,
+    )
+
+
+# Edge cases of every syntax: arguments across lines, a `[` inside an optional argument, an
+# unclosed argument before a whole command, brace keys, e-mail addresses, particles.
+EDGES = r"""\citeauthor{a} and \citex{b}; \cite[see][p.~3]{c, d} \cite[a[b]{e} \nocite{}
+\Textcite*  [x]
+  {h,i} \cite[unclosed \cite{j}
+[see @k, p. 4; -@l] [@{m n}] @o. x@p.org (-@q) [no keys] [@r [@s] @t:u/v.
+Ryan-Collins, Stephens and Coote (2008), Boyle et al. (2010, p. 3) and della Rosa (1999).
+(e.g., Slay, 2011b; see van der Meer 2001; cf. O'Brien & Towell 2011) (Smith 20201) (2009)
+Leeds, York and Hull were compared; Needham and
+Carr (2009) disagree.
+"""
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (
+            REPORT,
+            [
+                (3, "Boyle and Harris (2009)", ("Boyle", "Harris"), False, 2009, ""),
+                (3, "[@slay2011budgets; @foot2010glass, p. 4]", "slay2011budgets"),
+                (3, "[@slay2011budgets; @foot2010glass, p. 4]", "foot2010glass"),
+                (4, "(Needham & Carr 2009)", ("Needham", "Carr"), False, 2009, ""),
+                (4, "(Slay 2011)", ("Slay",), False, 2011, ""),
+                (4, "Boyle et al. (2010)", ("Boyle",), True, 2010, ""),
+                (5, "\\citep[p.~3]{spice}", "spice"),
+                (5, "\\textcite{tlapthinklocal}", "tlapthinklocal"),
+                (5, "(Smith, 2020)", ("Smith",), False, 2020, ""),
+                (5, "@nokey2000", "nokey2000"),
+            ],
+        ),
+        (
+            EDGES,
+            [
+                (1, "\\citeauthor{a}", "a"),
+                (1, "\\cite[see][p.~3]{c, d}", "c"),
+                (1, "\\cite[see][p.~3]{c, d}", "d"),
+                (1, "\\cite[a[b]{e}", "e"),
+                (2, "\\Textcite*  [x]\n  {h,i}", "h"),
+                (2, "\\Textcite*  [x]\n  {h,i}", "i"),
+                (3, "\\cite{j}", "j"),
+                (4, "[see @k, p. 4; -@l]", "k"),
+                (4, "[see @k, p. 4; -@l]", "l"),
+                (4, "[@{m n}]", "m n"),
+                (4, "@o", "o"),
+                (4, "-@q", "q"),
+                (4, "@r", "r"),
+                (4, "[@s]", "s"),
+                (4, "@t:u/v", "t:u/v"),
+                (
+                    5,
+                    "Ryan-Collins, Stephens and Coote (2008)",
+                    ("Ryan-Collins", "Stephens", "Coote"),
+                    False,
+                    2008,
+                    "",
+                ),
+                (5, "Boyle et al. (2010, p. 3)", ("Boyle",), True, 2010, ""),
+                (5, "della Rosa (1999)", ("della Rosa",), False, 1999, ""),
+                (6, "(e.g., Slay, 2011b)", ("Slay",), False, 2011, "b"),
+                (6, "(see van der Meer 2001)", ("van der Meer",), False, 2001, ""),
+                (6, "(cf. O'Brien & Towell 2011)", ("O'Brien", "Towell"), False, 2011, ""),
+                (7, "Needham and Carr (2009)", ("Needham", "Carr"), False, 2009, ""),
+            ],
+        ),
+    ],
+    ids=["report", "edges"],
+)
+def test_documents_give_the_same_citations_as_ever(
+    document: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert [_summary(citation) for citation in find_citations(document)] == expected
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Fail the test if the block runs longer than `seconds` (regular expressions included:
+    the engine checks for signals as it goes)."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# Each took tens of seconds when every citation was compared with every one found before.
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("@a " * 30_000, 30_000),
+    ],
+    ids=[
+        "many-citations",
+    ],
+)
+def test_pathological_text_takes_linear_time(text: str, count: int) -> None:
+    with _deadline(5):
+        assert len(find_citations(text)) == count

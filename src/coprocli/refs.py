@@ -10,8 +10,9 @@ year, tolerant of `&`/`and`, `et al.`, accents and small typos.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .folding import fold
@@ -77,71 +78,110 @@ class Resolution:
 
 # -- finding -----------------------------------------------------------------------------
 
-
-def _line_of(text: str, offset: int, line_starts: list[int]) -> int:
-    import bisect
-
-    return bisect.bisect_right(line_starts, offset)
+# Where a finder found something: its span of text and the citations it holds.
+_Found = tuple[tuple[int, int], list[Citation]]
+_LineOf = Callable[[int], int]
 
 
 def find_citations(text: str) -> list[Citation]:
     """Every citation in the text, in document order."""
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-    found: list[tuple[int, Citation]] = []
-    taken: list[tuple[int, int]] = []
 
     def line(offset: int) -> int:
-        return _line_of(text, offset, line_starts)
+        return bisect.bisect_right(line_starts, offset)
 
+    found: list[tuple[int, Citation]] = []
+    taken = _Spans()
+    # In order of precedence: text a LaTeX command or a pandoc bracket holds is not read
+    # again as a bare key, nor a key as an author's name.
+    # A finder's own spans never overlap (each search goes on past what it found), so
+    # each is checked against the earlier finders' spans only.
+    for finder in (
+        _latex_commands,
+        _pandoc_brackets,
+        _pandoc_keys,
+        _narrative_mentions,
+        _parenthetical_mentions,
+    ):
+        claimed = []
+        for span, citations in finder(text, line):
+            if not taken.overlaps(span):
+                claimed.append(span)
+                found.extend((span[0], citation) for citation in citations)
+        taken.claim(claimed)
+    return [citation for _, citation in sorted(found, key=lambda pair: pair[0])]
+
+
+def _latex_commands(text: str, line: _LineOf) -> Iterator[_Found]:
+    """`\\cite{a,b}` and its kin, with up to two `[...]` arguments before the keys."""
     for match in _LATEX_CITE.finditer(text):
-        taken.append(match.span())
-        for key in match.group(1).split(","):
-            if key.strip():
-                found.append(
-                    (
-                        match.start(),
-                        Citation(line(match.start()), match.group(0), "key", key.strip()),
-                    )
-                )
+        start = match.start()
+        keys = [key.strip() for key in match.group(1).split(",")]
+        yield (
+            match.span(),
+            [Citation(line(start), match.group(0), "key", key) for key in keys if key],
+        )
+
+
+def _pandoc_brackets(text: str, line: _LineOf) -> Iterator[_Found]:
+    """`[@a; see @b, p. 4]`: one span, one citation per key."""
     for match in _PANDOC_BRACKET.finditer(text):
-        if _overlaps(match.span(), taken):
-            continue
-        keys = [_clean_key(k.group(1)) for k in _PANDOC_KEY.finditer(match.group(1))]
-        if not keys:
-            continue
-        taken.append(match.span())
-        for key in keys:
-            found.append((match.start(), Citation(line(match.start()), match.group(0), "key", key)))
+        keys = [_clean_key(key.group(1)) for key in _PANDOC_KEY.finditer(match.group(1))]
+        if keys:
+            start = match.start()
+            yield match.span(), [Citation(line(start), match.group(0), "key", k) for k in keys]
+
+
+def _pandoc_keys(text: str, line: _LineOf) -> Iterator[_Found]:
+    """`@key` and `-@key` in running text (not the `@` of an e-mail address)."""
     for match in _PANDOC_KEY.finditer(text):
-        if _overlaps(match.span(), taken) or _looks_like_email(text, match.start()):
-            continue
-        taken.append(match.span())
-        key = _clean_key(match.group(1))
-        found.append((match.start(), Citation(line(match.start()), match.group(0), "key", key)))
+        if not _looks_like_email(text, match.start()):
+            key = _clean_key(match.group(1))
+            yield match.span(), [Citation(line(match.start()), match.group(0), "key", key)]
+
+
+def _narrative_mentions(text: str, line: _LineOf) -> Iterator[_Found]:
+    """`Boyle and Harris (2009)`, `Boyle et al. (2010)`."""
     for match in _NARRATIVE.finditer(text):
-        if _overlaps(match.span(), taken):
-            continue
-        taken.append(match.span())
-        found.append((match.start(), _author_year(match, line(match.start()), match.group(0))))
+        yield match.span(), [_author_year(match, line(match.start()), match.group(0))]
+
+
+def _parenthetical_mentions(text: str, line: _LineOf) -> Iterator[_Found]:
+    """`(Slay, 2011)`, `(Needham & Carr 2009; Slay 2011)`: each mention on its own."""
     for match in _PARENTHESIS.finditer(text):
-        if _overlaps(match.span(), taken):
-            continue
+        citations = []
         for part in match.group(1).split(";"):
             mention = _PART.match(part.strip())
             if mention:
                 # Each mention is reported as its own parenthetical: `(Smith 2020)`.
                 shown = f"({part.strip()})"
-                found.append((match.start(), _author_year(mention, line(match.start()), shown)))
-    return [citation for _, citation in sorted(found, key=lambda pair: pair[0])]
+                citations.append(_author_year(mention, line(match.start()), shown))
+        yield match.span(), citations
 
 
 def _clean_key(key: str) -> str:
     return key[1:-1] if key.startswith("{") else key.rstrip(".:;,")
 
 
-def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
-    start, end = span
-    return any(start < other_end and other_start < end for other_start, other_end in taken)
+class _Spans:
+    """Disjoint spans of text already claimed, sorted, so an overlap is found by bisection."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        start, end = span
+        # Disjoint and sorted by start, the spans are sorted by end too: only the first one
+        # ending after `start` can reach into the span.
+        first = bisect.bisect_right(self._ends, start)
+        return first < len(self._starts) and self._starts[first] < end
+
+    def claim(self, spans: list[tuple[int, int]]) -> None:
+        """Add spans that overlap none already claimed nor each other."""
+        merged = sorted([*zip(self._starts, self._ends, strict=True), *spans])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
 
 
 def _looks_like_email(text: str, at: int) -> bool:
