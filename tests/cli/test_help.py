@@ -1,12 +1,18 @@
-"""Help for every command: each option says what it takes and whether it may be repeated."""
+"""Help for every command: what each option takes, whether it may be repeated, and text as
+written; counts in messages agree with their nouns."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import pytest
 import typer
 from typer.core import TyperOption
 
 from coprocli.cli import app
+
+from ..conftest import Runner
 
 ROOT = typer.main.get_command(app)
 COMMANDS = sorted(ROOT.commands)  # type: ignore[attr-defined]
@@ -21,3 +27,45 @@ def _options(name: str) -> list[TyperOption]:
 def test_a_repeatable_option_says_so_and_no_other_does(name: str) -> None:
     for option in _options(name):
         assert ("repeatable" in (option.help or "")) == option.multiple, option.opts
+
+
+def _help(copro: Runner, name: str) -> str:
+    result = copro(*([name] if name else []), "--help", env={"COLUMNS": "120"})
+    assert result.code == 0
+    return result.stdout
+
+
+@pytest.mark.parametrize("name", ["", *COMMANDS])
+def test_help_names_what_options_take_never_a_python_type(copro: Runner, name: str) -> None:
+    text = _help(copro, name)
+    for placeholder in ("<bool>", "<str>", "<list", "<path>", "<int>", "<Path>"):
+        assert placeholder not in text
+    assert not re.search(r"\{[A-Z:]+\}|\[\[", text)  # usage: DOCUMENT, [KEY]...
+    assert not re.search(r"\b1 [a-z]+(?:ies|s)\b", text)
+
+
+def test_help_prints_its_text_as_written(copro: Runner) -> None:
+    assert "Finds pandoc [@key] and @key, LaTeX \\cite{...}" in _help(copro, "refs")
+    assert "Usage: copro refs [OPTIONS] DOCUMENT" in _help(copro, "refs")
+    assert "Usage: copro cite [OPTIONS] [KEY]..." in _help(copro, "cite")
+    assert "--output  -o      FILE" in _help(copro, "cite")
+
+
+def test_counts_agree_with_their_nouns(
+    copro: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = tmp_path / "one.bib"
+    one.write_text("@misc{only, title = {Only}, title = {Twice}}\n", "utf-8")
+    checked = copro("--no-bundled", "--bib", str(one), "check")
+    assert checked.stderr == "1 entry loaded, 1 problem found.\n"
+    report = tmp_path / "report.md"
+    report.write_text("As [@nobody2020] shows.\n", "utf-8")
+    refs = copro("refs", str(report), "--strict")
+    assert refs.code == 1 and refs.stderr.endswith(
+        f"{report}: 1 citation unmatched or ambiguous.\n"
+    )
+    eleven = tmp_path / "eleven.bib"
+    eleven.write_text("".join(f"@misc{{k{n}, title = {{A}}, title = {{B}}}}\n" for n in range(11)))
+    assert "Warning: 1 more problem not shown;" in copro("--bib", str(eleven), "list").stderr
+    monkeypatch.setattr("coprocli.cli._render.is_terminal", lambda: True)
+    assert copro("list", "--limit", "1").stdout.endswith("\n1 entry\n")

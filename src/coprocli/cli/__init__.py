@@ -18,6 +18,7 @@ import typer
 
 from .. import __version__
 from ._common import PipeClosed, Session, err, out
+from ._help import CoproGroup
 
 app = typer.Typer(
     name="copro",
@@ -31,6 +32,7 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    cls=CoproGroup,
 )
 
 

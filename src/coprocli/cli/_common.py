@@ -75,9 +75,15 @@ def report_warnings(warnings: Sequence[Any], limit: int = WARNINGS_SHOWN) -> Non
         err(f"Warning: {warning}")
     if len(warnings) > limit:
         err(
-            f"Warning: {len(warnings) - limit} more problems not shown; "
+            f"Warning: {counted(len(warnings) - limit, 'more problem')} not shown; "
             "'copro check' lists them all."
         )
+
+
+def counted(number: int, noun: str, plural: str = "") -> str:
+    """`1 entry`, `2 entries`, `0 problems`: a count with its noun in the right number
+    (`plural` where adding an s is wrong)."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 # ---------------------------------------------------------------------------------------
@@ -299,7 +305,7 @@ class ScriptOutput:
 
 KeyArgs = Annotated[
     list[str] | None,
-    typer.Argument(metavar="[KEY]...", help="Citation keys; '-' reads keys from stdin."),
+    typer.Argument(metavar="KEY", help="Citation keys; '-' reads keys from stdin."),
 ]
 KeysFromOpt = Annotated[
     list[Path] | None,

@@ -17,7 +17,7 @@ from ..model import Entry
 from ..selection import listed_people
 from ..terminal import visible
 from ..textblocks import ItemList, Paragraph, first_paragraph, parse_blocks, to_plain
-from ._common import is_terminal, out, out_lines, stdout_console
+from ._common import counted, is_terminal, out, out_lines, stdout_console
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -100,7 +100,7 @@ def print_entry_table(entries: Sequence[Entry], *, summaries: bool, full: bool) 
         cells = [_shown(entry.key), year, _shown(short_authors(entry)), title]
         table.add_row(*cells, *([_shown(entry.type)] if type_column else []))
     console.print(table)
-    console.print(f"[dim]{len(entries)} entries[/dim]")
+    console.print(_shown(counted(len(entries), "entry", "entries"), "dim"))
 
 
 # The title is the column people read, so the others have a most width in proportion to

@@ -5,10 +5,11 @@ from __future__ import annotations
 import typer
 
 from . import app
-from ._common import JsonOpt, err, out, out_lines, session
+from ._common import JsonOpt, counted, err, out, out_lines, session
+from ._help import CoproCommand
 
 
-@app.command("check")
+@app.command("check", cls=CoproCommand)
 def check_command(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Load the catalogue and .bib files and list every problem found; exit 1 if any.
 
@@ -35,6 +36,7 @@ def check_command(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         )
     else:
         out_lines(str(warning) for warning in warnings)
-        err(f"{len(catalogue)} entries loaded, {len(warnings)} problems found.")
+        loaded = counted(len(catalogue), "entry", "entries")
+        err(f"{loaded} loaded, {counted(len(warnings), 'problem')} found.")
     if warnings:
         raise typer.Exit(1)

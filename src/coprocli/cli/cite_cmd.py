@@ -27,6 +27,7 @@ from ._common import (
     out_document,
     selected_entries,
 )
+from ._help import CoproCommand
 
 # Choices come from the registries (names only: no style or backend is imported here).
 STYLE_HELP = f"Citation style: {STYLES.choices()}."
@@ -69,7 +70,7 @@ def emit(ctx: typer.Context, text: str, output: Path | None, force: bool) -> Non
     err(f"Wrote {written}.")
 
 
-@app.command("cite")
+@app.command("cite", cls=CoproCommand)
 def cite_command(
     ctx: typer.Context,
     keys: KeyArgs = None,
@@ -148,7 +149,7 @@ def cite_command(
         )
 
 
-@app.command("export")
+@app.command("export", cls=CoproCommand)
 def export_command(
     ctx: typer.Context,
     keys: KeyArgs = None,
@@ -225,7 +226,7 @@ def export_command(
     )
 
 
-@app.command("styles")
+@app.command("styles", cls=CoproCommand)
 def styles_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the styles as JSON.")] = False,
 ) -> None:

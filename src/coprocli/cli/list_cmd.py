@@ -22,9 +22,10 @@ from ._common import (
     nothing_matched,
     session,
 )
+from ._help import CoproCommand
 
 
-@app.command("list")
+@app.command("list", cls=CoproCommand)
 def list_command(
     ctx: typer.Context,
     author: AuthorOpt = None,

@@ -22,15 +22,17 @@ from ._common import (
     SkipUnknownOpt,
     TypeOpt,
     YearOpt,
+    counted,
     err,
     nothing_matched,
     selected_entries,
     session,
 )
+from ._help import CoproCommand
 from .cite_cmd import ForceOpt, OutputOpt, emit
 
 
-@app.command("reading-list")
+@app.command("reading-list", cls=CoproCommand)
 def reading_list_command(
     ctx: typer.Context,
     keys: KeyArgs = None,
@@ -125,7 +127,7 @@ def reading_list_command(
     )
 
 
-@app.command("refs")
+@app.command("refs", cls=CoproCommand)
 def refs_command(
     ctx: typer.Context,
     document: Annotated[
@@ -204,7 +206,8 @@ def refs_command(
         cited = refs.cited_entries(resolutions)
         emit(ctx, citing.reference_list(cited, style, markup) if cited else "", output, force)
     if strict and problems:
-        raise CoproError(f"{len(problems)} citations in {document} are unmatched or ambiguous.")
+        unresolved = counted(len(problems), "citation")
+        raise CoproError(f"{document}: {unresolved} unmatched or ambiguous.")
 
 
 def _read_document(document: Path) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 from typer._click.core import Context
-from typer.core import TyperCommand, TyperOption
+from typer.core import TyperOption
 
 from . import app
 from ._common import (
@@ -26,6 +26,7 @@ from ._common import (
     nothing_matched,
     session,
 )
+from ._help import CoproCommand
 
 _FIELD_ARG = re.compile(r"^(-?[A-Za-z]+):(?!\")(.*\s.*)$")
 
@@ -40,7 +41,7 @@ LimitOpt = Annotated[
 _WORD_MARK = "\0"
 
 
-class QueryCommand(TyperCommand):
+class QueryCommand(CoproCommand):
     """A command whose arguments are query terms: `-timebanking` or `-type:report` is an
     excluded term, not the short option `-t` with the value `imebanking`.
 
@@ -107,7 +108,7 @@ def search_command(
     ctx: typer.Context,
     query: Annotated[
         list[str],
-        typer.Argument(metavar="QUERY...", help='Words, "phrases", field:value, -word, OR.'),
+        typer.Argument(metavar="QUERY", help='Words, "phrases", field:value, -word, OR.'),
     ],
     author: AuthorOpt = None,
     year: YearOpt = None,
@@ -164,7 +165,7 @@ def search_command(
 def filter_command(
     ctx: typer.Context,
     terms: Annotated[
-        list[str], typer.Argument(metavar="FIELD:VALUE...", help="Exact terms, all must hold.")
+        list[str], typer.Argument(metavar="FIELD:VALUE", help="Exact terms, all must hold.")
     ],
     limit: LimitOpt = None,
     as_json: JsonOpt = False,

@@ -6,9 +6,10 @@ import typer
 
 from . import app
 from ._common import JsonOpt, KeyArgs, KeysFromOpt, SkipUnknownOpt, out, select_entries
+from ._help import CoproCommand
 
 
-@app.command("show")
+@app.command("show", cls=CoproCommand)
 def show_command(
     ctx: typer.Context,
     keys: KeyArgs = None,
