@@ -137,3 +137,13 @@ def test_organisations_are_shown_and_sorted_by_their_name(
     table = on_a_terminal(*library, "list", width=120).stdout
     authors = " ".join(cell for cell in _column(table, "Authors") if cell)
     assert authors.count("Social Care Institute for Excellence") == 2
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_record_shows_its_whole_title(on_a_terminal: OnATerminal, width: int) -> None:
+    title = "Co-production practitioners network: A network for co-production practitioners"
+    shown = on_a_terminal("show", "nefcoproduction", width=width).stdout
+    assert max(len(line) for line in shown.splitlines()) <= width
+    # Cut off in the top border at 80 columns before; a line of its own where it cannot fit.
+    words = " ".join(line.strip("│╭╮─ ").strip() for line in shown.splitlines()[:3])
+    assert title in " ".join(words.split())

@@ -178,13 +178,16 @@ def print_records(entries: Sequence[Entry]) -> None:
             if label in {"URL", "DOI"}:
                 link = _web_link(value if label == "URL" else doi_url(value))
             grid.add_row(label, _shown(value, Style(link=link) if link else ""))
-        body: list[RenderableType] = [grid]
+        title = _shown(entry.title, "bold")
+        # A title longer than the top border would be cut off there: it heads the body.
+        in_border = title.cell_len <= console.width - 6
+        body: list[RenderableType] = [grid] if in_border else [title, Text(""), grid]
         if entry.annotation:
             body += [Text(""), _annotation(entry.annotation)]
         console.print(
             Panel(
                 Group(*body),
-                title=_shown(entry.title, "bold"),
+                title=title if in_border else None,
                 title_align="left",
                 subtitle=_shown(entry.key, "cyan"),
                 subtitle_align="right",
