@@ -210,13 +210,42 @@ def _deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-# Each took tens of seconds when every citation was compared with every one found before.
+def _repeated(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+# Each took tens of seconds when a pattern searched again from every start (sizes chosen so);
+# now each takes a small fraction of a second.
 @pytest.mark.parametrize(
     ("text", "count"),
     [
+        (_repeated("\\cite{ ", 120_000), 0),
+        (_repeated("\\cite[ ", 400_000), 0),
+        ("\\cite[ " * 60_000 + "] x", 0),
+        ("[" + "@" * 40_000 + "[", 0),
+        (_repeated("@{ ", 250_000), 0),
+        ("[" + "@{ " * 80_000 + "]", 0),
+        (_repeated("Smith, ", 40_000), 0),
+        ("A" * 20_000, 0),
+        (_repeated("de ", 30_000), 0),
+        (_repeated("Smith (2009, ", 100_000), 0),
+        ("(" + "2009 " * 14_000, 0),
+        ("van" + " " * 40_000 + "Berg (2009)", 1),
         ("@a " * 30_000, 30_000),
     ],
     ids=[
+        "unclosed-cite-brace",
+        "unclosed-cite-bracket",
+        "cite-brackets-before-no-brace",
+        "at-signs-in-unclosed-bracket",
+        "unclosed-brace-keys",
+        "unclosed-brace-keys-in-bracket",
+        "names-without-year",
+        "long-capitalised-word",
+        "particles",
+        "unclosed-year",
+        "unclosed-parenthesis-with-years",
+        "spaces-in-a-name",
         "many-citations",
     ],
 )

@@ -19,29 +19,54 @@ from .folding import fold
 from .model import Entry
 
 # -- patterns ----------------------------------------------------------------------------
+#
+# Every pattern runs in time linear in the text, whatever the text: quantifiers that must not
+# give back what they took are possessive (`*+`), and where a pattern would search past a
+# start it has already failed from (an unclosed `\cite[`, `@{` or `Smith (2009,`, a long list
+# of capitalised names), the finders below resume or stop instead of searching again.
 
-_LATEX_CITE = re.compile(
+# A LaTeX citation command; its `[...]` and `{...}` arguments are read by `_latex_commands`.
+# Not followed by a letter: `\citeauthor` is that command, not `\cite` and `author`.
+_LATEX_COMMAND = re.compile(
     r"\\(?:[Cc]ite[tp]?|[Cc]ite(?:author|year|alp|alt|num)|[Pp]arencite|[Tt]extcite|"
-    r"[Aa]utocite|[Ff]ootcite|[Ss]martcite|[Ss]upercite|nocite|fullcite|footfullcite)\*?"
-    r"(?:\s*\[[^\]]*\]){0,2}\s*\{([^}]*)\}"
+    r"[Aa]utocite|[Ff]ootcite|[Ss]martcite|[Ss]upercite|nocite|fullcite|footfullcite)"
+    r"(?![A-Za-z])\*?"
 )
+_INK = re.compile(r"\S")
+_CLOSE_BRACKET = re.compile(r"\]")
+_CLOSE_BRACE = re.compile(r"\}")
 # A pandoc citation key: starts with a letter, digit or _, may hold :.#$%&-+?<>~/ inside.
 _KEY = r"[\w][\w:.#$%&+?<>~/-]*[\w]|[\w]"
-_PANDOC_BRACKET = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
-_PANDOC_KEY = re.compile(rf"(?<![\w@.])-?@({_KEY}|\{{[^}}]+\}})")
+# Bracket text up to its first `@` taken whole, then the rest: one pass over the brackets.
+_PANDOC_BRACKET = re.compile(r"\[([^\[\]@]*+@[^\[\]]*+)\]")
+# (The lookahead only lets the search skip quickly to a `-` or `@`.)
+_PANDOC_KEY = re.compile(rf"(?=[-@])(?<![\w@.])-?@({_KEY}|\{{[^}}]+\}})")
+_PANDOC_PLAIN_KEY = re.compile(rf"(?=[-@])(?<![\w@.])-?@({_KEY})")
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_PARTICLE = r"(?:(?:van|von|de|der|den|du|la|le|di|da|del|della|dos|ten|ter)\s+)*"
-_NAME = rf"{_PARTICLE}[{_UPPER}][\w'’-]*"
-_NAMES = (
-    rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*,\s*(?:and|&)\s+){_NAME})*"
-    r"(?P<etal>\s+et\s+al\.?)?)"
+_PARTICLES = (
+    *("van", "von", "de", "der", "den", "du", "la", "le", "di", "da", "del", "della"),
+    *("dos", "ten", "ter"),
 )
+_LONGEST_PARTICLE = max(map(len, _PARTICLES))
+_PARTICLE = rf"(?:(?:{'|'.join(_PARTICLES)})\s+)"
+_NAME = rf"{_PARTICLE}*+[{_UPPER}][\w'’-]*+"
+_SEPARATOR = r"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*,\s*(?:and|&)\s+)"
+_CHAIN = rf"{_NAME}(?:{_SEPARATOR}{_NAME})*+"
+_NAMES = rf"(?P<names>{_CHAIN}(?P<etal>\s+et\s+al\.?)?)"
 _YEAR = r"(?P<year>\d{4})(?P<letter>[a-z])?"
-_NARRATIVE = re.compile(rf"{_NAMES}\s+\(\s*{_YEAR}(?:\s*,[^)]*)?\)")
-_PARENTHESIS = re.compile(r"\(([^()]*\d{4}[^()]*)\)")
+# A narrative mention, `Boyle and Harris (2009)`, looked for wherever a name can begin. With
+# no year after the names, the names alone match (no `cited`), and a run of particles no name
+# follows matches on its own: either way the search can go on past them.
+_NARRATIVE = re.compile(
+    rf"(?=[{''.join(sorted({p[0] for p in _PARTICLES}))}{_UPPER}])"  # a quick first test
+    rf"(?:(?P<particles>{_PARTICLE}++)(?![{_UPPER}])"
+    rf"|{_NAMES}(?P<cited>\s+\(\s*{_YEAR}(?:\s*,[^)]*)?\))?)"
+)
+_PARENTHESIS = re.compile(r"\((?=[^()]*?\d{4})([^()]*+)\)")
 _PART = re.compile(rf"^(?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_NAMES},?\s+{_YEAR}\b")
-_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+# Only from the first of a run of spaces: retrying from each space of a long run is quadratic.
+_NAME_SPLIT = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s+|&\s*)?|\s++and\s+|\s*+&\s*+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,19 +139,55 @@ def find_citations(text: str) -> list[Citation]:
 
 def _latex_commands(text: str, line: _LineOf) -> Iterator[_Found]:
     """`\\cite{a,b}` and its kin, with up to two `[...]` arguments before the keys."""
-    for match in _LATEX_CITE.finditer(text):
-        start = match.start()
-        keys = [key.strip() for key in match.group(1).split(",")]
+    arguments = _LatexArguments(text)
+    position = 0
+    while command := _LATEX_COMMAND.search(text, position):
+        position = command.end()
+        keys = arguments.keys(position)
+        if keys is None:
+            continue
+        start, position = command.start(), keys[1] + 1
+        cited = [key.strip() for key in text[keys[0] : keys[1]].split(",")]
         yield (
-            match.span(),
-            [Citation(line(start), match.group(0), "key", key) for key in keys if key],
+            (start, position),
+            [Citation(line(start), text[start:position], "key", key) for key in cited if key],
         )
+
+
+class _LatexArguments:
+    """The arguments of LaTeX citation commands in a text. Many commands can look for the
+    same closing `]` or `}` (`\\cite[` again and again, never closed): each stretch of text
+    is searched once, whatever asks."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._next_ink = _NextMatch(text, _INK)
+        self._next_bracket = _NextMatch(text, _CLOSE_BRACKET)
+        self._next_brace = _NextMatch(text, _CLOSE_BRACE)
+
+    def keys(self, after: int) -> tuple[int, int] | None:
+        """Where the `{keys}` of a command ending at `after` stand, past up to two `[...]`
+        arguments; None when there is no `{...}` argument there."""
+        text = self._text
+        for _ in range(2):
+            opening = self._next_ink(after)
+            if not text.startswith("[", opening):
+                break
+            closing = self._next_bracket(opening + 1)
+            if closing == len(text):
+                return None  # an unclosed `[`: no `{` can follow
+            after = closing + 1
+        opening = self._next_ink(after)
+        if not text.startswith("{", opening):
+            return None
+        closing = self._next_brace(opening + 1)
+        return None if closing == len(text) else (opening + 1, closing)
 
 
 def _pandoc_brackets(text: str, line: _LineOf) -> Iterator[_Found]:
     """`[@a; see @b, p. 4]`: one span, one citation per key."""
     for match in _PANDOC_BRACKET.finditer(text):
-        keys = [_clean_key(key.group(1)) for key in _PANDOC_KEY.finditer(match.group(1))]
+        keys = [_clean_key(key.group(1)) for key in _pandoc_key_matches(match.group(1))]
         if keys:
             start = match.start()
             yield match.span(), [Citation(line(start), match.group(0), "key", k) for k in keys]
@@ -134,16 +195,45 @@ def _pandoc_brackets(text: str, line: _LineOf) -> Iterator[_Found]:
 
 def _pandoc_keys(text: str, line: _LineOf) -> Iterator[_Found]:
     """`@key` and `-@key` in running text (not the `@` of an e-mail address)."""
-    for match in _PANDOC_KEY.finditer(text):
+    for match in _pandoc_key_matches(text):
         if not _looks_like_email(text, match.start()):
             key = _clean_key(match.group(1))
             yield match.span(), [Citation(line(match.start()), match.group(0), "key", key)]
 
 
+def _pandoc_key_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_PANDOC_KEY.finditer(text)`: past the last `}`, no `@{` can close, so there only
+    plain keys are looked for (each unclosed `@{` would search to the end)."""
+    after_last_brace = text.rfind("}") + 1
+    yield from _PANDOC_KEY.finditer(text, 0, after_last_brace)
+    yield from _PANDOC_PLAIN_KEY.finditer(text, after_last_brace)
+
+
 def _narrative_mentions(text: str, line: _LineOf) -> Iterator[_Found]:
     """`Boyle and Harris (2009)`, `Boyle et al. (2010)`."""
-    for match in _NARRATIVE.finditer(text):
+    for match in _narrative_matches(text):
         yield match.span(), [_author_year(match, line(match.start()), match.group(0))]
+
+
+def _narrative_matches(text: str) -> Iterator[re.Match[str]]:
+    """Each narrative mention, as `finditer` would find them, without trying again from each
+    name of a list that is not followed by a year.
+
+    From every name of such a list the names run to the same last one and fail alike. Only a
+    particle ending that last name starts a longer run (`Amade Boyle (2009)` holds
+    `de Boyle (2009)`), so the search goes on from that far back."""
+    # Every mention ends with `)`: none can start after the last one.
+    end = text.rfind(")") + 1
+    position = 0
+    while found := _NARRATIVE.search(text, position, end):
+        if found.group("cited"):
+            yield found
+            position = found.end()
+        elif found.group("particles"):
+            position = found.end()  # no name starts inside them
+        else:
+            last_name_end = found.end("names") if found.start("etal") < 0 else found.start("etal")
+            position = max(found.start() + 1, last_name_end - _LONGEST_PARTICLE)
 
 
 def _parenthetical_mentions(text: str, line: _LineOf) -> Iterator[_Found]:
@@ -182,6 +272,34 @@ class _Spans:
         merged = sorted([*zip(self._starts, self._ends, strict=True), *spans])
         self._starts = [start for start, _ in merged]
         self._ends = [end for _, end in merged]
+
+
+class _NextMatch:
+    """Where a one-character pattern next matches, at or after a position (`len(text)`: it
+    does not). Each stretch of text is searched once however many searches cross it, so the
+    searches from a thousand `\\cite[` before one `]` take one pass, not a thousand."""
+
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        self._text = text
+        self._pattern = pattern
+        # Stretches searched so far, disjoint and ascending: no match in
+        # [_froms[i], _hits[i]), and one at _hits[i] (or the text ends there).
+        self._froms: list[int] = []
+        self._hits: list[int] = []
+
+    def __call__(self, position: int) -> int:
+        index = bisect.bisect_left(self._hits, position)
+        known = index < len(self._hits)
+        if known and self._froms[index] <= position:
+            return self._hits[index]
+        limit = self._froms[index] if known else len(self._text)
+        match = self._pattern.search(self._text, position, limit)
+        if match is None and known:
+            self._froms[index] = position  # nothing up to that stretch, which has the answer
+        else:
+            self._hits.insert(index, match.start() if match else len(self._text))
+            self._froms.insert(index, position)
+        return self._hits[index]
 
 
 def _looks_like_email(text: str, at: int) -> bool:
