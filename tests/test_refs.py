@@ -8,7 +8,9 @@ from contextlib import contextmanager
 
 import pytest
 
+from coprocli import refs
 from coprocli.catalogue import load_catalogue
+from coprocli.model import Entry
 from coprocli.refs import Citation, cited_entries, find_citations, iter_problems, resolve
 
 from .cli.test_reading import REPORT
@@ -252,3 +254,21 @@ def _repeated(unit: str, size: int) -> str:
 def test_pathological_text_takes_linear_time(text: str, count: int) -> None:
     with _deadline(5):
         assert len(find_citations(text)) == count
+
+
+def test_each_distinct_citation_is_matched_once(entries, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    calls = []
+    score = refs._mention_score
+
+    def counted(citation: Citation, entry: Entry) -> float:
+        calls.append(entry.key)
+        return score(citation, entry)
+
+    monkeypatch.setattr(refs, "_mention_score", counted)
+    citations = find_citations("Boyle et al. (2010) and (Boyle et al., 2010). " * 500)
+    resolutions = resolve(citations, entries)
+    assert len(resolutions) == 1000
+    assert len({tuple(entry.key for entry in r.matches) for r in resolutions}) == 1
+    assert [r.citation for r in resolutions] == citations
+    same_year = [entry for entry in entries if entry.year == 2010]
+    assert len(calls) == len(same_year)

@@ -82,6 +82,11 @@ class Citation:
     year: int | None = None
     letter: str = ""
 
+    @property
+    def target(self) -> tuple[object, ...]:
+        """What is cited, whatever the line and the wording: all that matching looks at."""
+        return (self.kind, self.key, self.surnames, self.et_al, self.year, self.letter)
+
 
 @dataclass
 class Resolution:
@@ -347,20 +352,27 @@ def resolve(citations: Sequence[Citation], entries: Sequence[Entry]) -> list[Res
     for entry in entries:
         if entry.year is not None:
             by_year.setdefault(entry.year, []).append(entry)
-    resolutions = []
-    for citation in citations:
+
+    def match(citation: Citation) -> Resolution:
         if citation.kind == "key":
             found = by_key.get(citation.key) or by_folded.get(citation.key.casefold())
             if found:
-                resolutions.append(Resolution(citation, [found], 1.0))
-            else:
-                from .index import suggest_keys
+                return Resolution(citation, [found], 1.0)
+            from .index import suggest_keys
 
-                close = [by_key[k] for k in suggest_keys(citation.key, by_key)]
-                resolutions.append(Resolution(citation, [], 0.0, close))
-            continue
+            close = [by_key[k] for k in suggest_keys(citation.key, by_key)]
+            return Resolution(citation, [], 0.0, close)
+        return _resolve_mention(citation, by_year.get(citation.year or -1, []), entries)
+
+    # A report cites the same works again and again: each is matched once, however written.
+    known: dict[tuple[object, ...], Resolution] = {}
+    resolutions = []
+    for citation in citations:
+        first = known.get(citation.target)
+        if first is None:
+            first = known[citation.target] = match(citation)
         resolutions.append(
-            _resolve_mention(citation, by_year.get(citation.year or -1, []), entries)
+            Resolution(citation, list(first.matches), first.confidence, list(first.closest))
         )
     return resolutions
 
