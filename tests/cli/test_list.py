@@ -193,6 +193,19 @@ def test_an_empty_pipe_matches_nothing(copro: Runner, monkeypatch: pytest.Monkey
     assert (result.code, result.stdout, result.stderr) == (1, "", "Nothing matched.\n")
 
 
+@pytest.mark.parametrize(
+    ("args", "stdout"), [(["show", "-"], ""), (["show", "-", "--json"], "[]\n")]
+)
+def test_show_with_an_empty_pipe_matches_nothing(
+    copro: Runner, monkeypatch: pytest.MonkeyPatch, args: list[str], stdout: str
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    result = copro(*args)
+    assert (result.code, result.stdout, result.stderr) == (1, stdout, "Nothing matched.\n")
+
+
 def test_a_limit_of_0_is_not_an_empty_match(copro: Runner) -> None:
     assert copro("list", "--limit", "0") == copro("filter", "year:2011", "--limit", "0")
     assert copro("list", "--limit", "0").code == 0

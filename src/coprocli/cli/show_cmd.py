@@ -28,6 +28,10 @@ def show_command(
 
         raise UsageError("Missing argument 'KEY...': give one or more keys, or '-' for stdin.")
     entries = select_entries(ctx, keys or [], keys_from=keys_from or [], skip_unknown=skip_unknown)
+    if not entries:  # `-` read an empty pipe, or every key was unknown and skipped
+        from ._common import nothing_matched
+
+        nothing_matched(json_array=as_json)
     if as_json:
         from ..listing import to_json
 
