@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +13,12 @@ from pathlib import Path
 import pytest
 
 from coprocli.cli import main
+
+# The commands the tests run (in this process and in child processes) cache parsed
+# libraries in a folder of their own, never in the user's cache.
+_CACHE = tempfile.mkdtemp(prefix="copro-test-cache-")
+os.environ["COPRO_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"

@@ -15,13 +15,16 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import latex, names
 from .encoding import decode_bib_bytes
 from .errors import BibFileError, StrictModeError, UnknownKeyError
 from .inheritance import resolve_inheritance
 from .item import MONTH_NAMES
+
+if TYPE_CHECKING:
+    from .cache import LibraryCache
 from .model import LONG_TEXT_FIELDS, NAME_FIELDS, VERBATIM_FIELDS, Entry
 
 BUNDLED_SOURCE = "bundled"
@@ -778,13 +781,33 @@ def parse_bib_text(
 
 
 def load_file(
-    path: str | Path, label: str | None = None, strings: dict[str, str] | None = None
+    path: str | Path,
+    label: str | None = None,
+    strings: dict[str, str] | None = None,
+    cache: LibraryCache | None = None,
 ) -> tuple[list[Entry], list[LoadWarning]]:
-    """Read and parse one .bib file (with the abbreviations of earlier files, if given)."""
+    """Read and parse one .bib file (with the abbreviations of earlier files, if given;
+    the file's own are added to `strings`). With a `cache`, a file parsed before in the
+    same context is not parsed again."""
     label = label or str(path)
-    text, warnings = read_bib_text(Path(path), label)
-    entries, parse_warnings = parse_bib_text(text, label, strings)
-    return entries, warnings + parse_warnings
+    if strings is None:
+        strings = {}
+
+    def parse() -> tuple[list[Entry], list[Any], dict[str, str]]:
+        text, warnings = read_bib_text(Path(path), label)
+        resulting = dict(strings)
+        entries, parse_warnings = parse_bib_text(text, label, resulting)
+        return entries, warnings + parse_warnings, resulting
+
+    if cache is None:
+        entries, warnings, resulting = parse()
+    else:
+        (entries, warnings, resulting), cached = cache.parse(Path(path), strings, parse)
+        if cached:  # stored without the label: this load's name for the file
+            entries = [replace(entry, source=label) for entry in entries]
+            warnings = [replace(warning, source=label) for warning in warnings]
+    strings.update(resulting)
+    return entries, warnings
 
 
 def load_catalogue(
@@ -792,12 +815,14 @@ def load_catalogue(
     *,
     bundled: bool = True,
     strict: bool = False,
+    cache: LibraryCache | None = None,
 ) -> Catalogue:
     """Load the bundled catalogue (unless `bundled=False`) and the given files, in order.
 
     A key defined in more than one file is reported once and the later file wins;
     `@string` abbreviations carry over from one file to the next.
-    With `strict=True` any problem raises `StrictModeError` instead of a warning.
+    With `strict=True` any problem raises `StrictModeError` instead of a warning. With a
+    `cache`, files parsed before are read from it (`cache.py`).
     """
     sources: list[tuple[Path, str]] = []
     if bundled:
@@ -811,7 +836,7 @@ def load_catalogue(
     # `\bibliography{abbrev,refs}`.
     strings: dict[str, str] = {}
     for path, label in sources:
-        file_entries, file_warnings = load_file(path, label, strings)
+        file_entries, file_warnings = load_file(path, label, strings, cache)
         warnings.extend(file_warnings)
         for entry in file_entries:
             if entry.key in position:

@@ -64,6 +64,12 @@ def root(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not print warnings about .bib files.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Parse every .bib file afresh; do not read or fill the cache."
+        ),
+    ] = False,
     version: Annotated[
         bool | None,
         typer.Option(
@@ -78,12 +84,21 @@ def root(
         bundled=not no_bundled,
         strict=strict,
         quiet=quiet,
+        use_cache=not no_cache and not os.environ.get("COPRO_NO_CACHE"),
     )
 
 
 # Commands register themselves on `app` when imported, and `--help` lists them in that
 # order: finding things first, then citing them, then checking files.
-for _module in ("search_cmd", "list_cmd", "show_cmd", "cite_cmd", "reading_cmd", "check_cmd"):
+for _module in (
+    "search_cmd",
+    "list_cmd",
+    "show_cmd",
+    "cite_cmd",
+    "reading_cmd",
+    "check_cmd",
+    "cache_cmd",
+):
     importlib.import_module(f"{__name__}.{_module}")
 
 

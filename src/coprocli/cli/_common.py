@@ -36,15 +36,25 @@ class Session:
     bundled: bool = True
     strict: bool = False
     quiet: bool = False
+    use_cache: bool = True
     _catalogue: Catalogue | None = None
 
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
             from ..catalogue import load_catalogue
 
+            cache = None
+            if self.use_cache:
+                from ..cache import default_cache
+
+                cache = default_cache()
             self._catalogue = load_catalogue(
-                self.bib_paths, bundled=self.bundled, strict=self.strict
+                self.bib_paths, bundled=self.bundled, strict=self.strict, cache=cache
             )
+            if cache is not None:
+                cache.close()
+                for problem in cache.problems:
+                    err(f"Warning: {problem}")
             if not self.quiet:
                 report_warnings(self._catalogue.warnings)
         return self._catalogue

@@ -1,0 +1,198 @@
+"""The cache of parsed libraries: the same entries as a parse, never stale, never
+trusted when damaged, one entry per file however it is named, and a size cap."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coprocli.cache import LibraryCache
+from coprocli.catalogue import Catalogue, load_catalogue
+
+from .conftest import FIXTURES, Runner
+
+
+def _snapshot(catalogue: Catalogue) -> list[tuple[Any, ...]]:
+    return [
+        (e.key, e.type, e.source, e.line, dict(e.fields), dict(e.names), dict(e.raw))
+        for e in catalogue
+    ] + [(str(w),) for w in catalogue.warnings]
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> LibraryCache:
+    return LibraryCache(tmp_path / "cache")
+
+
+def _copy(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    target.write_bytes((FIXTURES / name).read_bytes())
+    return target
+
+
+def test_a_cached_load_is_the_same_as_a_parse(tmp_path: Path, cache: LibraryCache) -> None:
+    library = _copy(tmp_path, "hard_cases.bib")
+    parsed = load_catalogue([library])
+    first = load_catalogue([library], cache=cache)
+    again = load_catalogue([library], cache=cache)
+    assert _snapshot(first) == _snapshot(parsed) == _snapshot(again)
+    assert cache.info()["parses"] == 2  # the bundled catalogue and the file
+
+
+def test_a_hit_does_not_parse(
+    tmp_path: Path, cache: LibraryCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = _copy(tmp_path, "citations.bib")
+    load_catalogue([library], bundled=False, cache=cache)
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("coprocli.catalogue.parse_bib_text", no_parsing)
+    assert len(load_catalogue([library], bundled=False, cache=cache)) > 0
+
+
+def test_an_edited_file_is_never_served_stale(tmp_path: Path, cache: LibraryCache) -> None:
+    library = tmp_path / "refs.bib"
+    library.write_text("@misc{a, title = {Old}}\n", "utf-8")
+    assert load_catalogue([library], bundled=False, cache=cache).get("a").title == "Old"
+    stat = library.stat()
+    library.write_text("@misc{a, title = {New}}\n", "utf-8")  # the same size
+    os.utime(library, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert load_catalogue([library], bundled=False, cache=cache).get("a").title == "New"
+
+
+def test_the_same_content_under_another_name_keeps_its_own_label(
+    tmp_path: Path, cache: LibraryCache
+) -> None:
+    first = _copy(tmp_path, "citations.bib")
+    second = tmp_path / "copy.bib"
+    second.write_bytes(first.read_bytes())
+    load_catalogue([first], bundled=False, cache=cache)
+    catalogue = load_catalogue([second], bundled=False, cache=cache)
+    assert {entry.source for entry in catalogue} == {str(second)}
+
+
+def test_a_link_and_its_target_are_one_file(tmp_path: Path, cache: LibraryCache) -> None:
+    library = _copy(tmp_path, "citations.bib")
+    link = tmp_path / "link.bib"
+    link.symlink_to(library)
+    load_catalogue([library], bundled=False, cache=cache)
+    load_catalogue([link], bundled=False, cache=cache)
+    load_catalogue([tmp_path / "." / "citations.bib"], bundled=False, cache=cache)
+    assert cache.info()["files"] == 1
+
+
+def test_abbreviations_from_earlier_files_are_part_of_the_key(
+    tmp_path: Path, cache: LibraryCache
+) -> None:
+    refs = tmp_path / "refs.bib"
+    refs.write_text("@article{d, title = {T}, journal = jss}\n", "utf-8")
+    one = tmp_path / "one.bib"
+    one.write_text("@string{jss = {Journal One}}\n", "utf-8")
+    two = tmp_path / "two.bib"
+    two.write_text("@string{jss = {Journal Two}}\n", "utf-8")
+    for abbreviations, journal in ((one, "Journal One"), (two, "Journal Two")):
+        catalogue = load_catalogue([abbreviations, refs], bundled=False, cache=cache)
+        assert catalogue.get("d").fields["journal"] == journal
+
+
+def test_a_corrupt_database_is_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "libraries.sqlite3").write_bytes(b"this is not a database" * 100)
+    library = _copy(tmp_path, "citations.bib")
+    cache = LibraryCache(folder)
+    assert _snapshot(load_catalogue([library], cache=cache)) == _snapshot(load_catalogue([library]))
+    assert cache.problems == [] and cache.info()["parses"] == 2
+
+
+def test_a_damaged_payload_is_parsed_again(tmp_path: Path, cache: LibraryCache) -> None:
+    library = _copy(tmp_path, "citations.bib")
+    expected = _snapshot(load_catalogue([library], bundled=False, cache=cache))
+    cache.close()
+    with sqlite3.connect(cache.folder / "libraries.sqlite3") as connection:
+        connection.execute("UPDATE parses SET payload = ?", (b"\x78\x9cgarbage",))
+    connection.close()
+    assert _snapshot(load_catalogue([library], bundled=False, cache=cache)) == expected
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_cache_folder_means_no_cache_and_one_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        cache = LibraryCache(folder)
+        library = _copy(tmp_path, "citations.bib")
+        catalogue = load_catalogue([library, _copy(tmp_path, "cases.bib")], cache=cache)
+        assert len(catalogue) > 0 and len(cache.problems) == 1
+    finally:
+        folder.chmod(0o700)
+
+
+def test_an_unusable_cache_folder_means_no_cache_and_one_warning(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", "utf-8")
+    cache = LibraryCache(blocked)
+    libraries = [_copy(tmp_path, "citations.bib"), _copy(tmp_path, "cases.bib")]
+    catalogue = load_catalogue(libraries, cache=cache)
+    assert _snapshot(catalogue) == _snapshot(load_catalogue(libraries))
+    assert len(cache.problems) == 1 and "cannot be used" in cache.problems[0]
+
+
+def test_the_size_cap_drops_the_least_recently_used(tmp_path: Path) -> None:
+    cache = LibraryCache(tmp_path / "cache", max_bytes=1)
+    first = _copy(tmp_path, "citations.bib")
+    second = _copy(tmp_path, "cases.bib")
+    load_catalogue([first], bundled=False, cache=cache)
+    load_catalogue([second], bundled=False, cache=cache)
+    assert cache.info()["parses"] == 1  # only the newest fits (one always stays)
+
+
+def _load_in_child(folder: str, library: str, barrier: Any, results: Any) -> None:
+    barrier.wait()
+    catalogue = load_catalogue([library], bundled=False, cache=LibraryCache(Path(folder)))
+    results.put(len(catalogue))
+
+
+def test_processes_filling_the_cache_at_once_leave_a_valid_cache(tmp_path: Path) -> None:
+    library = _copy(tmp_path, "hard_cases.bib")
+    folder = tmp_path / "cache"
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(4)
+    results = context.Queue()
+    children = [
+        context.Process(target=_load_in_child, args=(str(folder), str(library), barrier, results))
+        for _ in range(4)
+    ]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(timeout=60)
+    counts = {results.get(timeout=10) for _ in children}
+    expected = len(load_catalogue([library], bundled=False))
+    assert counts == {expected}
+    cache = LibraryCache(folder)
+    assert len(load_catalogue([library], bundled=False, cache=cache)) == expected
+    assert cache.info()["parses"] == 1 and cache.problems == []
+
+
+def test_cache_commands_and_no_cache(copro: Runner, tmp_path: Path) -> None:
+    os.environ["COPRO_CACHE_DIR"], previous = str(tmp_path / "c"), os.environ["COPRO_CACHE_DIR"]
+    try:
+        assert copro("--no-cache", "list", "--keys").code == 0
+        assert not (tmp_path / "c").exists()
+        assert copro("list", "--keys").code == 0
+        info = copro("cache", "info")
+        assert info.code == 0 and "parses:   1" in info.stdout
+        cleared = copro("cache", "clear")
+        assert cleared.code == 0 and cleared.stdout.startswith("Cleared the cache")
+        assert "parses:   0" in copro("cache", "info").stdout
+    finally:
+        os.environ["COPRO_CACHE_DIR"] = previous
