@@ -82,29 +82,29 @@ class LibraryCache:
 
     # -- the one public operation -------------------------------------------------------
 
-    def parse(self, path: Path, strings: dict[str, str], parser: Parser) -> tuple[Parse, bool]:
-        """The parse of `path` read with the abbreviations `strings`, and whether it came
-        from the cache (the same content parsed in the same context before) or from
-        `parser()` (then stored). Stored entries and warnings carry no file label."""
+    def parse(self, path: Path, strings: dict[str, str], parser: Parser, label: str) -> Parse:
+        """The parse of `path` read with the abbreviations `strings`: from the cache when
+        the same content was parsed in the same context before, else from `parser()`
+        (then stored). Entries and warnings are labelled `label` either way."""
         try:
             stat = path.stat()
             real = str(path.resolve())
         except OSError:
-            return parser(), False  # the loader reports the file's own problem
+            return parser()  # the loader reports the file's own problem
         context = _context(strings)
         digest = self._known_digest(real, stat)
         if digest is None:
             try:
                 digest = _digest(path)
             except OSError:
-                return parser(), False
-        stored = self._load(digest, context)
+                return parser()
+        stored = self._load(digest, context, label)
         if stored is not None:
             self._remember_file(real, stat, digest)
-            return stored, True
+            return stored
         result = parser()
         self._store(real, stat, digest, context, result)
-        return result, False
+        return result
 
     # -- info and clearing ---------------------------------------------------------------
 
@@ -202,7 +202,7 @@ class LibraryCache:
             return str(row[2])
         return None
 
-    def _load(self, digest: str, context: str) -> Parse | None:
+    def _load(self, digest: str, context: str, label: str) -> Parse | None:
         connection = self._connect()
         if connection is None:
             return None
@@ -212,7 +212,7 @@ class LibraryCache:
             ).fetchone()
             if row is None:
                 return None
-            parse = _decode(row[0])
+            parse = _decode(row[0], label)
             with connection:
                 connection.execute(
                     "UPDATE parses SET used = ? WHERE digest = ? AND context = ?",
@@ -340,33 +340,47 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
     }
 
 
-def _decode(payload: bytes) -> Parse:
-    """A stored parse; ValueError, KeyError or TypeError when it is not one."""
+def _decode(payload: bytes, label: str) -> Parse:
+    """A stored parse, its entries and warnings labelled `label`; ValueError, KeyError or
+    TypeError when it is not one."""
     from .catalogue import DecodedFields, LoadWarning
 
     data = json.loads(zlib.decompress(payload))
     if data["format"] != FORMAT:
         raise ValueError("another cache format")
-    entries = [_entry(item, DecodedFields) for item in data["entries"]]
-    warnings = [LoadWarning("", int(line), str(kind), str(message), str(key))
+    people: dict[tuple[str, ...], Person] = {}  # the same names recur across entries
+    entries = [_entry(item, label, DecodedFields, people) for item in data["entries"]]
+    warnings = [LoadWarning(label, int(line), str(kind), str(message), str(key))
                 for line, kind, message, key in data["warnings"]]  # fmt: skip
     strings = {str(name): str(value) for name, value in dict(data["strings"]).items()}
     return entries, warnings, strings
 
 
-def _entry(item: dict[str, Any], fields_type: Any) -> Entry:
-    raw = {str(name): str(value) for name, value in dict(item["raw"]).items()}
-    names = {
-        str(role): tuple(Person(*map(str, parts)) for parts in people)
-        for role, people in dict(item["names"]).items()
-    }
+def _entry(
+    item: dict[str, Any], label: str, fields_type: Any, people: dict[tuple[str, ...], Person]
+) -> Entry:
+    raw: dict[str, str] = item["raw"]
+    names: dict[str, tuple[Person, ...]] = {}
+    for role, parts_list in item["names"].items():
+        persons = []
+        for parts in parts_list:
+            key = tuple(parts)
+            person = people.get(key)
+            if person is None:
+                if len(key) != 5 or not all(isinstance(part, str) for part in key):
+                    raise TypeError("not a name")
+                person = people[key] = Person(*key)
+            persons.append(person)
+        names[role] = tuple(persons)
+    if not all(isinstance(value, str) for value in raw.values()):
+        raise TypeError("not a field value")
     pending = {name: value for name, value in raw.items() if name not in NAME_FIELDS}
-    decoded = {str(name): str(value) for name, value in dict(item["decoded"]).items()}
     return Entry(
         key=str(item["key"]),
         type=str(item["type"]),
-        fields=fields_type(pending, decoded),
+        fields=fields_type(pending, {str(k): str(v) for k, v in item["decoded"].items()}),
         names=names,
+        source=label,
         line=int(item["line"]),
         raw=raw,
     )

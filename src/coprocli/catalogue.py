@@ -802,10 +802,7 @@ def load_file(
     if cache is None:
         entries, warnings, resulting = parse()
     else:
-        (entries, warnings, resulting), cached = cache.parse(Path(path), strings, parse)
-        if cached:  # stored without the label: this load's name for the file
-            entries = [replace(entry, source=label) for entry in entries]
-            warnings = [replace(warning, source=label) for warning in warnings]
+        entries, warnings, resulting = cache.parse(Path(path), strings, parse, label)
     strings.update(resulting)
     return entries, warnings
 
