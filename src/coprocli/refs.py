@@ -55,14 +55,19 @@ _SEPARATOR = r"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*,\s*(?:and|&)\s+)"
 _CHAIN = rf"{_NAME}(?:{_SEPARATOR}{_NAME})*+"
 _NAMES = rf"(?P<names>{_CHAIN}(?P<etal>\s+et\s+al\.?)?)"
 _YEAR = r"(?P<year>\d{4})(?P<letter>[a-z])?"
-# A narrative mention, `Boyle and Harris (2009)`, looked for wherever a name can begin. With
-# no year after the names, the names alone match (no `cited`), and a run of particles no name
-# follows matches on its own: either way the search can go on past them.
-_NARRATIVE = re.compile(
+_IN_PARENTHESES = rf"\s+\(\s*{_YEAR}(?:\s*,[^)]*)?\)"
+_NARRATIVE = re.compile(rf"{_NAMES}{_IN_PARENTHESES}")
+_AFTER_NAMES = re.compile(rf"(?:\s+et\s+al\.?)?{_IN_PARENTHESES}")
+# Names from where they can begin, or a run of particles no name follows: either way the
+# search can go on past them.
+_NAMES_OR_PARTICLES = re.compile(
     rf"(?=[{''.join(sorted({p[0] for p in _PARTICLES}))}{_UPPER}])"  # a quick first test
-    rf"(?:(?P<particles>{_PARTICLE}++)(?![{_UPPER}])"
-    rf"|{_NAMES}(?P<cited>\s+\(\s*{_YEAR}(?:\s*,[^)]*)?\))?)"
+    rf"(?:(?P<particles>{_PARTICLE}++)(?![{_UPPER}])|{_CHAIN})"
 )
+# The parenthesis a narrative mention's year opens, `(2009` or `( 2011b`.
+_YEAR_OPENING = re.compile(r"\(\s*\d{4}")
+# A character no list of names holds.
+_NOT_IN_NAMES = re.compile(r"[^\w'’\s,&-]")
 _PARENTHESIS = re.compile(r"\((?=[^()]*?\d{4})([^()]*+)\)")
 _PART = re.compile(rf"^(?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_NAMES},?\s+{_YEAR}\b")
 # Only from the first of a run of spaces: retrying from each space of a long run is quadratic.
@@ -120,7 +125,7 @@ def find_citations(text: str) -> list[Citation]:
     def line(offset: int) -> int:
         return bisect.bisect_right(line_starts, offset)
 
-    found: list[tuple[int, Citation]] = []
+    found: list[tuple[int, list[Citation]]] = []
     taken = _Spans()
     # In order of precedence: text a LaTeX command or a pandoc bracket holds is not read
     # again as a bare key, nor a key as an author's name.
@@ -137,9 +142,10 @@ def find_citations(text: str) -> list[Citation]:
         for span, citations in finder(text, line):
             if not taken.overlaps(span):
                 claimed.append(span)
-                found.extend((span[0], citation) for citation in citations)
+                found.append((span[0], citations))
         taken.claim(claimed)
-    return [citation for _, citation in sorted(found, key=lambda pair: pair[0])]
+    found.sort(key=lambda pair: pair[0])  # claimed spans are disjoint: no two start alike
+    return [citation for _, citations in found for citation in citations]
 
 
 def _latex_commands(text: str, line: _LineOf) -> Iterator[_Found]:
@@ -221,24 +227,54 @@ def _narrative_mentions(text: str, line: _LineOf) -> Iterator[_Found]:
 
 
 def _narrative_matches(text: str) -> Iterator[re.Match[str]]:
-    """Each narrative mention, as `finditer` would find them, without trying again from each
-    name of a list that is not followed by a year.
+    """Each narrative mention in order, as `finditer` would find them. Each ends with a year
+    in parentheses, so its names are looked for only before one, from the last character
+    before it that a list of names cannot hold."""
+    # Every mention ends with `)`: none can start after the last one.
+    end = text.rfind(")") + 1
+    position = 0
+    year = _YEAR_OPENING.search(text, position, end)
+    backwards = text[::-1] if year else ""  # to search back from a year
+    while year:
+        start = _names_start(text, backwards, position, year.start())
+        match = _mention_before(text, start, year.start(), end)
+        if match:
+            yield match
+        position = match.end() if match else year.start() + 1
+        year = _YEAR_OPENING.search(text, position, end)
+
+
+def _names_start(text: str, backwards: str, position: int, year_at: int) -> int:
+    """Where, from `position` on, the names before the year at `year_at` can begin: past the
+    last character no list of names holds (the dot of `et al.` aside). `backwards` is the
+    text reversed."""
+    limit = year_at
+    while last := _NOT_IN_NAMES.search(backwards, len(text) - limit, len(text) - position):
+        at = len(text) - 1 - last.start()
+        if text[at] != "." or not text[at + 1 : year_at].isspace():
+            return at + 1
+        limit = at
+    return position
+
+
+def _mention_before(text: str, position: int, year_at: int, end: int) -> re.Match[str] | None:
+    """The first mention whose names begin in [position, year_at), without trying again
+    from each name of a list that does not reach a year.
 
     From every name of such a list the names run to the same last one and fail alike. Only a
     particle ending that last name starts a longer run (`Amade Boyle (2009)` holds
     `de Boyle (2009)`), so the search goes on from that far back."""
-    # Every mention ends with `)`: none can start after the last one.
-    end = text.rfind(")") + 1
-    position = 0
-    while found := _NARRATIVE.search(text, position, end):
-        if found.group("cited"):
-            yield found
-            position = found.end()
-        elif found.group("particles"):
-            position = found.end()  # no name starts inside them
+    while names := _NAMES_OR_PARTICLES.search(text, position, year_at):
+        start, last_name_end = names.span()
+        if names.group("particles"):
+            position = last_name_end  # no name starts inside them
+        elif _AFTER_NAMES.match(text, last_name_end, end) and (
+            match := _NARRATIVE.match(text, start, end)
+        ):
+            return match
         else:
-            last_name_end = found.end("names") if found.start("etal") < 0 else found.start("etal")
-            position = max(found.start() + 1, last_name_end - _LONGEST_PARTICLE)
+            position = max(start + 1, last_name_end - _LONGEST_PARTICLE)
+    return None
 
 
 def _parenthetical_mentions(text: str, line: _LineOf) -> Iterator[_Found]:
@@ -262,7 +298,7 @@ class _Spans:
     """Disjoint spans of text already claimed, sorted, so an overlap is found by bisection."""
 
     def __init__(self) -> None:
-        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
         self._ends: list[int] = []
 
     def overlaps(self, span: tuple[int, int]) -> bool:
@@ -270,13 +306,12 @@ class _Spans:
         # Disjoint and sorted by start, the spans are sorted by end too: only the first one
         # ending after `start` can reach into the span.
         first = bisect.bisect_right(self._ends, start)
-        return first < len(self._starts) and self._starts[first] < end
+        return first < len(self._spans) and self._spans[first][0] < end
 
     def claim(self, spans: list[tuple[int, int]]) -> None:
         """Add spans that overlap none already claimed nor each other."""
-        merged = sorted([*zip(self._starts, self._ends, strict=True), *spans])
-        self._starts = [start for start, _ in merged]
-        self._ends = [end for _, end in merged]
+        self._spans = sorted(self._spans + spans)  # two sorted runs: merged in one pass
+        self._ends = [end for _, end in self._spans]
 
 
 class _NextMatch:
