@@ -180,10 +180,11 @@ def in_process(src: Path, path: Path, timeout: float) -> tuple[int, float, float
     command = [sys.executable, "-c", IN_PROCESS, str(path)]
     try:
         result = subprocess.run(
-            command, check=True, capture_output=True, text=True, env=_env(src), timeout=timeout
+            command, capture_output=True, text=True, env=_env(src), timeout=timeout
         )
     except subprocess.TimeoutExpired:
         return None
+    _check(result)
     count, finding, matching = result.stdout.split()
     return int(count), float(finding), float(matching)
 
@@ -193,17 +194,19 @@ def process(src: Path, path: Path, timeout: float, *options: str) -> float | Non
     command = [sys.executable, "-m", "coprocli", "refs", str(path), *options]
     started = time.perf_counter()
     try:
-        subprocess.run(
-            command,
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=_env(src),
-            timeout=timeout,
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=_env(src), timeout=timeout
         )
     except subprocess.TimeoutExpired:
         return None
+    _check(result)
     return time.perf_counter() - started
+
+
+def _check(result: subprocess.CompletedProcess[str]) -> None:
+    """Stop with the end of what a failed run wrote on stderr."""
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(result.args[:3])}... failed:\n{result.stderr[-2000:]}")
 
 
 def _seconds(value: float | None, timeout: float) -> str:
@@ -246,6 +249,8 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="only the report or these inputs")
     parser.add_argument("--src", type=Path, default=SRC, help="a src/ folder to time")
     options = parser.parse_args()
+    if not (options.src / "coprocli").is_dir():
+        parser.error(f"--src {options.src}: no coprocli package there")
     wanted = options.only
     if not wanted or "report" in wanted:
         text = report(int(options.size_mb * 1_000_000))
