@@ -190,9 +190,63 @@ def test_cache_commands_and_no_cache(copro: Runner, tmp_path: Path) -> None:
         assert not (tmp_path / "c").exists()
         assert copro("list", "--keys").code == 0
         info = copro("cache", "info")
-        assert info.code == 0 and "parses:   1" in info.stdout
+        assert info.code == 0 and "parses:   1" in info.stdout and "indexes:  0" in info.stdout
         cleared = copro("cache", "clear")
         assert cleared.code == 0 and cleared.stdout.startswith("Cleared the cache")
         assert "parses:   0" in copro("cache", "info").stdout
     finally:
         os.environ["COPRO_CACHE_DIR"] = previous
+
+
+# -- the stored search index ---------------------------------------------------------------
+
+
+def test_a_stored_index_answers_as_the_built_one_on_a_real_library() -> None:
+    from coprocli.index import SearchIndex
+
+    from .conftest import CORPUS, shared_or_skip
+
+    entries = load_catalogue([shared_or_skip(CORPUS / "jabref_complex.bib")]).entries
+    built = SearchIndex.build(entries)
+    stored = SearchIndex.from_bytes(entries, built.to_bytes())
+    for query in ["security", "usabilty", "password memorab", "author:clear", "-usability security",
+                  "2006", "title:trust", "sess"]:  # fmt: skip
+        assert [(h.entry.key, h.score) for h in stored.search(query, limit=50)] == [
+            (h.entry.key, h.score) for h in built.search(query, limit=50)
+        ], query
+    assert stored.did_you_mean("securty") == built.did_you_mean("securty")
+
+
+def test_a_stored_index_is_refused_for_other_entries_or_damaged() -> None:
+    from coprocli.index import SearchIndex
+
+    entries = load_catalogue().entries
+    data = SearchIndex.build(entries).to_bytes()
+    with pytest.raises(ValueError, match="other entries"):
+        SearchIndex.from_bytes(entries[1:], data)
+    with pytest.raises(ValueError, match="other entries"):
+        SearchIndex.from_bytes(list(reversed(entries)), data)
+    for damaged in (b"junk", data[: len(data) // 2]):
+        with pytest.raises(ValueError):
+            SearchIndex.from_bytes(entries, damaged)
+
+
+def test_search_builds_the_index_once(
+    copro: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coprocli.index import SearchIndex
+
+    monkeypatch.setenv("COPRO_CACHE_DIR", str(tmp_path / "c"))
+    first = copro("search", "timebanking")
+    assert first.code == 0
+
+    def no_building(*args: object) -> None:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(SearchIndex, "build", no_building)
+    assert copro("search", "timebanking") == first
+    # An edited library has another index: built again, not served stale.
+    library = tmp_path / "extra.bib"
+    library.write_text("@misc{extra, title = {Timebanking in Leeds}}\n", "utf-8")
+    with pytest.raises(AssertionError, match="built again"):
+        copro("--bib", str(library), "search", "timebanking")

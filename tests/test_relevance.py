@@ -79,9 +79,15 @@ CASES: dict[str, tuple[str, ...]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    return SearchIndex.build(load_catalogue().entries)
+@pytest.fixture(scope="module", params=["built", "stored"])
+def index(request: pytest.FixtureRequest) -> SearchIndex:
+    """The index as built, and as the cache gives it back: one engine, two storages,
+    the same relevance."""
+    entries = load_catalogue().entries
+    built = SearchIndex.build(entries)
+    if request.param == "built":
+        return built
+    return SearchIndex.from_bytes(entries, built.to_bytes())
 
 
 def _top(index: SearchIndex, query: str) -> list[str]:

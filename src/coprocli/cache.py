@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS parses (
 
 
 _FILE_ROW = "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)"
+#: The `context` under which a catalogue's search index is kept beside the parses.
+_INDEX = f"index/{__version__}"
 _PARSE_ROW = "INSERT OR REPLACE INTO parses VALUES (?, ?, ?, ?, ?)"
 
 
@@ -77,6 +79,8 @@ class LibraryCache:
     folder: Path
     max_bytes: int = DEFAULT_MAX_BYTES
     problems: list[str] = field(default_factory=list)  # at most one, for one warning
+    #: (label, digest, context) of each file parsed or read in this run, in order.
+    loaded: list[tuple[str, str, str]] = field(default_factory=list)
     _connection: sqlite3.Connection | None = None
     _broken: bool = False
 
@@ -98,6 +102,7 @@ class LibraryCache:
                 digest = _digest(path)
             except OSError:
                 return parser()
+        self.loaded.append((label, digest, context))
         stored = self._load(digest, context, label)
         if stored is not None:
             self._remember_file(real, stat, digest)
@@ -106,18 +111,38 @@ class LibraryCache:
         self._store(real, stat, digest, context, result)
         return result
 
+    # -- search indexes ------------------------------------------------------------------
+
+    def fingerprint(self, files: int) -> str:
+        """What names the catalogue of the `files` loaded in this run (their names and
+        contents, in order), or "" when any of them bypassed the cache."""
+        if len(self.loaded) != files:
+            return ""
+        described = json.dumps([__version__, FORMAT, self.loaded], ensure_ascii=False)
+        return hashlib.blake2b(described.encode(), digest_size=20).hexdigest()
+
+    def load_index(self, fingerprint: str) -> bytes | None:
+        """The stored search index of a catalogue, as `SearchIndex.to_bytes` wrote it."""
+        return self._blob(fingerprint, _INDEX)
+
+    def store_index(self, fingerprint: str, data: bytes) -> None:
+        self._write([(_PARSE_ROW, (fingerprint, _INDEX, data, len(data), time.time()))])
+
     # -- info and clearing ---------------------------------------------------------------
 
     def info(self) -> dict[str, Any]:
         """What `copro cache info` prints."""
         database = self.folder / _DATABASE
-        counts = {"files": 0, "parses": 0, "bytes": 0}
+        counts = {"files": 0, "parses": 0, "indexes": 0, "bytes": 0}
         connection = self._connect()
         if connection is not None:
             try:
                 counts["files"] = connection.execute("SELECT COUNT(*) FROM files").fetchone()[0]
-                row = connection.execute("SELECT COUNT(*), TOTAL(bytes) FROM parses").fetchone()
-                counts["parses"], counts["bytes"] = row[0], int(row[1])
+                row = connection.execute(
+                    "SELECT COUNT(*), TOTAL(bytes), TOTAL(context = ?) FROM parses", (_INDEX,)
+                ).fetchone()
+                counts["indexes"] = int(row[2])
+                counts["parses"], counts["bytes"] = row[0] - counts["indexes"], int(row[1])
             except sqlite3.Error as error:
                 self._fail(error)
         size = database.stat().st_size if database.exists() else 0
@@ -202,7 +227,8 @@ class LibraryCache:
             return str(row[2])
         return None
 
-    def _load(self, digest: str, context: str, label: str) -> Parse | None:
+    def _blob(self, digest: str, context: str) -> bytes | None:
+        """A stored payload, marked as used now; None when there is none."""
         connection = self._connect()
         if connection is None:
             return None
@@ -212,18 +238,28 @@ class LibraryCache:
             ).fetchone()
             if row is None:
                 return None
-            parse = _decode(row[0], label)
             with connection:
                 connection.execute(
                     "UPDATE parses SET used = ? WHERE digest = ? AND context = ?",
                     (time.time(), digest, context),
                 )
-            return parse
+            return bytes(row[0])
         except sqlite3.Error as error:
             self._fail(error)
+        return None
+
+    def _load(self, digest: str, context: str, label: str) -> Parse | None:
+        payload = self._blob(digest, context)
+        if payload is None:
+            return None
+        try:
+            return _decode(payload, label)
         except (ValueError, KeyError, TypeError, zlib.error):
             self._forget(digest, context)  # damaged or foreign: parse again
         return None
+
+    def forget_index(self, fingerprint: str) -> None:
+        self._forget(fingerprint, _INDEX)
 
     def _write(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
         """Run `statements` in one transaction (a killed run leaves the old state)."""

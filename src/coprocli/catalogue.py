@@ -79,6 +79,9 @@ class Catalogue:
 
     entries: list[Entry] = field(default_factory=list)
     warnings: list[LoadWarning] = field(default_factory=list)
+    #: Names this catalogue's content in the cache (its files' contents, in order); ""
+    #: when it was loaded without the cache.
+    fingerprint: str = ""
     _by_key: dict[str, Entry] = field(default_factory=dict, init=False, repr=False)
     _by_folded_key: dict[str, Entry] = field(default_factory=dict, init=False, repr=False)
 
@@ -869,4 +872,4 @@ def load_catalogue(
         raise StrictModeError(
             f"{warnings[0]}{more}; fix the file or run without --strict to load it anyway."
         )
-    return Catalogue(entries, warnings)
+    return Catalogue(entries, warnings, cache.fingerprint(len(sources)) if cache else "")

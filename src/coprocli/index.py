@@ -25,6 +25,7 @@ import heapq
 import itertools
 import math
 import re
+import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -358,11 +359,85 @@ class SearchIndex:
         # pairs of neighbouring words would triple the vocabulary and slow every look-up.
         vocabulary = singles | compounds
         self._sorted = sorted(vocabulary)
+        self._arrange_vocabulary()
+
+    def _arrange_vocabulary(self) -> None:
+        """The look-up tables of the sorted vocabulary (by length and letter)."""
+        singles = self._words
         for surface in self._sorted:
             self._by_first.setdefault((len(surface), surface[0]), []).append(surface)
             self._by_second.setdefault((len(surface), surface[1]), []).append(surface)
             if surface in singles:
                 self._by_length.setdefault(len(surface), []).append(surface)
+
+    # -- storing (the cache keeps a built index beside the parsed libraries) ----------
+
+    def to_bytes(self) -> bytes:
+        """The built index as data: the postings as packed integers, the vocabulary and
+        the rest as JSON. `from_bytes` with the same entries gives the same index."""
+        import json
+        import zlib
+
+        postings, posting_offsets = _packed(self._postings.values(), "q")
+        groups, group_offsets = _packed(self._groups.values(), "q")
+        members, member_offsets = _packed(self._members, "i")
+        header = json.dumps(
+            {
+                "format": _STORED_FORMAT,
+                "byteorder": sys.byteorder,
+                "entries": len(self.entries),
+                "keys_digest": _keys_digest(self.entries),
+                "terms": list(self._postings),
+                "posting_offsets": posting_offsets,
+                "group_terms": list(self._groups),
+                "group_offsets": group_offsets,
+                "member_offsets": member_offsets,
+                "surfaces": self._surfaces,
+                "words": sorted(self._words),
+                "sorted": self._sorted,
+                "years": [[year, ids] for year, ids in self._years.items()],
+                "types": self._types,
+            },
+            ensure_ascii=False,
+        ).encode()
+        body = len(header).to_bytes(8, "little") + header
+        return zlib.compress(body + postings + groups + members, 1)
+
+    @classmethod
+    def from_bytes(cls, entries: Sequence[Entry], data: bytes) -> SearchIndex:
+        """An index stored by `to_bytes` for these `entries`; ValueError when the data is
+        not one, or was built over other entries."""
+        import json
+        import zlib
+
+        try:
+            body = zlib.decompress(data)
+            size = int.from_bytes(body[:8], "little")
+            header = json.loads(body[8 : 8 + size])
+            if (
+                header["format"] != _STORED_FORMAT
+                or header["byteorder"] != sys.byteorder
+                or header["entries"] != len(entries)
+                or header["keys_digest"] != _keys_digest(entries)
+            ):
+                raise ValueError("an index of other entries")
+            index = cls(entries)
+            rest = memoryview(body)[8 + size :]
+            postings, rest = _unpacked(rest, header["posting_offsets"], "q")
+            groups, rest = _unpacked(rest, header["group_offsets"], "q")
+            members, rest = _unpacked(rest, header["member_offsets"], "i")
+            index._postings = dict(zip(header["terms"], postings, strict=True))
+            index._groups = dict(zip(header["group_terms"], groups, strict=True))
+            index._members = members
+            index._surfaces.update(header["surfaces"])
+            index._words = set(header["words"])
+            index._sorted = list(header["sorted"])
+            index._years = {int(year): list(ids) for year, ids in header["years"]}
+            index._types = {str(name): list(ids) for name, ids in header["types"].items()}
+        except (KeyError, TypeError, zlib.error, json.JSONDecodeError, OverflowError) as error:
+            raise ValueError(f"not a stored index ({error})") from None
+        index._arrange_vocabulary()
+        return index
 
     # -- query expansion -------------------------------------------------------------
 
@@ -763,6 +838,45 @@ _BY_WEIGHT = sorted(
     [*FIELD_WEIGHTS.items(), ("", NAME_WEIGHT)],  # "" stands for the name fields
     key=lambda item: -item[1],
 )
+
+
+#: Bumped whenever `SearchIndex.to_bytes` or what it stores changes.
+_STORED_FORMAT = 1
+
+
+def _packed(arrays: Iterable[array[int]], code: str) -> tuple[bytes, list[int]]:
+    """Arrays of one type code as one run of bytes, and where each one ends."""
+    joined = array(code)
+    ends: list[int] = []
+    for part in arrays:
+        joined.extend(part)
+        ends.append(len(joined))
+    return joined.tobytes(), ends
+
+
+def _unpacked(data: memoryview, ends: list[int], code: str) -> tuple[list[array[int]], memoryview]:
+    """The arrays `_packed` wrote, and the bytes after them."""
+    joined = array(code)
+    total = ends[-1] if ends else 0
+    length = total * joined.itemsize
+    if len(data) < length:
+        raise ValueError("a stored index cut short")
+    joined.frombytes(data[:length])
+    parts: list[array[int]] = []
+    start = 0
+    for end in ends:
+        parts.append(joined[start:end])
+        start = end
+    return parts, data[length:]
+
+
+def _keys_digest(entries: Sequence[Entry]) -> str:
+    """What the stored index was built over: its entries' keys in order."""
+    import hashlib
+
+    return hashlib.blake2b(
+        "\n".join(entry.key for entry in entries).encode(), digest_size=16
+    ).hexdigest()
 
 
 def _phrase_weight(entry: Entry, pattern: re.Pattern[str], bit: int) -> float:

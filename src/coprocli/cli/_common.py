@@ -19,7 +19,9 @@ from ..terminal import visible
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..cache import LibraryCache
     from ..catalogue import Catalogue
+    from ..index import SearchIndex
     from ..listing import Template
     from ..model import Entry
     from ..selection import EntryFilter
@@ -38,26 +40,46 @@ class Session:
     quiet: bool = False
     use_cache: bool = True
     _catalogue: Catalogue | None = None
+    _cache: LibraryCache | None = None
 
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
             from ..catalogue import load_catalogue
 
-            cache = None
             if self.use_cache:
                 from ..cache import default_cache
 
-                cache = default_cache()
+                self._cache = default_cache()
             self._catalogue = load_catalogue(
-                self.bib_paths, bundled=self.bundled, strict=self.strict, cache=cache
+                self.bib_paths, bundled=self.bundled, strict=self.strict, cache=self._cache
             )
-            if cache is not None:
-                cache.close()
-                for problem in cache.problems:
+            if self._cache is not None:
+                self._cache.close()
+                for problem in self._cache.problems:
                     err(f"Warning: {problem}")
             if not self.quiet:
                 report_warnings(self._catalogue.warnings)
         return self._catalogue
+
+    def search_index(self, entries: list[Entry], *, whole: bool) -> SearchIndex:
+        """The search index of `entries`; for the whole catalogue (`whole`), the one the
+        cache keeps for this catalogue, built and stored the first time."""
+        from ..index import SearchIndex
+
+        catalogue = self.catalogue()
+        cache = self._cache
+        if not whole or cache is None or not catalogue.fingerprint:
+            return SearchIndex.build(entries)
+        stored = cache.load_index(catalogue.fingerprint)
+        if stored is not None:
+            try:
+                return SearchIndex.from_bytes(entries, stored)
+            except ValueError:
+                cache.forget_index(catalogue.fingerprint)
+        index = SearchIndex.build(entries)
+        cache.store_index(catalogue.fingerprint, index.to_bytes())
+        cache.close()
+        return index
 
 
 def input_paths(ctx: typer.Context) -> list[str]:

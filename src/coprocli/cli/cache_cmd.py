@@ -19,7 +19,7 @@ app.add_typer(cache_app, name="cache")
 
 @cache_app.command("info", cls=CoproCommand)
 def cache_info() -> None:
-    """Where the cache is, how many files and parses it holds, and its size.
+    """Where the cache is, how many files, parses and search indexes it holds, its size.
 
     Example: copro cache info
     """
@@ -31,6 +31,7 @@ def cache_info() -> None:
     out(f"folder:   {info['folder']}")
     out(f"files:    {info['files']}")
     out(f"parses:   {info['parses']}")
+    out(f"indexes:  {info['indexes']}")
     out(f"size:     {_megabytes(info['database_bytes'])} (cap {_megabytes(info['max_bytes'])})")
     for problem in cache.problems:
         out(f"problem:  {problem}")
