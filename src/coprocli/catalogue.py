@@ -11,8 +11,9 @@ bibtexparser.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -370,6 +371,8 @@ class _FileParser:
     entries: list[Entry] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
     key_suffixes: dict[str, int] = field(default_factory=dict)
+    #: Told `(blocks done, blocks in the file)` now and then while the file is read.
+    progress: Callable[[int, int], None] | None = None
 
     def warn(self, line: int, kind: str, message: str, key: str = "") -> None:
         self.warnings.append(LoadWarning(self.label, line, kind, message, key))
@@ -386,7 +389,11 @@ class _FileParser:
         from bibtexparser.splitter import Splitter
 
         library = _split_quietly(Splitter, _KEYLESS_ENTRY.sub(r"\1,", normalise_source(text)))
-        for block in library.blocks:
+        progress = self.progress
+        total = len(library.blocks)
+        for done, block in enumerate(library.blocks):
+            if progress is not None and not done % 256:
+                progress(done, total)
             line = (block.start_line or 0) + 1
             if isinstance(block, RawEntry):
                 self.add_entry(block, line)
@@ -773,12 +780,15 @@ def _split_quietly(splitter: Any, text: str) -> Any:
 
 
 def parse_bib_text(
-    text: str, source: str, strings: dict[str, str] | None = None
+    text: str,
+    source: str,
+    strings: dict[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Entry], list[LoadWarning]]:
     """Parse BibTeX text; `source` names it in entries and warnings. `strings` holds the
     `@string` abbreviations defined so far (by earlier files); the file's own are added
-    to it."""
-    parser = _FileParser(source, strings if strings is not None else {})
+    to it. `progress(done, total)` hears how far the parse has got."""
+    parser = _FileParser(source, strings if strings is not None else {}, progress=progress)
     parser.parse(text)
     return parser.entries, parser.warnings
 
@@ -788,10 +798,11 @@ def load_file(
     label: str | None = None,
     strings: dict[str, str] | None = None,
     cache: LibraryCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Entry], list[LoadWarning]]:
     """Read and parse one .bib file (with the abbreviations of earlier files, if given;
     the file's own are added to `strings`). With a `cache`, a file parsed before in the
-    same context is not parsed again."""
+    same context is not parsed again. `progress` hears how far a parse has got."""
     label = label or str(path)
     if strings is None:
         strings = {}
@@ -799,7 +810,7 @@ def load_file(
     def parse() -> tuple[list[Entry], list[Any], dict[str, str]]:
         text, warnings = read_bib_text(Path(path), label)
         resulting = dict(strings)
-        entries, parse_warnings = parse_bib_text(text, label, resulting)
+        entries, parse_warnings = parse_bib_text(text, label, resulting, progress)
         return entries, warnings + parse_warnings, resulting
 
     if cache is None:
@@ -816,13 +827,15 @@ def load_catalogue(
     bundled: bool = True,
     strict: bool = False,
     cache: LibraryCache | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Catalogue:
     """Load the bundled catalogue (unless `bundled=False`) and the given files, in order.
 
     A key defined in more than one file is reported once and the later file wins;
     `@string` abbreviations carry over from one file to the next.
     With `strict=True` any problem raises `StrictModeError` instead of a warning. With a
-    `cache`, files parsed before are read from it (`cache.py`).
+    `cache`, files parsed before are read from it (`cache.py`). `progress(label, done,
+    total)` hears how far the parse of each file has got (a terminal shows a bar).
     """
     sources: list[tuple[Path, str]] = []
     if bundled:
@@ -836,7 +849,8 @@ def load_catalogue(
     # `\bibliography{abbrev,refs}`.
     strings: dict[str, str] = {}
     for path, label in sources:
-        file_entries, file_warnings = load_file(path, label, strings, cache)
+        told = partial(progress, label) if progress is not None else None
+        file_entries, file_warnings = load_file(path, label, strings, cache, told)
         warnings.extend(file_warnings)
         for entry in file_entries:
             if entry.key in position:

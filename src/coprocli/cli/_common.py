@@ -50,9 +50,19 @@ class Session:
                 from ..cache import default_cache
 
                 self._cache = default_cache()
-            self._catalogue = load_catalogue(
-                self.bib_paths, bundled=self.bundled, strict=self.strict, cache=self._cache
-            )
+            from ._progress import LoadProgress
+
+            progress = LoadProgress()
+            try:
+                self._catalogue = load_catalogue(
+                    self.bib_paths,
+                    bundled=self.bundled,
+                    strict=self.strict,
+                    cache=self._cache,
+                    progress=progress,
+                )
+            finally:
+                progress.close()
             if self._cache is not None:
                 self._cache.close()
                 for problem in self._cache.problems:
