@@ -18,15 +18,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import latex, names
-from .encoding import decode_bib_bytes
+from . import latex
 from .errors import BibFileError, StrictModeError, UnknownKeyError
-from .inheritance import resolve_inheritance
-from .item import MONTH_NAMES
 
 if TYPE_CHECKING:
     from .cache import LibraryCache
 from .model import LONG_TEXT_FIELDS, NAME_FIELDS, VERBATIM_FIELDS, Entry
+from .summary import MONTH_NAMES
 
 BUNDLED_SOURCE = "bundled"
 
@@ -152,6 +150,8 @@ def read_bib_text(path: Path, label: str) -> tuple[str, list[LoadWarning]]:
         raise BibFileError(f"{label}: permission denied; check the file's permissions.") from None
     except OSError as error:
         raise BibFileError(f"{label}: cannot be read ({error.strerror}).") from None
+    from .encoding import decode_bib_bytes  # only a parse reads files: not a cache hit
+
     decoded = decode_bib_bytes(data, label)
     warnings = []
     if "\x00" in decoded.text:  # past the first bytes, which would have failed outright
@@ -538,6 +538,8 @@ class _FileParser:
                 line, "suspicious-key", f"key {key!r} contains spaces; read as {cleaned!r}", cleaned
             )
             return cleaned
+        from . import names
+
         people, _ = names.parse_names(raw.get("author", raw.get("editor", "")))
         stem = (people[0].family or people[0].literal) if people else "entry"
         stem = re.sub(r"[^A-Za-z0-9]", "", latex.decode(stem)) or "entry"
@@ -555,6 +557,8 @@ class _FileParser:
         return candidate
 
     def build_entry(self, key: str, entry_type: str, raw: dict[str, str], line: int) -> Entry:
+        from . import names  # parsing only: a load from the cache never splits names
+
         people: dict[str, tuple[Any, ...]] = {}
         pending: dict[str, str] = {}  # fields decoded on first read (`DecodedFields`)
         decoded: dict[str, str] = {}
@@ -869,18 +873,21 @@ def load_catalogue(
             else:
                 position[entry.key] = len(entries)
                 entries.append(entry)
-    inherited = resolve_inheritance(entries, _rebuild_with)
-    entries = inherited.entries
-    warnings.extend(
-        LoadWarning(
-            problem.entry.source,
-            problem.entry.line,
-            problem.kind,
-            problem.message,
-            problem.entry.key,
+    if any("crossref" in e.raw or "xdata" in e.raw or e.type == "xdata" for e in entries):
+        from .inheritance import resolve_inheritance
+
+        inherited = resolve_inheritance(entries, _rebuild_with)
+        entries = inherited.entries
+        warnings.extend(
+            LoadWarning(
+                problem.entry.source,
+                problem.entry.line,
+                problem.kind,
+                problem.message,
+                problem.entry.key,
+            )
+            for problem in inherited.problems
         )
-        for problem in inherited.problems
-    )
     if strict and warnings:
         more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
         raise StrictModeError(

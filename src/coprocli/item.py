@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from . import latex, summary
 from .model import Entry, Person
+from .summary import MONTH_NAMES
 
 __all__ = [
     "Date",
@@ -38,20 +39,6 @@ People = tuple[Person, ...]
 #: Text as case-protection segments: (text, True) never changes case (`{NHS}` in BibTeX).
 Segments = tuple[tuple[str, bool], ...]
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 SEASON_NAMES = ("Spring", "Summer", "Autumn", "Winter")
 
 

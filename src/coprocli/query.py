@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from .errors import UsageError
 from .folding import fold
-from .item import TYPE_ALIASES
-from .selection import YearRange
+from .selection import YearRange, type_aliases
 
 #: The fields a `field:value` term may name, in the order the help lists them.
 KNOWN_FIELDS: tuple[str, ...] = ("author", "title", "year", "type", "section", "keyword", "key")
@@ -33,8 +32,7 @@ class Term:
     @property
     def types(self) -> frozenset[str]:
         """For `type:` terms, the entry types it stands for (with the aliases)."""
-        wanted = fold(self.text).strip()
-        return TYPE_ALIASES.get(wanted, frozenset({wanted}))
+        return type_aliases(fold(self.text).strip())
 
 
 @dataclass(frozen=True, slots=True)

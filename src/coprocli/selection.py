@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import CoproError, UnknownFilterValueError, UnknownKeysError, UsageError
 from .folding import fold
-from .item import TYPE_ALIASES
 from .model import Entry, Person
 
 if TYPE_CHECKING:
@@ -69,7 +69,17 @@ def _wanted(values: Sequence[str]) -> tuple[Wanted, ...]:
 
 
 def _has_type(entry: Entry, wanted: str) -> bool:
-    return entry.type in TYPE_ALIASES.get(wanted, frozenset({wanted}))
+    return entry.type in type_aliases(wanted)
+
+
+@lru_cache(maxsize=256)
+def type_aliases(wanted: str) -> frozenset[str]:
+    """The entry types a folded `type` filter value stands for (`thesis`: phdthesis,
+    mastersthesis, ...). The normaliser's table is imported on first use: a command that
+    filters on no type (a search answered from the cache) never loads the normaliser."""
+    from .item import TYPE_ALIASES
+
+    return TYPE_ALIASES.get(wanted, frozenset({wanted}))
 
 
 def _has_section(entry: Entry, wanted: str) -> bool:

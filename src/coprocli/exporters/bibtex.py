@@ -20,8 +20,8 @@ from typing import Literal
 from .. import latex, names
 from ..backends.latex import escape_latex
 from ..catalogue import normalise_month
-from ..item import MONTH_NAMES
 from ..model import LONG_TEXT_FIELDS, VERBATIM_FIELDS, Entry, Person
+from ..summary import MONTH_NAMES
 
 Dialect = Literal["bibtex", "biblatex"]
 
