@@ -74,6 +74,7 @@ __all__ = [
     "join",
     "link",
     "name_sort_key",
+    "named_role",
     "names_node",
     "names_sort_key",
     "ordinal",
@@ -628,6 +629,15 @@ def et_al_node(text: str, fmt: NameFormat) -> Node:
 def names_node(people: Sequence[Person], fmt: NameFormat) -> Node:
     """`format_names`, as a node (et al. italic where the style says so)."""
     return et_al_node(format_names(people, fmt), fmt)
+
+
+def named_role(people: Sequence[Person], fmt: NameFormat, role: str, form: str = " ({})") -> Node:
+    """`T. Green & N. Hall (Eds.)`, `D. Boyle, Ed.`: names with their role label set in
+    `form` (none for authors); nobody: nothing."""
+    if not people:
+        return EMPTY
+    names = names_node(people, fmt)
+    return span(names, form.format(role)) if role else names
 
 
 def head_people(

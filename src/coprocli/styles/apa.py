@@ -18,7 +18,7 @@ from ._base import (
     group,
     head_people,
     item_kind,
-    names_node,
+    named_role,
     page_range,
     role_label,
     sentence_container,
@@ -135,10 +135,7 @@ class APA(Style):
 
     def el_head(self, cite: Cite) -> Node:
         people, role = self._author_role(cite.item)
-        if not people:
-            return Text("")
-        author = names_node(people, _REFERENCE_NAMES)
-        return span(author, f" ({role})") if role else author
+        return named_role(people, _REFERENCE_NAMES, role)
 
     def el_issued(self, cite: Cite) -> str:
         """`2009`, or for ephemeral sources (web pages, films, booklets, newspapers) the
@@ -218,11 +215,9 @@ class APA(Style):
             book = sentence_container(item)
         return emph(book) if book else Text("")
 
-    def el_container_editors(self, cite: Cite) -> str:
+    def el_container_editors(self, cite: Cite) -> Node:
         editors = cite.item.editor
-        if not editors:
-            return ""
-        return f"{format_names(editors, _EDITOR_NAMES)} ({role_label(editors, ('Ed.', 'Eds.'))})"
+        return named_role(editors, _EDITOR_NAMES, role_label(editors, ("Ed.", "Eds.")))
 
     def el_numbers(self, cite: Cite) -> Node:
         """`*29*(4)`."""

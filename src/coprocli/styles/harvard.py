@@ -18,6 +18,7 @@ from ._base import (
     edition_label,
     group,
     item_kind,
+    named_role,
     names_node,
     page_label,
     page_range,
@@ -119,10 +120,7 @@ class Harvard(Style):
 
     def el_head(self, cite: Cite) -> Node:
         people, role = self._authors(cite.item)
-        if not people:
-            return Text("")
-        author = names_node(people, _REFERENCE_NAMES)
-        return span(author, f" ({role})") if role else author
+        return named_role(people, _REFERENCE_NAMES, role)
 
     def el_issued(self, cite: Cite) -> str:
         return self.cite_date(cite)
@@ -155,13 +153,11 @@ class Harvard(Style):
             journal = sentence_container(item)
         return emph(journal) if journal else Text("")
 
-    def el_container_editors(self, cite: Cite) -> Node | None:
+    def el_container_editors(self, cite: Cite) -> Node:
         """`T. Green and N. Hall (eds)`: with them comes the "in" of a chapter (the CSL
         style's rule; a conference paper without them names its proceedings alone)."""
         editors = cite.item.editor
-        if not editors:
-            return None
-        return span(names_node(editors, _EDITOR_NAMES), f" ({role_label(editors, _EDITOR_LABELS)})")
+        return named_role(editors, _EDITOR_NAMES, role_label(editors, _EDITOR_LABELS))
 
     def el_numbers(self, cite: Cite) -> str:
         item = cite.item

@@ -14,10 +14,9 @@ from ._base import (
     NumericStyle,
     Reference,
     ends_with_punctuation,
-    format_names,
     group,
     head_people,
-    names_node,
+    named_role,
     page_label,
     page_range,
     quoted,
@@ -119,10 +118,7 @@ class IEEE(NumericStyle):
 
     def el_head(self, cite: Cite) -> Node:
         people, label = head_people(cite.item, _HEAD_ROLES)
-        if not people:
-            return Text("")
-        names = names_node(people, _NAMES)
-        return span(names, f", {label}") if label else names
+        return named_role(people, _NAMES, label, ", {}")
 
     def el_title(self, cite: Cite) -> Node:
         """Books, films and software in italics; everything else in quotation marks."""
@@ -150,16 +146,13 @@ class IEEE(NumericStyle):
     def el_issue(self, cite: Cite) -> str:
         return f"no. {cite.item.issue}" if cite.item.issue else ""
 
-    def el_editors(self, cite: Cite) -> str:
+    def el_editors(self, cite: Cite) -> Node | None:
         """An authored book's editors follow the edition (IEEE guide: books)."""
-        item = cite.item
-        return self.el_container_editors(cite) if item.author else ""
+        return self.el_container_editors(cite) if cite.item.author else None
 
-    def el_container_editors(self, cite: Cite) -> str:
+    def el_container_editors(self, cite: Cite) -> Node:
         editors = cite.item.editor
-        if not editors:
-            return ""
-        return f"{format_names(editors, _EDITOR_NAMES)}, {role_label(editors, ('Ed.', 'Eds.'))}"
+        return named_role(editors, _EDITOR_NAMES, role_label(editors, ("Ed.", "Eds.")), ", {}")
 
     def el_collection(self, cite: Cite) -> str:
         """`in Lecture notes in physics, vol. 172`: the series, in sentence case as every
