@@ -129,10 +129,9 @@ def resolve_inheritance(entries: Sequence[Entry], rebuild: Rebuild) -> Inherited
 
     `rebuild(entry, raw, inherited)` makes the new entry from its merged raw fields and
     the map of inherited field -> the key it came from (the loader decodes names and
-    LaTeX there). Entries of type `xdata` leave the list.
+    LaTeX there). Entries of type `xdata` leave the list. (The loader calls this only
+    when some entry has a `crossref` or `xdata`, or is one.)
     """
-    if not any("crossref" in entry.raw or "xdata" in entry.raw for entry in entries):
-        return Inherited([entry for entry in entries if entry.type != "xdata"])
     by_key = {entry.key: entry for entry in entries}
     for entry in entries:  # `ids = {alias}`: other keys that name the entry
         for alias in _listed(entry, "ids"):
@@ -162,12 +161,7 @@ class _Resolver:
             return self.done[entry.key]
         if "crossref" not in entry.raw and "xdata" not in entry.raw:
             return entry
-        if entry.key in self.active:
-            chain = " -> ".join([*self.active[self.active.index(entry.key) :], entry.key])
-            self.problems.append(
-                Problem(entry, "inheritance-cycle", f"crossref/xdata cycle {chain}; not followed")
-            )
-            return entry
+        # `_take` stops a cycle before it comes back here: `entry` is never in `active`.
         self.active.append(entry.key)
         try:
             raw = dict(entry.raw)
