@@ -97,6 +97,7 @@ class LibraryCache:
             return parser()  # the loader reports the file's own problem
         context = _context(strings)
         digest = self._known_digest(real, stat)
+        known = digest is not None
         if digest is None:
             try:
                 digest = _digest(path)
@@ -105,7 +106,8 @@ class LibraryCache:
         self.loaded.append((label, digest, context))
         stored = self._load(digest, context, label)
         if stored is not None:
-            self._remember_file(real, stat, digest)
+            if not known:  # the file changed, or moved: its content is one parsed before
+                self._remember_file(real, stat, digest)
             return stored
         result = parser()
         self._store(real, stat, digest, context, result)

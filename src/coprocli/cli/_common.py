@@ -63,8 +63,7 @@ class Session:
                 )
             finally:
                 progress.close()
-            if self._cache is not None:
-                self._cache.close()
+            if self._cache is not None:  # left open: `search_index` reads from it next
                 for problem in self._cache.problems:
                     err(f"Warning: {problem}")
             if not self.quiet:
