@@ -665,8 +665,7 @@ def normalise_source(text: str) -> str:
     if "\r" in text:  # Windows and old Mac line ends count as one line end each
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _COMMENT_LINE.sub("", text)
-    if "@ " in text or "@\t" in text or re.search(r"@[A-Za-z]\w*\s", text):
-        text = _SPACED_HEAD.sub(_close_head, text)
+    text = _SPACED_HEAD.sub(_close_head, text)  # one pass; a pre-check cost three times more
     if "%" in text:
         text = _strip_field_comments(text)
     if _EMPTY_FIELD.search(text):
