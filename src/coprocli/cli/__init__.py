@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> None:
     from typer.exceptions import Abort
 
     from ..errors import CoproError
-    from ._streams import guard_standard_streams, output_failed
+    from ._streams import guard_standard_streams
 
     tune_collector()
     guard_standard_streams()
@@ -138,16 +138,23 @@ def main(argv: list[str] | None = None) -> None:
     except (Abort, KeyboardInterrupt):
         code = 130
     except OSError as error:  # Rich's output to a full or broken stdout
-        err(f"Error: {output_failed(error).message}")
-        code = 1
+        code = _failed_output(error)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         code = _closed_pipe()
     except OSError as error:  # buffered output that could not be written after all
-        err(f"Error: {output_failed(error).message}")
-        code = 1
+        code = _failed_output(error)
     sys.exit(code)
+
+
+def _failed_output(error: OSError) -> int:
+    """Say that stdout could not be written (a full disk, an I/O error): exit status 1."""
+    from ._streams import output_failed
+
+    failure = output_failed(error)
+    err(f"Error: {failure.message}")
+    return failure.exit_code
 
 
 def tune_collector() -> None:
