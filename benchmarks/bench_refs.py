@@ -175,9 +175,8 @@ def _env(src: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(src)}
 
 
-def in_process(src: Path, path: Path, timeout: float) -> tuple[int, float, float] | None:
-    """(citations, seconds finding, seconds matching), None past the timeout."""
-    command = [sys.executable, "-c", IN_PROCESS, str(path)]
+def _run(src: Path, command: list[str], timeout: float) -> subprocess.CompletedProcess[str] | None:
+    """`command` run against the tree `src` (checked), None past the timeout."""
     try:
         result = subprocess.run(
             command, capture_output=True, text=True, env=_env(src), timeout=timeout
@@ -185,21 +184,24 @@ def in_process(src: Path, path: Path, timeout: float) -> tuple[int, float, float
     except subprocess.TimeoutExpired:
         return None
     _check(result)
+    return result
+
+
+def in_process(src: Path, path: Path, timeout: float) -> tuple[int, float, float] | None:
+    """(citations, seconds finding, seconds matching), None past the timeout."""
+    result = _run(src, [sys.executable, "-c", IN_PROCESS, str(path)], timeout)
+    if result is None:
+        return None
     count, finding, matching = result.stdout.split()
     return int(count), float(finding), float(matching)
 
 
 def process(src: Path, path: Path, timeout: float, *options: str) -> float | None:
     """Wall time of `python -m coprocli refs FILE [OPTIONS]`, None past the timeout."""
-    command = [sys.executable, "-m", "coprocli", "refs", str(path), *options]
     started = time.perf_counter()
-    try:
-        result = subprocess.run(
-            command, capture_output=True, text=True, env=_env(src), timeout=timeout
-        )
-    except subprocess.TimeoutExpired:
+    command = [sys.executable, "-m", "coprocli", "refs", str(path), *options]
+    if _run(src, command, timeout) is None:
         return None
-    _check(result)
     return time.perf_counter() - started
 
 
