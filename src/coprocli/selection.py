@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from . import summary
 from .errors import CoproError, UnknownFilterValueError, UnknownKeysError, UsageError
 from .folding import fold
 from .model import Entry, Person
@@ -212,7 +213,7 @@ def listed_people(entry: Entry) -> tuple[Person, ...]:
     owner; APA puts it first too). Without either, nobody: such entries sort last."""
     if entry.authors:
         return entry.authors
-    organisation = entry.get("organization")
+    organisation = summary.organisation(entry.fields)
     return (Person(literal=organisation),) if organisation else ()
 
 

@@ -67,6 +67,12 @@ def people(names: Mapping[str, tuple[Person, ...]]) -> tuple[Person, ...]:
     return ()
 
 
+def organisation(fields: Mapping[str, str]) -> str:
+    """The organisation responsible for a work (`organization`: a web page's owner, a
+    manual's maker), which listings show where a work names no people."""
+    return fields.get("organization", "")
+
+
 def keywords(fields: Mapping[str, str]) -> tuple[str, ...]:
     """The `keywords` field split on commas and semicolons."""
     return _split_keywords(fields.get("keywords", ""))
