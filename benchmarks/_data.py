@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import random
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,6 +27,20 @@ def library(name: str) -> Path:
         SCRATCH.mkdir(parents=True, exist_ok=True)
         with gzip.open(source, "rb") as packed, target.open("wb") as out:
             shutil.copyfileobj(packed, out)
+    return target
+
+
+#: An entry's head and key (`@article{key,`); `@string{name = ...}` has no comma after a name.
+_ENTRY_HEAD = re.compile(r"^(@(?!string)\w+\{)([^\s,={}]+),", re.MULTILINE | re.IGNORECASE)
+
+
+def doubled(name: str) -> Path:
+    """`name`.bib twice over, in the scratch folder: the second copy's keys get `-x2`, so
+    a 50k library gives 100k distinct entries (its `@string`s are defined twice)."""
+    target = SCRATCH / f"{name}_x2.bib"
+    if not target.exists():
+        text = library(name).read_text(encoding="utf-8")
+        target.write_text(text + "\n" + _ENTRY_HEAD.sub(r"\1\2-x2,", text), encoding="utf-8")
     return target
 
 
