@@ -9,10 +9,14 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from coprocli.cli import main
+
+if TYPE_CHECKING:
+    from coprocli.index import SearchIndex
 
 # The commands the tests run (in this process and in child processes) cache parsed
 # libraries in a folder of their own, never in the user's cache.
@@ -73,3 +77,22 @@ def copro(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+def stored_index(
+    paths: list[Path], folder: Path, *, bundled: bool = True
+) -> tuple[SearchIndex, SearchIndex]:
+    """The search index of these libraries as built, and as a warm run reads it from the
+    cache in `folder` (postings from disk, entries read one by one)."""
+    from coprocli.cache import LibraryCache
+    from coprocli.catalogue import load_catalogue
+    from coprocli.index import MemoryStore, SearchIndex
+
+    cache = LibraryCache(folder)
+    cold = load_catalogue(paths, bundled=bundled, cache=cache)
+    built = SearchIndex.build(cold.entries)
+    assert cold.stored is not None and isinstance(built.store, MemoryStore)
+    cold.stored.store_index(built.store)
+    warm = load_catalogue(paths, bundled=bundled, cache=cache)
+    assert warm.stored is not None and warm.stored.indexed
+    return built, SearchIndex(warm.view(), warm.stored.search_store())

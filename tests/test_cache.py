@@ -1,5 +1,6 @@
-"""The cache of parsed libraries: the same entries as a parse, never stale, never
-trusted when damaged, one entry per file however it is named, and a size cap."""
+"""The cache of loaded catalogues: the same entries as a parse, never stale, never
+trusted when damaged, one entry per file however it is named, a size cap, and a stored
+search index that answers as the built one while reading only what a search needs."""
 
 from __future__ import annotations
 
@@ -14,14 +15,17 @@ import pytest
 from coprocli.cache import LibraryCache
 from coprocli.catalogue import Catalogue, load_catalogue
 
-from .conftest import FIXTURES, Runner
+from .conftest import FIXTURES, Runner, stored_index
 
 
 def _snapshot(catalogue: Catalogue) -> list[tuple[Any, ...]]:
     return [
-        (e.key, e.type, e.source, e.line, dict(e.fields), dict(e.names), dict(e.raw))
+        (
+            e.key, e.type, e.source, e.line, dict(e.fields), dict(e.names), dict(e.raw),
+            dict(e.inherited),
+        )
         for e in catalogue
-    ] + [(str(w),) for w in catalogue.warnings]
+    ] + [(str(w),) for w in catalogue.warnings]  # fmt: skip
 
 
 @pytest.fixture
@@ -40,8 +44,46 @@ def test_a_cached_load_is_the_same_as_a_parse(tmp_path: Path, cache: LibraryCach
     parsed = load_catalogue([library])
     first = load_catalogue([library], cache=cache)
     again = load_catalogue([library], cache=cache)
+    assert again.stored is not None and again._entries is None  # nothing read yet
     assert _snapshot(first) == _snapshot(parsed) == _snapshot(again)
-    assert cache.info()["parses"] == 2  # the bundled catalogue and the file
+    assert cache.info()["catalogues"] == 1  # the bundled catalogue and the file, together
+
+
+def test_inheritance_and_duplicate_keys_come_back_as_they_were_resolved(
+    tmp_path: Path, cache: LibraryCache
+) -> None:
+    books = tmp_path / "books.bib"
+    books.write_text(
+        "@book{whole, title = {The Whole}, publisher = {Press}, year = 2001}\n"
+        "@misc{twice, title = {First}}\n",
+        "utf-8",
+    )
+    parts = tmp_path / "parts.bib"
+    parts.write_text(
+        "@inbook{part, title = {A Part}, crossref = {whole}}\n@misc{twice, title = {Second}}\n",
+        "utf-8",
+    )
+    parsed = load_catalogue([books, parts], bundled=False)
+    load_catalogue([books, parts], bundled=False, cache=cache)
+    warm = load_catalogue([books, parts], bundled=False, cache=cache)
+    assert _snapshot(warm) == _snapshot(parsed)
+    assert warm.get("part").inherited and warm.get("twice").title == "Second"
+    assert [w.kind for w in warm.warnings] == ["duplicate-key"]
+
+
+def test_a_warm_lookup_reads_one_block_not_every_entry(tmp_path: Path, cache: LibraryCache) -> None:
+    from coprocli.cache import BLOCK
+
+    library = tmp_path / "many.bib"
+    library.write_text(
+        "".join(f"@misc{{k{i}, title = {{Title {i}}}}}\n" for i in range(5 * BLOCK)), "utf-8"
+    )
+    load_catalogue([library], bundled=False, cache=cache)
+    warm = load_catalogue([library], bundled=False, cache=cache)
+    assert len(warm) == 5 * BLOCK
+    assert warm.get(f"k{3 * BLOCK + 1}").title == f"Title {3 * BLOCK + 1}"
+    assert warm.stored is not None and list(warm.stored._blocks) == [3]
+    assert warm.find("K2") is not None and warm.find("nothing") is None
 
 
 def test_a_hit_does_not_parse(
@@ -109,17 +151,64 @@ def test_a_corrupt_database_is_replaced(tmp_path: Path) -> None:
     library = _copy(tmp_path, "citations.bib")
     cache = LibraryCache(folder)
     assert _snapshot(load_catalogue([library], cache=cache)) == _snapshot(load_catalogue([library]))
-    assert cache.problems == [] and cache.info()["parses"] == 2
+    assert cache.problems == [] and cache.info()["catalogues"] == 1
 
 
-def test_a_damaged_payload_is_parsed_again(tmp_path: Path, cache: LibraryCache) -> None:
+def test_a_cache_of_another_layout_is_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    with sqlite3.connect(folder / "libraries.sqlite3") as connection:
+        connection.execute("CREATE TABLE parses (digest TEXT, payload BLOB)")
+    connection.close()
+    cache = LibraryCache(folder)
+    library = _copy(tmp_path, "citations.bib")
+    assert _snapshot(load_catalogue([library], cache=cache)) == _snapshot(load_catalogue([library]))
+    assert cache.problems == [] and cache.info()["catalogues"] == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE catalogue_blocks SET payload = x'789c00'",
+        "DELETE FROM catalogue_blocks WHERE block = 0",
+        "UPDATE catalogues SET keys = x'00', warnings = x'00'",
+        "UPDATE catalogues SET size = size + 1",
+    ],
+)
+def test_a_damaged_catalogue_is_parsed_again(
+    tmp_path: Path, cache: LibraryCache, damage: str
+) -> None:
     library = _copy(tmp_path, "citations.bib")
     expected = _snapshot(load_catalogue([library], bundled=False, cache=cache))
     cache.close()
     with sqlite3.connect(cache.folder / "libraries.sqlite3") as connection:
-        connection.execute("UPDATE parses SET payload = ?", (b"\x78\x9cgarbage",))
+        connection.execute(damage)
     connection.close()
-    assert _snapshot(load_catalogue([library], bundled=False, cache=cache)) == expected
+    warm = load_catalogue([library], bundled=False, cache=cache)
+    assert warm.get("ostrom1996crossing") is not None
+    assert _snapshot(warm) == expected
+    assert cache.problems == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE index_terms SET postings = x'01', groups = x'0203'",
+        "DELETE FROM index_members",
+        "UPDATE catalogue_blocks SET payload = x'789c00'",
+        "DROP TABLE index_words",
+    ],
+)
+def test_a_damaged_index_is_built_again(
+    copro: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    monkeypatch.setenv("COPRO_CACHE_DIR", str(tmp_path / "c"))
+    expected = copro("search", "co-production", "--keys")
+    assert expected.code == 0 and copro("search", "co-production", "--keys") == expected
+    with sqlite3.connect(tmp_path / "c" / "libraries.sqlite3") as connection:
+        connection.execute(damage)
+    connection.close()
+    assert copro("search", "co-production", "--keys") == expected
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
@@ -152,7 +241,7 @@ def test_the_size_cap_drops_the_least_recently_used(tmp_path: Path) -> None:
     second = _copy(tmp_path, "cases.bib")
     load_catalogue([first], bundled=False, cache=cache)
     load_catalogue([second], bundled=False, cache=cache)
-    assert cache.info()["parses"] == 1  # only the newest fits (one always stays)
+    assert cache.info()["catalogues"] == 1  # only the newest fits (one always stays)
 
 
 def _load_in_child(folder: str, library: str, barrier: Any, results: Any) -> None:
@@ -180,7 +269,7 @@ def test_processes_filling_the_cache_at_once_leave_a_valid_cache(tmp_path: Path)
     assert counts == {expected}
     cache = LibraryCache(folder)
     assert len(load_catalogue([library], bundled=False, cache=cache)) == expected
-    assert cache.info()["parses"] == 1 and cache.problems == []
+    assert cache.info()["catalogues"] == 1 and cache.problems == []
 
 
 def test_cache_commands_and_no_cache(copro: Runner, tmp_path: Path) -> None:
@@ -190,10 +279,13 @@ def test_cache_commands_and_no_cache(copro: Runner, tmp_path: Path) -> None:
         assert not (tmp_path / "c").exists()
         assert copro("list", "--keys").code == 0
         info = copro("cache", "info")
-        assert info.code == 0 and "parses:   1" in info.stdout and "indexes:  0" in info.stdout
+        assert info.code == 0 and "catalogues: 1" in info.stdout
+        assert "indexes:    0" in info.stdout
+        assert copro("search", "timebanking").code == 0
+        assert "indexes:    1" in copro("cache", "info").stdout
         cleared = copro("cache", "clear")
         assert cleared.code == 0 and cleared.stdout.startswith("Cleared the cache")
-        assert "parses:   0" in copro("cache", "info").stdout
+        assert "catalogues: 0" in copro("cache", "info").stdout
     finally:
         os.environ["COPRO_CACHE_DIR"] = previous
 
@@ -201,34 +293,43 @@ def test_cache_commands_and_no_cache(copro: Runner, tmp_path: Path) -> None:
 # -- the stored search index ---------------------------------------------------------------
 
 
-def test_a_stored_index_answers_as_the_built_one_on_a_real_library() -> None:
-    from coprocli.index import SearchIndex
-
+def test_a_stored_index_answers_as_the_built_one_on_a_real_library(tmp_path: Path) -> None:
     from .conftest import CORPUS, shared_or_skip
 
-    entries = load_catalogue([shared_or_skip(CORPUS / "jabref_complex.bib")]).entries
-    built = SearchIndex.build(entries)
-    stored = SearchIndex.from_bytes(entries, built.to_bytes())
-    for query in ["security", "usabilty", "password memorab", "author:clear", "-usability security",
-                  "2006", "title:trust", "sess"]:  # fmt: skip
-        assert [(h.entry.key, h.score) for h in stored.search(query, limit=50)] == [
-            (h.entry.key, h.score) for h in built.search(query, limit=50)
+    library = shared_or_skip(CORPUS / "jabref_complex.bib")
+    built, stored = stored_index([library], tmp_path / "cache")
+    queries = [
+        *("security", "usabilty", "password memorab", "author:clear", "-usability security"),
+        *("2006", "title:trust", "sess", '"user study"', "type:article year:2005..2010"),
+    ]
+    for query in queries:
+        assert [(h.entry.key, h.score, h.matches) for h in stored.search(query, limit=50)] == [
+            (h.entry.key, h.score, h.matches) for h in built.search(query, limit=50)
         ], query
     assert stored.did_you_mean("securty") == built.did_you_mean("securty")
 
 
-def test_a_stored_index_is_refused_for_other_entries_or_damaged() -> None:
-    from coprocli.index import SearchIndex
+def test_a_stored_index_reads_only_what_a_search_needs(tmp_path: Path) -> None:
+    from coprocli.cache import BLOCK
 
-    entries = load_catalogue().entries
-    data = SearchIndex.build(entries).to_bytes()
-    with pytest.raises(ValueError, match="other entries"):
-        SearchIndex.from_bytes(entries[1:], data)
-    with pytest.raises(ValueError, match="other entries"):
-        SearchIndex.from_bytes(list(reversed(entries)), data)
-    for damaged in (b"junk", data[: len(data) // 2]):
-        with pytest.raises(ValueError):
-            SearchIndex.from_bytes(entries, damaged)
+    library = tmp_path / "many.bib"
+    library.write_text(
+        "".join(
+            f"@article{{k{i}, title = {{Study {i} of {'timebanking' if i == 300 else 'care'}}},"
+            f" author = {{Smith, Ann{i}}}, journal = {{Journal {i % 7}}},"
+            f" year = {2000 + i % 20}}}\n"
+            for i in range(6 * BLOCK)
+        ),
+        "utf-8",
+    )
+    built, stored = stored_index([library], tmp_path / "cache", bundled=False)
+    hits = stored.search("timebankng")  # a typo: fuzzy expansion against the stored words
+    assert [hit.entry.key for hit in hits] == ["k300"]
+    assert list(stored.entries._stored._blocks) == [300 // BLOCK]  # type: ignore[attr-defined]
+    assert len(stored.store._terms) < 10  # type: ignore[attr-defined]
+    assert [h.entry.key for h in stored.search("journal 3", limit=5)] == [
+        h.entry.key for h in built.search("journal 3", limit=5)
+    ]
 
 
 def test_search_builds_the_index_once(

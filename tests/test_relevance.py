@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from coprocli.catalogue import load_catalogue
 from coprocli.index import SearchIndex
+
+from .conftest import stored_index
 
 TOP = 3
 
@@ -80,14 +81,11 @@ CASES: dict[str, tuple[str, ...]] = {
 
 
 @pytest.fixture(scope="module", params=["built", "stored"])
-def index(request: pytest.FixtureRequest) -> SearchIndex:
-    """The index as built, and as the cache gives it back: one engine, two storages,
-    the same relevance."""
-    entries = load_catalogue().entries
-    built = SearchIndex.build(entries)
-    if request.param == "built":
-        return built
-    return SearchIndex.from_bytes(entries, built.to_bytes())
+def index(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    """The index as built, and as a warm run reads it from the cache: one engine, two
+    storages, the same relevance."""
+    built, stored = stored_index([], tmp_path_factory.mktemp("cache"))
+    return built if request.param == "built" else stored
 
 
 def _top(index: SearchIndex, query: str) -> list[str]:

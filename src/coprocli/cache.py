@@ -1,18 +1,23 @@
-"""A persistent cache of parsed libraries, so that an unchanged .bib file is parsed once.
+"""A persistent cache of loaded catalogues, so that unchanged .bib files are parsed once.
 
-One sqlite database in the user cache directory (`COPRO_CACHE_DIR` overrides it) holds,
-for each parsed file, its entries and load warnings as compressed JSON: data, never
-code, so a damaged or foreign cache file can be wrong but cannot run anything. A file
-is found by its real path (links and other spellings of the path are one file); when
-its size and modification time are unchanged its content is trusted to be too,
-otherwise it is hashed and the parse of that content is used if there is one. A
-parse is keyed by the content hash, copro's version, the cache format and what the
-parse depended on (the `@string` abbreviations of the files loaded before it).
+One sqlite database in the user cache directory (`COPRO_CACHE_DIR` overrides it) holds
+each catalogue copro has loaded (an ordered set of files: the bundled one, then the
+`--bib` files) as it was after loading: its entries, in blocks of compressed JSON, its
+load warnings and its keys; beside it, once a search has asked for it, its search index
+as rows (`index_store.py`). Data, never code, so a damaged or foreign cache can be wrong
+but cannot run anything.
 
-Whatever goes wrong with the cache (a read-only or full directory, a corrupt database,
-a payload that does not decode) makes copro parse the file as if there were no cache,
-with at most one warning per run. The cache keeps under a size cap by dropping the
-parses used least recently.
+A catalogue is named by its files' labels and contents in order, copro's version and the
+cache format. A file is found by its real path (links and other spellings of the path are
+one file); when its size and modification time are unchanged its content is trusted to
+be too, otherwise it is hashed. So an edited file is never served stale, and an unchanged
+catalogue is never parsed twice. A warm command reads only what it needs: `search` reads
+the index terms of its query and the entries it shows, `show` one entry.
+
+Whatever goes wrong with the cache (a read-only or full directory, a corrupt database, a
+row that does not decode) makes copro parse the files as if there were no cache, with at
+most one warning per run. The cache keeps under a size cap by dropping the catalogues
+used least recently.
 """
 
 from __future__ import annotations
@@ -23,37 +28,52 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .errors import DamagedCache
 from .model import NAME_FIELDS, Entry, Person
 
-__all__ = ["LibraryCache", "cache_dir", "default_cache"]
+if TYPE_CHECKING:
+    from .catalogue import LoadWarning
+    from .index import MemoryStore
+    from .index_store import SqliteStore
 
-#: Bumped whenever the stored form of a parse changes.
-FORMAT = 1
+__all__ = ["LibraryCache", "StoredCatalogue", "cache_dir", "default_cache"]
+
+#: Bumped whenever the stored form of a catalogue or an index changes.
+FORMAT = 2
+#: The database's layout; a database of another layout is replaced.
+SCHEMA_VERSION = 2
 #: The cache's size cap, in bytes of stored payload (`COPRO_CACHE_MAX_MB` overrides it).
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+#: Entries are stored this many to a compressed block: a search reads the blocks of the
+#: entries it shows, a listing all of them.
+BLOCK = 64
+#: A catalogue's "last used" time is written again only when it is older than this: most
+#: warm runs then write nothing at all.
+_TOUCH_AFTER = 3600.0
 _DATABASE = "libraries.sqlite3"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     digest TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS parses (
-    digest TEXT NOT NULL, context TEXT NOT NULL, payload BLOB NOT NULL,
-    bytes INTEGER NOT NULL, used REAL NOT NULL, PRIMARY KEY (digest, context)
+CREATE TABLE IF NOT EXISTS catalogues (
+    id INTEGER PRIMARY KEY, fingerprint TEXT UNIQUE NOT NULL, size INTEGER NOT NULL,
+    keys BLOB NOT NULL, warnings BLOB NOT NULL, indexed INTEGER NOT NULL,
+    bytes INTEGER NOT NULL, used REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS catalogue_blocks (
+    catalogue INTEGER NOT NULL, block INTEGER NOT NULL, payload BLOB NOT NULL,
+    PRIMARY KEY (catalogue, block)
+) WITHOUT ROWID;
 """
-
-
 _FILE_ROW = "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)"
-#: The `context` under which a catalogue's search index is kept beside the parses.
-_INDEX = f"index/{__version__}"
-_PARSE_ROW = "INSERT OR REPLACE INTO parses VALUES (?, ?, ?, ?, ?)"
 
 
 def cache_dir() -> Path:
@@ -66,12 +86,6 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("copro", appauthor=False))
 
 
-# A parse as stored: the file's entries and warnings without the file's label (the same
-# content may be loaded under several names), and the abbreviations it defined.
-Parse = tuple[list[Entry], list[Any], dict[str, str]]
-Parser = Callable[[], Parse]
-
-
 @dataclass
 class LibraryCache:
     """The cache database; every method degrades to "no cache" on any failure."""
@@ -79,72 +93,116 @@ class LibraryCache:
     folder: Path
     max_bytes: int = DEFAULT_MAX_BYTES
     problems: list[str] = field(default_factory=list)  # at most one, for one warning
-    #: (label, digest, context) of each file parsed or read in this run, in order.
-    loaded: list[tuple[str, str, str]] = field(default_factory=list)
     _connection: sqlite3.Connection | None = None
     _broken: bool = False
 
-    # -- the one public operation -------------------------------------------------------
+    # -- catalogues ----------------------------------------------------------------------
 
-    def parse(self, path: Path, strings: dict[str, str], parser: Parser, label: str) -> Parse:
-        """The parse of `path` read with the abbreviations `strings`: from the cache when
-        the same content was parsed in the same context before, else from `parser()`
-        (then stored). Entries and warnings are labelled `label` either way."""
-        try:
-            stat = path.stat()
-            real = str(path.resolve())
-        except OSError:
-            return parser()  # the loader reports the file's own problem
-        context = _context(strings)
-        digest = self._known_digest(real, stat)
-        known = digest is not None
-        if digest is None:
+    def fingerprint(self, sources: Sequence[tuple[Path, str]]) -> str | None:
+        """What names the catalogue of these files (path, label), in order: their labels
+        and contents, copro's version and the cache format. None when a file cannot be
+        read (the loader then reports it) or the cache is unusable."""
+        described: list[Any] = [__version__, FORMAT]
+        for path, label in sources:
             try:
-                digest = _digest(path)
+                digest = self._file_digest(path)
             except OSError:
-                return parser()
-        self.loaded.append((label, digest, context))
-        stored = self._load(digest, context, label)
-        if stored is not None:
-            if not known:  # the file changed, or moved: its content is one parsed before
-                self._remember_file(real, stat, digest)
-            return stored
-        result = parser()
-        self._store(real, stat, digest, context, result)
-        return result
+                return None
+            described.append([label, digest])
+        if self._connect() is None:
+            return None
+        text = json.dumps(described, ensure_ascii=False)
+        return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
-    # -- search indexes ------------------------------------------------------------------
+    def stored(self, fingerprint: str) -> StoredCatalogue | None:
+        """The catalogue stored under `fingerprint`, or None (never stored, or damaged)."""
+        connection = self._connect()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute(
+                "SELECT id, size, warnings, indexed, used FROM catalogues WHERE fingerprint = ?",
+                (fingerprint,),
+            ).fetchone()
+            if row is None:
+                return None
+            number, size, warnings, indexed, used = row
+            if time.time() - used > _TOUCH_AFTER:
+                with self._transaction() as writing:
+                    writing.execute(
+                        "UPDATE catalogues SET used = ? WHERE id = ?", (time.time(), number)
+                    )
+            return StoredCatalogue(self, int(number), int(size), _warnings(warnings), bool(indexed))
+        except sqlite3.Error as error:
+            self._fail(error)
+        except (DamagedCache, ValueError, TypeError, KeyError, zlib.error):
+            self._forget_fingerprint(fingerprint)
+        return None
 
-    def fingerprint(self, files: int) -> str:
-        """What names the catalogue of the `files` loaded in this run (their names and
-        contents, in order), or "" when any of them bypassed the cache."""
-        if len(self.loaded) != files:
-            return ""
-        described = json.dumps([__version__, FORMAT, self.loaded], ensure_ascii=False)
-        return hashlib.blake2b(described.encode(), digest_size=20).hexdigest()
+    def store(
+        self, fingerprint: str, entries: Sequence[Entry], warnings: Sequence[LoadWarning]
+    ) -> StoredCatalogue | None:
+        """Store a catalogue just loaded; the stored catalogue, or None when the cache
+        cannot take it. A catalogue another process stored meanwhile is kept as it is."""
+        blocks = [
+            zlib.compress(
+                json.dumps([_entry_data(e) for e in entries[start : start + BLOCK]],
+                           ensure_ascii=False).encode(),
+                1,
+            )
+            for start in range(0, len(entries), BLOCK)
+        ]  # fmt: skip
+        keys = zlib.compress(json.dumps([e.key for e in entries], ensure_ascii=False).encode(), 1)
+        told = zlib.compress(
+            json.dumps([[w.source, w.line, w.kind, w.message, w.key] for w in warnings],
+                       ensure_ascii=False).encode(),
+            1,
+        )  # fmt: skip
+        size = sum(map(len, blocks)) + len(keys) + len(told)
+        try:
+            with self._transaction() as connection:
+                if connection.execute(
+                    "SELECT 1 FROM catalogues WHERE fingerprint = ?", (fingerprint,)
+                ).fetchone():
+                    return None
+                number = connection.execute(
+                    "INSERT INTO catalogues (fingerprint, size, keys, warnings, indexed, bytes, "
+                    "used) VALUES (?, ?, ?, ?, 0, ?, ?)",
+                    (fingerprint, len(entries), keys, told, size, time.time()),
+                ).lastrowid
+                assert number is not None
+                connection.executemany(
+                    "INSERT INTO catalogue_blocks VALUES (?, ?, ?)",
+                    [(number, i, block) for i, block in enumerate(blocks)],
+                )
+                self._evict(connection, number)
+        except sqlite3.Error as error:
+            self._fail(error)
+            return None
+        return StoredCatalogue(self, number, len(entries), list(warnings), False)
 
-    def load_index(self, fingerprint: str) -> bytes | None:
-        """The stored search index of a catalogue, as `SearchIndex.to_bytes` wrote it."""
-        return self._blob(fingerprint, _INDEX)
-
-    def store_index(self, fingerprint: str, data: bytes) -> None:
-        self._write([(_PARSE_ROW, (fingerprint, _INDEX, data, len(data), time.time()))])
+    def forget(self, stored: StoredCatalogue) -> None:
+        """Drop a stored catalogue found damaged."""
+        try:
+            with self._transaction() as connection:
+                self._drop(connection, stored.number)
+        except sqlite3.Error as error:
+            self._fail(error)
 
     # -- info and clearing ---------------------------------------------------------------
 
     def info(self) -> dict[str, Any]:
         """What `copro cache info` prints."""
         database = self.folder / _DATABASE
-        counts = {"files": 0, "parses": 0, "indexes": 0, "bytes": 0}
+        counts = {"files": 0, "catalogues": 0, "indexes": 0, "bytes": 0}
         connection = self._connect()
         if connection is not None:
             try:
                 counts["files"] = connection.execute("SELECT COUNT(*) FROM files").fetchone()[0]
                 row = connection.execute(
-                    "SELECT COUNT(*), TOTAL(bytes), TOTAL(context = ?) FROM parses", (_INDEX,)
+                    "SELECT COUNT(*), TOTAL(indexed), TOTAL(bytes) FROM catalogues"
                 ).fetchone()
-                counts["indexes"] = int(row[2])
-                counts["parses"], counts["bytes"] = row[0] - counts["indexes"], int(row[1])
+                counts["catalogues"], counts["indexes"], counts["bytes"] = map(int, row)
             except sqlite3.Error as error:
                 self._fail(error)
         size = database.stat().st_size if database.exists() else 0
@@ -184,8 +242,8 @@ class LibraryCache:
                 try:
                     self._connection = self._open()
                 except sqlite3.DatabaseError:
-                    # Not a database (truncated, overwritten, another program's file):
-                    # it holds nothing worth keeping; start a new one.
+                    # Not a database (truncated, overwritten, another program's file) or
+                    # one of another layout: it holds nothing worth keeping; start anew.
                     (self.folder / _DATABASE).unlink(missing_ok=True)
                     self._connection = self._open()
             except (sqlite3.Error, OSError) as error:
@@ -194,15 +252,42 @@ class LibraryCache:
         return self._connection
 
     def _open(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.folder / _DATABASE, timeout=30)
+        from .index_store import TABLES
+
+        # Transactions are explicit (`_transaction`), so that writers take the write lock
+        # at once and two processes storing the same catalogue queue instead of failing.
+        connection = sqlite3.connect(self.folder / _DATABASE, timeout=30, isolation_level=None)
         try:
-            connection.executescript(_SCHEMA)
-            connection.execute("SELECT digest, context, payload, bytes, used FROM parses LIMIT 0")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                tables = connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+                if tables:
+                    raise sqlite3.DatabaseError(f"a cache of layout {version}")
+                connection.executescript(
+                    f"BEGIN IMMEDIATE; {_SCHEMA} {TABLES} "
+                    f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                )
             connection.execute("SELECT path, size, mtime_ns, digest FROM files LIMIT 0")
+            connection.execute("SELECT id, fingerprint, indexed FROM catalogues LIMIT 0")
         except sqlite3.Error:
             connection.close()
             raise
         return connection
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: all of it happens or none (a killed run leaves the old
+        state, which sqlite's journal restores). sqlite3.Error passes to the caller."""
+        connection = self._connect()
+        if connection is None:
+            raise sqlite3.OperationalError("the cache is not in use")
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
 
     def _fail(self, error: Exception) -> None:
         """Give up on the cache for this run, and say so once."""
@@ -214,109 +299,162 @@ class LibraryCache:
                 "every time. 'copro cache clear' or COPRO_CACHE_DIR may help."
             )
 
-    def _known_digest(self, real: str, stat: os.stat_result) -> str | None:
+    def _file_digest(self, path: Path) -> str:
+        """The content hash of a file: the one recorded for its real path when its size
+        and modification time are unchanged, else computed (and recorded)."""
+        stat = path.stat()
+        real = str(path.resolve())
         connection = self._connect()
-        if connection is None:
-            return None
-        try:
-            row = connection.execute(
-                "SELECT size, mtime_ns, digest FROM files WHERE path = ?", (real,)
-            ).fetchone()
-        except sqlite3.Error as error:
-            self._fail(error)
-            return None
-        if row and row[0] == stat.st_size and row[1] == stat.st_mtime_ns:
-            return str(row[2])
-        return None
+        if connection is not None:
+            try:
+                row = connection.execute(
+                    "SELECT size, mtime_ns, digest FROM files WHERE path = ?", (real,)
+                ).fetchone()
+                if row and row[0] == stat.st_size and row[1] == stat.st_mtime_ns:
+                    return str(row[2])
+            except sqlite3.Error as error:
+                self._fail(error)
+        digest = _digest(path)
+        if connection is not None and not self._broken:
+            try:
+                with self._transaction() as writing:
+                    writing.execute(_FILE_ROW, (real, stat.st_size, stat.st_mtime_ns, digest))
+            except sqlite3.Error as error:
+                self._fail(error)
+        return digest
 
-    def _blob(self, digest: str, context: str) -> bytes | None:
-        """A stored payload, marked as used now; None when there is none."""
-        connection = self._connect()
-        if connection is None:
-            return None
+    def _forget_fingerprint(self, fingerprint: str) -> None:
         try:
-            row = connection.execute(
-                "SELECT payload FROM parses WHERE digest = ? AND context = ?", (digest, context)
-            ).fetchone()
-            if row is None:
-                return None
-            with connection:
-                connection.execute(
-                    "UPDATE parses SET used = ? WHERE digest = ? AND context = ?",
-                    (time.time(), digest, context),
-                )
-            return bytes(row[0])
-        except sqlite3.Error as error:
-            self._fail(error)
-        return None
-
-    def _load(self, digest: str, context: str, label: str) -> Parse | None:
-        payload = self._blob(digest, context)
-        if payload is None:
-            return None
-        try:
-            return _decode(payload, label)
-        except (ValueError, KeyError, TypeError, zlib.error):
-            self._forget(digest, context)  # damaged or foreign: parse again
-        return None
-
-    def forget_index(self, fingerprint: str) -> None:
-        self._forget(fingerprint, _INDEX)
-
-    def _write(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
-        """Run `statements` in one transaction (a killed run leaves the old state)."""
-        connection = self._connect()
-        if connection is None:
-            return
-        try:
-            with connection:
-                for sql, parameters in statements:
-                    connection.execute(sql, parameters)
+            with self._transaction() as connection:
+                row = connection.execute(
+                    "SELECT id FROM catalogues WHERE fingerprint = ?", (fingerprint,)
+                ).fetchone()
+                if row:
+                    self._drop(connection, int(row[0]))
         except sqlite3.Error as error:
             self._fail(error)
 
-    def _forget(self, digest: str, context: str) -> None:
-        self._write([("DELETE FROM parses WHERE digest = ? AND context = ?", (digest, context))])
+    @staticmethod
+    def _drop(connection: sqlite3.Connection, number: int) -> None:
+        from .index_store import drop
 
-    def _remember_file(self, real: str, stat: os.stat_result, digest: str) -> None:
-        self._write([(_FILE_ROW, (real, stat.st_size, stat.st_mtime_ns, digest))])
+        drop(connection, number)
+        connection.execute("DELETE FROM catalogue_blocks WHERE catalogue = ?", (number,))
+        connection.execute("DELETE FROM catalogues WHERE id = ?", (number,))
 
-    def _store(
-        self, real: str, stat: os.stat_result, digest: str, context: str, parse: Parse
-    ) -> None:
-        payload = _encode(parse)
-        self._write(
-            [
-                (_PARSE_ROW, (digest, context, payload, len(payload), time.time())),
-                (_FILE_ROW, (real, stat.st_size, stat.st_mtime_ns, digest)),
-            ]
-        )
-        connection = self._connect()
-        if connection is None:
-            return
-        try:
-            with connection:
-                self._evict(connection, (digest, context))
-        except sqlite3.Error as error:
-            self._fail(error)
-
-    def _evict(self, connection: sqlite3.Connection, keep: tuple[str, str]) -> None:
-        """Drop the parses used least recently until the cache is under its cap (the one
-        just stored, `keep`, stays whatever its size)."""
-        total = connection.execute("SELECT TOTAL(bytes) FROM parses").fetchone()[0]
+    def _evict(self, connection: sqlite3.Connection, keep: int) -> None:
+        """Drop the catalogues used least recently until the cache is under its cap (the
+        one just stored, `keep`, stays whatever its size)."""
+        total = connection.execute("SELECT TOTAL(bytes) FROM catalogues").fetchone()[0]
         if total <= self.max_bytes:
             return
-        rows = connection.execute("SELECT digest, context, bytes FROM parses ORDER BY used")
-        doomed: list[tuple[str, str]] = []
-        for digest, context, size in rows.fetchall():
+        rows = connection.execute("SELECT id, bytes FROM catalogues ORDER BY used").fetchall()
+        for number, size in rows:
             if total <= self.max_bytes:
                 break
-            if (digest, context) == keep:
-                continue
-            doomed.append((digest, context))
-            total -= size
-        connection.executemany("DELETE FROM parses WHERE digest = ? AND context = ?", doomed)
-        connection.execute("DELETE FROM files WHERE digest NOT IN (SELECT digest FROM parses)")
+            if number != keep:
+                self._drop(connection, number)
+                total -= size
+
+
+@dataclass
+class StoredCatalogue:
+    """A catalogue in the cache: its size and warnings at once, its entries and search
+    index when asked. Reading a damaged row raises `DamagedCache`."""
+
+    cache: LibraryCache
+    number: int
+    size: int
+    warnings: list[LoadWarning]
+    indexed: bool
+    _blocks: dict[int, list[Entry]] = field(default_factory=dict)
+    _people: dict[tuple[str, ...], Person] = field(default_factory=dict)
+
+    def _rows(self, sql: str, *parameters: object) -> list[tuple[Any, ...]]:
+        connection = self.cache._connect()
+        if connection is None:
+            raise DamagedCache("the cache is no longer in use")
+        try:
+            return connection.execute(sql, (self.number, *parameters)).fetchall()
+        except sqlite3.Error as error:
+            raise DamagedCache(f"the cache cannot be read ({error})") from None
+
+    def _decode_block(self, payload: bytes) -> list[Entry]:
+        try:
+            items = json.loads(zlib.decompress(payload))
+            return [_entry(item, self._people) for item in items]
+        except (ValueError, KeyError, TypeError, zlib.error) as error:
+            raise DamagedCache(f"a stored block does not decode ({error})") from None
+
+    def entry(self, eid: int) -> Entry:
+        """Entry number `eid` (0-based, in catalogue order), reading only its block."""
+        block = eid // BLOCK
+        if block not in self._blocks:
+            rows = self._rows(
+                "SELECT payload FROM catalogue_blocks WHERE catalogue = ? AND block = ?", block
+            )
+            if not rows:
+                raise DamagedCache(f"the stored catalogue has no block {block}")
+            self._blocks[block] = self._decode_block(rows[0][0])
+        try:
+            return self._blocks[block][eid % BLOCK]
+        except IndexError:
+            raise DamagedCache(f"the stored catalogue has no entry {eid}") from None
+
+    def entries(self) -> list[Entry]:
+        """All the entries, in order."""
+        rows = self._rows(
+            "SELECT block, payload FROM catalogue_blocks WHERE catalogue = ? ORDER BY block"
+        )
+        entries: list[Entry] = []
+        for number, payload in rows:
+            if number != len(entries) // BLOCK:
+                raise DamagedCache("the stored catalogue has a block missing")
+            entries.extend(self._blocks.get(number) or self._decode_block(payload))
+        if len(entries) != self.size:
+            raise DamagedCache("the stored catalogue has entries missing")
+        return entries
+
+    def keys(self) -> list[str]:
+        """The entries' keys, in order."""
+        rows = self._rows("SELECT keys FROM catalogues WHERE id = ?")
+        try:
+            keys = [str(key) for key in json.loads(zlib.decompress(rows[0][0]))]
+        except (ValueError, IndexError, TypeError, zlib.error) as error:
+            raise DamagedCache(f"the stored keys do not decode ({error})") from None
+        if len(keys) != self.size:
+            raise DamagedCache("the stored catalogue has keys missing")
+        return keys
+
+    def search_store(self) -> SqliteStore | None:
+        """The stored search index, or None when none is stored yet."""
+        connection = self.cache._connect()
+        if not self.indexed or connection is None:
+            return None
+        from .index_store import SqliteStore
+
+        return SqliteStore(connection, self.number)
+
+    def store_index(self, store: MemoryStore) -> None:
+        """Store the search index built over this catalogue's entries."""
+        from .index_store import save
+
+        try:
+            with self.cache._transaction() as connection:
+                row = connection.execute(
+                    "SELECT indexed FROM catalogues WHERE id = ?", (self.number,)
+                ).fetchone()
+                if row is None or row[0]:
+                    return  # evicted meanwhile, or indexed by another process
+                written = save(connection, self.number, store)
+                connection.execute(
+                    "UPDATE catalogues SET indexed = 1, bytes = bytes + ? WHERE id = ?",
+                    (written, self.number),
+                )
+                self.cache._evict(connection, self.number)
+            self.indexed = True
+        except sqlite3.Error as error:
+            self.cache._fail(error)
 
 
 def default_cache() -> LibraryCache:
@@ -339,35 +477,17 @@ def _digest(path: Path) -> str:
     return hasher.hexdigest()
 
 
-def _context(strings: dict[str, str]) -> str:
-    """What else a parse depends on: copro's version, the cache format, and the
-    abbreviations defined by the files loaded before this one."""
-    described = json.dumps(sorted(strings.items()), ensure_ascii=False)
-    abbreviations = hashlib.blake2b(described.encode(), digest_size=12).hexdigest()
-    return f"{__version__}/{FORMAT}/{abbreviations}"
-
-
 # -- the stored form ------------------------------------------------------------------------
-
-
-def _encode(parse: Parse) -> bytes:
-    entries, warnings, strings = parse
-    data = {
-        "format": FORMAT,
-        "entries": [_entry_data(entry) for entry in entries],
-        "warnings": [[w.line, w.kind, w.message, w.key] for w in warnings],
-        "strings": strings,
-    }
-    return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
 
 
 def _entry_data(entry: Entry) -> dict[str, Any]:
     # The month is the one field the loader decodes at once (to a number); the others
     # decode from `raw` when first read, as after a parse.
     decoded = {"month": entry.fields["month"]} if "month" in entry.fields else {}
-    return {
+    data = {
         "key": entry.key,
         "type": entry.type,
+        "source": entry.source,
         "line": entry.line,
         "raw": dict(entry.raw),
         "names": {
@@ -376,27 +496,16 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
         },
         "decoded": decoded,
     }
+    if entry.inherited:
+        data["inherited"] = dict(entry.inherited)
+    return data
 
 
-def _decode(payload: bytes, label: str) -> Parse:
-    """A stored parse, its entries and warnings labelled `label`; ValueError, KeyError or
-    TypeError when it is not one."""
-    from .catalogue import DecodedFields, LoadWarning
+def _entry(item: dict[str, Any], people: dict[tuple[str, ...], Person]) -> Entry:
+    """An entry `_entry_data` stored; ValueError, KeyError or TypeError when it is not one.
+    `people` keeps one `Person` for each name met (the same names recur across entries)."""
+    from .catalogue import DecodedFields
 
-    data = json.loads(zlib.decompress(payload))
-    if data["format"] != FORMAT:
-        raise ValueError("another cache format")
-    people: dict[tuple[str, ...], Person] = {}  # the same names recur across entries
-    entries = [_entry(item, label, DecodedFields, people) for item in data["entries"]]
-    warnings = [LoadWarning(label, int(line), str(kind), str(message), str(key))
-                for line, kind, message, key in data["warnings"]]  # fmt: skip
-    strings = {str(name): str(value) for name, value in dict(data["strings"]).items()}
-    return entries, warnings, strings
-
-
-def _entry(
-    item: dict[str, Any], label: str, fields_type: Any, people: dict[tuple[str, ...], Person]
-) -> Entry:
     raw: dict[str, str] = item["raw"]
     names: dict[str, tuple[Person, ...]] = {}
     for role, parts_list in item["names"].items():
@@ -416,9 +525,20 @@ def _entry(
     return Entry(
         key=str(item["key"]),
         type=str(item["type"]),
-        fields=fields_type(pending, {str(k): str(v) for k, v in item["decoded"].items()}),
+        fields=DecodedFields(pending, {str(k): str(v) for k, v in item["decoded"].items()}),
         names=names,
-        source=label,
+        source=str(item["source"]),
         line=int(item["line"]),
         raw=raw,
+        inherited={str(k): str(v) for k, v in item.get("inherited", {}).items()},
     )
+
+
+def _warnings(payload: bytes) -> list[LoadWarning]:
+    """The load warnings `LibraryCache.store` wrote."""
+    from .catalogue import LoadWarning
+
+    return [
+        LoadWarning(str(source), int(line), str(kind), str(message), str(key))
+        for source, line, kind, message, key in json.loads(zlib.decompress(payload))
+    ]

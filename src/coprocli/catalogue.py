@@ -16,13 +16,13 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from . import latex
-from .errors import BibFileError, StrictModeError, UnknownKeyError
+from .errors import BibFileError, DamagedCache, StrictModeError, UnknownKeyError
 
 if TYPE_CHECKING:
-    from .cache import LibraryCache
+    from .cache import LibraryCache, StoredCatalogue
 from .model import LONG_TEXT_FIELDS, NAME_FIELDS, VERBATIM_FIELDS, Entry
 from .summary import MONTH_NAMES
 
@@ -72,32 +72,93 @@ class LoadWarning:
         return f"{where}:{entry} {self.message}"
 
 
-@dataclass
 class Catalogue:
-    """The loaded entries in file order, with lookup by key and the problems met."""
+    """The loaded entries in file order, with lookup by key and the problems met.
 
-    entries: list[Entry] = field(default_factory=list)
-    warnings: list[LoadWarning] = field(default_factory=list)
-    #: Names this catalogue's content in the cache (its files' contents, in order); ""
-    #: when it was loaded without the cache.
-    fingerprint: str = ""
-    _by_key: dict[str, Entry] = field(default_factory=dict, init=False, repr=False)
-    _by_folded_key: dict[str, Entry] = field(default_factory=dict, init=False, repr=False)
+    A catalogue read from the cache (`stored`) reads its entries only when asked: `view()`
+    reads one at a time, `find` one by key, `entries` all of them. If the cache turns out
+    to be damaged, `reload` parses the files again."""
 
-    def __post_init__(self) -> None:
-        for entry in self.entries:
-            self._by_key[entry.key] = entry
-            self._by_folded_key.setdefault(entry.key.casefold(), entry)
+    def __init__(
+        self,
+        entries: list[Entry] | None = None,
+        warnings: list[LoadWarning] | None = None,
+        *,
+        stored: StoredCatalogue | None = None,
+        reload: Callable[[], list[Entry]] | None = None,
+    ) -> None:
+        self.warnings = warnings if warnings is not None else []
+        #: Where this catalogue is kept in the cache (None when loaded without it).
+        self.stored = stored
+        self._entries = entries if entries is not None or stored is not None else []
+        self._reload = reload
+        self._positions: dict[str, int] | None = None
+        self._folded: dict[str, int] = {}
+
+    @property
+    def entries(self) -> list[Entry]:
+        """All the entries, in order."""
+        if self._entries is None:
+            assert self.stored is not None
+            try:
+                self._entries = self.stored.entries()
+            except DamagedCache:
+                self._entries = self.recover()
+        return self._entries
+
+    def recover(self) -> list[Entry]:
+        """The entries parsed again, for a stored catalogue found damaged (which the cache
+        then forgets)."""
+        if self.stored is None or self._reload is None:
+            raise BibFileError("The cache changed while copro was reading it; run again.")
+        self.stored.cache.forget(self.stored)
+        self.stored = None
+        self._entries = self._reload()
+        return self._entries
+
+    def view(self) -> Sequence[Entry]:
+        """The entries as a sequence that reads each one only when it is looked at."""
+        if self._entries is not None or self.stored is None:
+            return self.entries
+        return _StoredView(self.stored)
 
     def __len__(self) -> int:
+        if self._entries is None and self.stored is not None:
+            return self.stored.size
         return len(self.entries)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
 
+    def _keys(self) -> dict[str, int]:
+        """Key -> position, and folded key -> first position (`_folded`)."""
+        if self._positions is None:
+            if self._entries is None and self.stored is not None:
+                try:
+                    keys = self.stored.keys()
+                except DamagedCache:
+                    keys = [entry.key for entry in self.recover()]
+            else:
+                keys = [entry.key for entry in self.entries]
+            self._positions = {key: position for position, key in enumerate(keys)}
+            for position, key in enumerate(keys):
+                self._folded.setdefault(key.casefold(), position)
+        return self._positions
+
     def find(self, key: str) -> Entry | None:
         """The entry with this key (exact, else case-insensitive), or None."""
-        return self._by_key.get(key) or self._by_folded_key.get(key.casefold())
+        positions = self._keys()
+        position = positions.get(key)
+        if position is None:
+            position = self._folded.get(key.casefold())
+        if position is None:
+            return None
+        if self._entries is None and self.stored is not None:
+            try:
+                return self.stored.entry(position)
+            except DamagedCache:
+                self.recover()
+        return self.entries[position]
 
     def get(self, key: str) -> Entry:
         """The entry with this key; an unknown key raises with close suggestions."""
@@ -105,7 +166,7 @@ class Catalogue:
         if entry is None:
             from .index import suggest_keys
 
-            raise UnknownKeyError(key, suggest_keys(key, self._by_key))
+            raise UnknownKeyError(key, suggest_keys(key, self._keys()))
         return entry
 
     def resolve(self, keys: Iterable[str]) -> tuple[list[Entry], list[UnknownKeyError]]:
@@ -118,6 +179,28 @@ class Catalogue:
             except UnknownKeyError as error:
                 unknown.append(error)
         return entries, unknown
+
+
+class _StoredView(Sequence[Entry]):
+    """A stored catalogue's entries, each read when first looked at (a search over a large
+    library reads only the entries it ranks by text or shows)."""
+
+    def __init__(self, stored: StoredCatalogue) -> None:
+        self._stored = stored
+
+    def __len__(self) -> int:
+        return self._stored.size
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Entry]: ...
+    def __getitem__(self, index: int | slice) -> Entry | Sequence[Entry]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self._stored.entry(index % len(self))
 
 
 # ---------------------------------------------------------------------------------------
@@ -800,28 +883,16 @@ def load_file(
     path: str | Path,
     label: str | None = None,
     strings: dict[str, str] | None = None,
-    cache: LibraryCache | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Entry], list[LoadWarning]]:
     """Read and parse one .bib file (with the abbreviations of earlier files, if given;
-    the file's own are added to `strings`). With a `cache`, a file parsed before in the
-    same context is not parsed again. `progress` hears how far a parse has got."""
+    the file's own are added to `strings`). `progress` hears how far a parse has got."""
     label = label or str(path)
     if strings is None:
         strings = {}
-
-    def parse() -> tuple[list[Entry], list[Any], dict[str, str]]:
-        text, warnings = read_bib_text(Path(path), label)
-        resulting = dict(strings)
-        entries, parse_warnings = parse_bib_text(text, label, resulting, progress)
-        return entries, warnings + parse_warnings, resulting
-
-    if cache is None:
-        entries, warnings, resulting = parse()
-    else:
-        entries, warnings, resulting = cache.parse(Path(path), strings, parse, label)
-    strings.update(resulting)
-    return entries, warnings
+    text, warnings = read_bib_text(Path(path), label)
+    entries, parse_warnings = parse_bib_text(text, label, strings, progress)
+    return entries, warnings + parse_warnings
 
 
 def load_catalogue(
@@ -837,7 +908,8 @@ def load_catalogue(
     A key defined in more than one file is reported once and the later file wins;
     `@string` abbreviations carry over from one file to the next.
     With `strict=True` any problem raises `StrictModeError` instead of a warning. With a
-    `cache`, files parsed before are read from it (`cache.py`). `progress(label, done,
+    `cache`, the same files loaded before are read from it (`cache.py`), each entry only
+    when it is asked for. `progress(label, done,
     total)` hears how far the parse of each file has got (a terminal shows a bar).
     """
     sources: list[tuple[Path, str]] = []
@@ -845,6 +917,37 @@ def load_catalogue(
         sources.append((bundled_path(), BUNDLED_SOURCE))
     sources.extend((Path(path), str(path)) for path in paths)
 
+    fingerprint = cache.fingerprint(sources) if cache is not None else None
+    if cache is not None and fingerprint is not None:
+        stored = cache.stored(fingerprint)
+        if stored is not None:
+            _check_strict(stored.warnings, strict)
+
+            def reload() -> list[Entry]:
+                return _parse_sources(sources, progress)[0]
+
+            return Catalogue(warnings=stored.warnings, stored=stored, reload=reload)
+    entries, warnings = _parse_sources(sources, progress)
+    catalogue = Catalogue(entries, warnings)
+    if cache is not None and fingerprint is not None:
+        catalogue.stored = cache.store(fingerprint, entries, warnings)
+    _check_strict(warnings, strict)
+    return catalogue
+
+
+def _check_strict(warnings: Sequence[LoadWarning], strict: bool) -> None:
+    if strict and warnings:
+        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+        raise StrictModeError(
+            f"{warnings[0]}{more}; fix the file or run without --strict to load it anyway."
+        )
+
+
+def _parse_sources(
+    sources: Sequence[tuple[Path, str]], progress: Callable[[str, int, int], None] | None
+) -> tuple[list[Entry], list[LoadWarning]]:
+    """Parse the files in order: a key defined again wins over the earlier one, and
+    `crossref`/`xdata` are resolved across all of them."""
     entries: list[Entry] = []
     warnings: list[LoadWarning] = []
     position: dict[str, int] = {}
@@ -853,7 +956,7 @@ def load_catalogue(
     strings: dict[str, str] = {}
     for path, label in sources:
         told = partial(progress, label) if progress is not None else None
-        file_entries, file_warnings = load_file(path, label, strings, cache, told)
+        file_entries, file_warnings = load_file(path, label, strings, told)
         warnings.extend(file_warnings)
         for entry in file_entries:
             if entry.key in position:
@@ -887,9 +990,4 @@ def load_catalogue(
             )
             for problem in inherited.problems
         )
-    if strict and warnings:
-        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
-        raise StrictModeError(
-            f"{warnings[0]}{more}; fix the file or run without --strict to load it anyway."
-        )
-    return Catalogue(entries, warnings, cache.fingerprint(len(sources)) if cache else "")
+    return entries, warnings

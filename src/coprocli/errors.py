@@ -68,3 +68,8 @@ class UnknownKeysError(CoproError):
             f"{len(self.errors)} unknown keys; nothing was printed. "
             "Fix the keys or use --skip-unknown."
         )
+
+
+class DamagedCache(Exception):
+    """A stored catalogue or index in the cache does not decode. Not a `CoproError`: the
+    user never sees it; the cache drops what is damaged and copro parses the files again."""

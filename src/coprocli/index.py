@@ -25,12 +25,12 @@ import heapq
 import itertools
 import math
 import re
-import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import Protocol
 
 from .errors import UsageError
 from .folding import fold
@@ -199,6 +199,11 @@ def _index_texts(entry: Entry) -> list[tuple[tuple[str, ...], float, int, bool]]
     return texts
 
 
+def group_of(posting: int) -> int:
+    """The entry or group id of a packed posting."""
+    return posting >> _ID_SHIFT
+
+
 def _unpack(posting: int) -> tuple[int, int, float]:
     return (
         posting >> _ID_SHIFT,
@@ -224,37 +229,142 @@ class _Expansion:
     size: int
 
 
+class PostingStore(Protocol):
+    """Where an index's postings and vocabulary live: in memory (`MemoryStore`, built from
+    entries) or on disk (`index_store.SqliteStore`, read term by term). The search engine
+    is the same over both; a store only answers these look-ups."""
+
+    def entry_postings(self, term: str) -> Sequence[int]:
+        """Packed postings of the entries whose own fields have `term`."""
+        ...
+
+    def group_postings(self, term: str) -> Sequence[int]:
+        """Packed postings of the groups (shared texts) that have `term`."""
+        ...
+
+    def members(self, gid: int) -> Sequence[int]:
+        """The entry ids of a group."""
+        ...
+
+    def known(self, term: str) -> bool: ...
+
+    def df(self, term: str) -> int:
+        """How many postings `term` has (an entry in two groups counts twice)."""
+        ...
+
+    def term_of(self, surface: str) -> str:
+        """The term of a vocabulary word ("" for a word not in the vocabulary)."""
+        ...
+
+    def prefixed(self, word: str, limit: int) -> list[str]:
+        """The first `limit` vocabulary words from `word` on, in sorted order."""
+        ...
+
+    def near(self, lengths: range, letters: set[str]) -> list[str]:
+        """Vocabulary words of these lengths whose first or second letter is in `letters`."""
+        ...
+
+    def singles(self, lengths: range) -> list[str]:
+        """Single (not compound) vocabulary words of these lengths, by length, then sorted."""
+        ...
+
+    def years(self) -> dict[int, Sequence[int]]: ...
+
+    def types(self) -> dict[str, Sequence[int]]: ...
+
+
+class MemoryStore:
+    """A `PostingStore` in memory: what `SearchIndex.build` makes."""
+
+    def __init__(self) -> None:
+        # term -> postings of entries (packed id, mask, weight), from the fields that are
+        # unique to an entry (title, key, annotation, …)
+        self.postings: dict[str, array[int]] = {}
+        # term -> postings of groups (packed group id, mask, weight): texts that recur
+        # across entries (names, journals, publishers, …), and each group's entries
+        self.groups: dict[str, array[int]] = {}
+        self.group_members: list[array[int]] = []
+        self.surfaces: dict[str, str] = {}  # vocabulary word -> its term
+        self.words: set[str] = set()  # single words (the rest are compounds)
+        self.sorted: list[str] = []  # the vocabulary, sorted for prefix look-up
+        self.by_length: dict[int, list[str]] = {}  # single words, for did-you-mean
+        # The vocabulary by (length, first letter) and by (length, second letter): a typo
+        # search looks only where a word with one or two edits can be.
+        self.by_first: dict[tuple[int, str], list[str]] = {}
+        self.by_second: dict[tuple[int, str], list[str]] = {}
+        self.year_ids: dict[int, list[int]] = {}
+        self.type_ids: dict[str, list[int]] = {}
+
+    def arrange(self) -> None:
+        """The look-up tables of the sorted vocabulary (by length and letter)."""
+        for surface in self.sorted:
+            self.by_first.setdefault((len(surface), surface[0]), []).append(surface)
+            self.by_second.setdefault((len(surface), surface[1]), []).append(surface)
+            if surface in self.words:
+                self.by_length.setdefault(len(surface), []).append(surface)
+
+    def entry_postings(self, term: str) -> Sequence[int]:
+        return self.postings.get(term, ())
+
+    def group_postings(self, term: str) -> Sequence[int]:
+        return self.groups.get(term, ())
+
+    def members(self, gid: int) -> Sequence[int]:
+        return self.group_members[gid]
+
+    def known(self, term: str) -> bool:
+        return term in self.postings or term in self.groups
+
+    def df(self, term: str) -> int:
+        members = self.group_members
+        size = len(self.postings.get(term, ()))
+        return size + sum(len(members[p >> _ID_SHIFT]) for p in self.groups.get(term, ()))
+
+    def term_of(self, surface: str) -> str:
+        return self.surfaces.get(surface, "")
+
+    def prefixed(self, word: str, limit: int) -> list[str]:
+        start = bisect.bisect_left(self.sorted, word)
+        return self.sorted[start : start + limit]
+
+    def near(self, lengths: range, letters: set[str]) -> list[str]:
+        found: dict[str, None] = {}
+        for length in lengths:
+            for letter in letters:
+                found.update(dict.fromkeys(self.by_first.get((length, letter), ())))
+                found.update(dict.fromkeys(self.by_second.get((length, letter), ())))
+        return list(found)
+
+    def singles(self, lengths: range) -> list[str]:
+        return [surface for length in lengths for surface in self.by_length.get(length, ())]
+
+    def years(self) -> dict[int, Sequence[int]]:
+        return dict(self.year_ids)
+
+    def types(self) -> dict[str, Sequence[int]]:
+        return dict(self.type_ids)
+
+
 class SearchIndex:
     """An inverted index over entries for ranked, fuzzy search. Build it once with
     `SearchIndex.build(entries)`, then call `search` as often as needed."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
-        self.entries: list[Entry] = list(entries)
-        # term -> postings of entries (packed id, mask, weight), from the fields that are
-        # unique to an entry (title, key, annotation, …)
-        self._postings: dict[str, array[int]] = {}
-        # term -> postings of groups (packed group id, mask, weight): texts that recur
-        # across entries (names, journals, publishers, …), and each group's entries
-        self._groups: dict[str, array[int]] = {}
-        self._members: list[array[int]] = []
+    def __init__(self, entries: Sequence[Entry], store: PostingStore | None = None) -> None:
+        """An index of `entries` whose postings are in `store` (use `build` to make one;
+        `index_store.SqliteStore` reads a stored one). `entries` may be a lazy sequence:
+        only the entries a search looks at are read."""
+        self.entries = entries
+        self.store: PostingStore = store if store is not None else MemoryStore()
         self._df_cache: dict[str, int] = {}
-        self._surfaces = _Terms()  # folded word or compound -> its term
+        self._surfaces = _Terms()  # folded word, compound or pair -> its term
         self._chunks: dict[str, _Chunk] = {}
-        self._words: set[str] = set()  # folded single words, for did-you-mean
-        self._sorted: list[str] = []  # fuzzy/prefix vocabulary, sorted for prefix look-up
-        self._by_length: dict[int, list[str]] = {}  # single words, for did-you-mean
-        # The vocabulary by (length, first letter) and by (length, second letter): a typo
-        # search looks only where a word with one or two edits can be.
-        self._by_first: dict[tuple[int, str], list[str]] = {}
-        self._by_second: dict[tuple[int, str], list[str]] = {}
-        self._years: dict[int, list[int]] = {}
-        self._types: dict[str, list[int]] = {}
 
     @classmethod
     def build(cls, entries: Sequence[Entry]) -> SearchIndex:
         """Index `entries` (their order breaks ties between equal scores)."""
-        index = cls(entries)
-        index._build()
+        store = MemoryStore()
+        index = cls(list(entries), store)
+        index._build(store)
         return index
 
     # -- building ---------------------------------------------------------------------
@@ -282,7 +392,7 @@ class SearchIndex:
                 previous = ""
         return frozenset(map(self._surfaces.__getitem__, met))
 
-    def _build(self) -> None:
+    def _build(self, store: MemoryStore) -> None:
         term_of = self._surfaces
         chunks = self._chunks
         terms_of = self._text_terms
@@ -290,7 +400,7 @@ class SearchIndex:
         lists: defaultdict[str, array[int]] = defaultdict(partial(array, "q"))
         group_lists: defaultdict[str, array[int]] = defaultdict(partial(array, "q"))
         group_ids: dict[tuple[str, float, int], int] = {}
-        members = self._members
+        members = store.group_members
         key_weight, key_bit = FIELD_WEIGHTS["key"], _FIELD_BITS["key"]
         for eid, entry in enumerate(self.entries):
             # A key is its parts and itself (`needham2009coproduction`), no pairs: keys are
@@ -345,11 +455,11 @@ class SearchIndex:
                 lists[term].append(packed)
             year = entry.year
             if year is not None:
-                self._years.setdefault(year, []).append(eid)
-            self._types.setdefault(fold(entry.type), []).append(eid)
-        self._postings = dict(lists)
-        self._groups = dict(group_lists)
-        singles = self._words
+                store.year_ids.setdefault(year, []).append(eid)
+            store.type_ids.setdefault(fold(entry.type), []).append(eid)
+        store.postings = dict(lists)
+        store.groups = dict(group_lists)
+        singles = store.words
         compounds: set[str] = set()
         for info in chunks.values():
             singles.update(info.parts)
@@ -358,108 +468,30 @@ class SearchIndex:
         # Fuzzy and prefix look-ups run over words and hyphenated compounds only: the joined
         # pairs of neighbouring words would triple the vocabulary and slow every look-up.
         vocabulary = singles | compounds
-        self._sorted = sorted(vocabulary)
-        self._arrange_vocabulary()
-
-    def _arrange_vocabulary(self) -> None:
-        """The look-up tables of the sorted vocabulary (by length and letter)."""
-        singles = self._words
-        for surface in self._sorted:
-            self._by_first.setdefault((len(surface), surface[0]), []).append(surface)
-            self._by_second.setdefault((len(surface), surface[1]), []).append(surface)
-            if surface in singles:
-                self._by_length.setdefault(len(surface), []).append(surface)
-
-    # -- storing (the cache keeps a built index beside the parsed libraries) ----------
-
-    def to_bytes(self) -> bytes:
-        """The built index as data: the postings as packed integers, the vocabulary and
-        the rest as JSON. `from_bytes` with the same entries gives the same index."""
-        import json
-        import zlib
-
-        postings, posting_offsets = _packed(self._postings.values(), "q")
-        groups, group_offsets = _packed(self._groups.values(), "q")
-        members, member_offsets = _packed(self._members, "i")
-        header = json.dumps(
-            {
-                "format": _STORED_FORMAT,
-                "byteorder": sys.byteorder,
-                "entries": len(self.entries),
-                "keys_digest": _keys_digest(self.entries),
-                "terms": list(self._postings),
-                "posting_offsets": posting_offsets,
-                "group_terms": list(self._groups),
-                "group_offsets": group_offsets,
-                "member_offsets": member_offsets,
-                "surfaces": self._surfaces,
-                "words": sorted(self._words),
-                "sorted": self._sorted,
-                "years": [[year, ids] for year, ids in self._years.items()],
-                "types": self._types,
-            },
-            ensure_ascii=False,
-        ).encode()
-        body = len(header).to_bytes(8, "little") + header
-        return zlib.compress(body + postings + groups + members, 1)
-
-    @classmethod
-    def from_bytes(cls, entries: Sequence[Entry], data: bytes) -> SearchIndex:
-        """An index stored by `to_bytes` for these `entries`; ValueError when the data is
-        not one, or was built over other entries."""
-        import json
-        import zlib
-
-        try:
-            body = zlib.decompress(data)
-            size = int.from_bytes(body[:8], "little")
-            header = json.loads(body[8 : 8 + size])
-            if (
-                header["format"] != _STORED_FORMAT
-                or header["byteorder"] != sys.byteorder
-                or header["entries"] != len(entries)
-                or header["keys_digest"] != _keys_digest(entries)
-            ):
-                raise ValueError("an index of other entries")
-            index = cls(entries)
-            rest = memoryview(body)[8 + size :]
-            postings, rest = _unpacked(rest, header["posting_offsets"], "q")
-            groups, rest = _unpacked(rest, header["group_offsets"], "q")
-            members, rest = _unpacked(rest, header["member_offsets"], "i")
-            index._postings = dict(zip(header["terms"], postings, strict=True))
-            index._groups = dict(zip(header["group_terms"], groups, strict=True))
-            index._members = members
-            index._surfaces.update(header["surfaces"])
-            index._words = set(header["words"])
-            index._sorted = list(header["sorted"])
-            index._years = {int(year): list(ids) for year, ids in header["years"]}
-            index._types = {str(name): list(ids) for name, ids in header["types"].items()}
-        except (KeyError, TypeError, zlib.error, json.JSONDecodeError, OverflowError) as error:
-            raise ValueError(f"not a stored index ({error})") from None
-        index._arrange_vocabulary()
-        return index
+        store.sorted = sorted(vocabulary)
+        store.surfaces = {surface: term_of[surface] for surface in store.sorted}
+        store.arrange()
 
     # -- query expansion -------------------------------------------------------------
 
     def _known(self, term: str) -> bool:
-        return term in self._postings or term in self._groups
+        return self.store.known(term)
 
     def _df(self, term: str) -> int:
         """How many postings a term has (an entry in two groups counts twice)."""
         size = self._df_cache.get(term)
         if size is None:
-            size = len(self._postings.get(term, ()))
-            size += sum(len(self._members[p >> _ID_SHIFT]) for p in self._groups.get(term, ()))
-            self._df_cache[term] = size
+            size = self._df_cache[term] = self.store.df(term)
         return size
 
     def _postings_of(self, term: str) -> Iterator[tuple[int, int, float]]:
         """(entry id, field-group mask, weight) of every entry that has `term`."""
-        for posting in self._postings.get(term, ()):
+        store = self.store
+        for posting in store.entry_postings(term):
             yield _unpack(posting)
-        for posting in self._groups.get(term, ()):
+        for posting in store.group_postings(term):
             gid, mask, weight = _unpack(posting)
-            for eid in self._members[gid]:
+            for eid in store.members(gid):
                 yield eid, mask, weight
 
     def _idf(self, size: int) -> float:
@@ -482,40 +514,27 @@ class SearchIndex:
         # for typos of it would only add noise (and time) to a large result.
         if self._df(exact) >= _COMMON:
             return _Expansion(terms, self._df(exact))
+        store = self.store
         if prefix and len(word) >= 3:
-            start = bisect.bisect_left(self._sorted, word)
-            for surface in self._sorted[start : start + _PREFIX_LIMIT]:
+            for surface in store.prefixed(word, _PREFIX_LIMIT):
                 if not surface.startswith(word):
                     break
-                add(self._surfaces.get(surface, ""), PREFIX)
+                add(store.term_of(surface), PREFIX)
         # One edit for words of 4-7 letters, two for longer ones, none for shorter: short
         # words have too many neighbours (`care`, `core`, `cure`) for a typo to be guessed.
         if len(word) >= 4:
             most = 1 if len(word) <= 7 else 2
             # Same first letter; first letter replaced (same second letter); first letter
-            # left out or added, or the first two swapped (first and second cross over).
-            first, second = word[0], word[1]
-            buckets = [
-                bucket
-                for length in range(len(word) - most, len(word) + most + 1)
-                for bucket in (
-                    self._by_first.get((length, first)),
-                    self._by_first.get((length, second)) if second != first else None,
-                    self._by_second.get((length, second)),
-                    self._by_second.get((length, first)) if second != first else None,
-                )
-                if bucket
-            ]
-            for bucket in buckets:
-                found = process.extract(
-                    word, bucket, scorer=OSA.distance, score_cutoff=most, limit=None
-                )
-                for surface, distance, _ in found:
-                    if distance:
-                        add(
-                            self._surfaces.get(surface, ""),
-                            ONE_EDIT if distance == 1 else TWO_EDITS,
-                        )
+            # left out or added, or the first two swapped (first and second cross over):
+            # words whose first or second letter is this word's first or second.
+            lengths = range(len(word) - most, len(word) + most + 1)
+            candidates = store.near(lengths, {word[0], word[1]})
+            found = process.extract(
+                word, candidates, scorer=OSA.distance, score_cutoff=most, limit=None
+            )
+            for surface, distance, _ in found:
+                if distance:
+                    add(store.term_of(surface), ONE_EDIT if distance == 1 else TWO_EDITS)
         size = sum(self._df(term) for term in terms)
         return _Expansion(terms, size)
 
@@ -529,9 +548,10 @@ class SearchIndex:
         scores: dict[int, float] = {}
         bit = _GROUP_BITS[group] if group else 0
         group_weight = _GROUP_WEIGHTS[group] if group else 0.0
+        store = self.store
         for term, quality in expansion.terms.items():
             found: dict[int, float] = {}
-            for posting in self._postings.get(term, ()):
+            for posting in store.entry_postings(term):
                 eid = posting >> _ID_SHIFT
                 if within is not None and eid not in within:
                     continue
@@ -541,14 +561,14 @@ class SearchIndex:
                     found[eid] = group_weight
                 else:
                     found[eid] = (posting & 0xFF) / _WEIGHT_SCALE
-            for posting in self._groups.get(term, ()):
+            for posting in store.group_postings(term):
                 if bit:
                     if not (posting >> _MASK_SHIFT) & bit:
                         continue
                     weight = group_weight
                 else:
                     weight = (posting & 0xFF) / _WEIGHT_SCALE
-                for eid in self._members[posting >> _ID_SHIFT]:
+                for eid in store.members(posting >> _ID_SHIFT):
                     if within is not None and eid not in within:
                         continue
                     old = found.get(eid)
@@ -591,8 +611,10 @@ class SearchIndex:
     def _filter_ids(self, term: Term) -> set[int]:
         if term.field == "year":
             assert term.years is not None
-            return {eid for year, ids in self._years.items() if year in term.years for eid in ids}
-        return {eid for kind in term.types for eid in self._types.get(kind, ())}
+            years = self.store.years()
+            return {eid for year, ids in years.items() if year in term.years for eid in ids}
+        types = self.store.types()
+        return {eid for kind in term.types for eid in types.get(kind, ())}
 
     # -- searching ---------------------------------------------------------------------
 
@@ -612,15 +634,12 @@ class SearchIndex:
             order.sort()
         else:
             order = heapq.nsmallest(max(limit, 0), order)
-        ranked = [(eid, -negated) for negated, eid in order]
-        return [
-            Hit(
-                self.entries[eid],
-                score,
-                self._matches(self.entries[eid], highlight) if with_matches else (),
-            )
-            for eid, score in ranked
-        ]
+        hits = []
+        for negated, eid in order:
+            entry = self.entries[eid]
+            matches = self._matches(entry, highlight) if with_matches else ()
+            hits.append(Hit(entry, -negated, matches))
+        return hits
 
     def _rank(self, parsed: Query) -> tuple[dict[int, float], _Highlight]:
         """Each matching entry's score, and what to highlight."""
@@ -813,15 +832,11 @@ class SearchIndex:
             if len(word) < 3 or self._known(normalise(word)):
                 continue  # too short to guess at, or found as it is
             # Similar length, similar letters; among equals, the commoner word first.
-            candidates = [
-                surface
-                for length in range(max(len(word) - 2, 3), len(word) + 3)
-                for surface in self._by_length.get(length, ())
-            ]
+            candidates = self.store.singles(range(max(len(word) - 2, 3), len(word) + 3))
             found = process.extract(
                 word, candidates, scorer=fuzz.ratio, score_cutoff=75, limit=limit * 4
             )
-            found.sort(key=lambda item: (-item[1], -self._df(self._surfaces[item[0]]), item[0]))
+            found.sort(key=lambda item: (-item[1], -self._df(self.store.term_of(item[0])), item[0]))
             ranked.append([surface for surface, _, _ in found])
         # The best guess for each word first, then the second guesses, and so on.
         suggestions: list[str] = []
@@ -830,7 +845,6 @@ class SearchIndex:
                 if guess is not None and guess not in suggestions and len(suggestions) < limit:
                     suggestions.append(guess)
         return suggestions
-        return suggestions
 
 
 # Fields from the weightiest down, so that checking a phrase can stop at its first find.
@@ -838,45 +852,6 @@ _BY_WEIGHT = sorted(
     [*FIELD_WEIGHTS.items(), ("", NAME_WEIGHT)],  # "" stands for the name fields
     key=lambda item: -item[1],
 )
-
-
-#: Bumped whenever `SearchIndex.to_bytes` or what it stores changes.
-_STORED_FORMAT = 1
-
-
-def _packed(arrays: Iterable[array[int]], code: str) -> tuple[bytes, list[int]]:
-    """Arrays of one type code as one run of bytes, and where each one ends."""
-    joined = array(code)
-    ends: list[int] = []
-    for part in arrays:
-        joined.extend(part)
-        ends.append(len(joined))
-    return joined.tobytes(), ends
-
-
-def _unpacked(data: memoryview, ends: list[int], code: str) -> tuple[list[array[int]], memoryview]:
-    """The arrays `_packed` wrote, and the bytes after them."""
-    joined = array(code)
-    total = ends[-1] if ends else 0
-    length = total * joined.itemsize
-    if len(data) < length:
-        raise ValueError("a stored index cut short")
-    joined.frombytes(data[:length])
-    parts: list[array[int]] = []
-    start = 0
-    for end in ends:
-        parts.append(joined[start:end])
-        start = end
-    return parts, data[length:]
-
-
-def _keys_digest(entries: Sequence[Entry]) -> str:
-    """What the stored index was built over: its entries' keys in order."""
-    import hashlib
-
-    return hashlib.blake2b(
-        "\n".join(entry.key for entry in entries).encode(), digest_size=16
-    ).hexdigest()
 
 
 def _phrase_weight(entry: Entry, pattern: re.Pattern[str], bit: int) -> float:

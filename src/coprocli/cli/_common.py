@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from ..cache import LibraryCache
     from ..catalogue import Catalogue
-    from ..index import SearchIndex
+    from ..index import Hit, SearchIndex
     from ..listing import Template
     from ..model import Entry
     from ..selection import EntryFilter
@@ -63,32 +63,41 @@ class Session:
                 )
             finally:
                 progress.close()
-            if self._cache is not None:  # left open: `search_index` reads from it next
+            if self._cache is not None:  # left open: `search` reads the index from it next
                 for problem in self._cache.problems:
                     err(f"Warning: {problem}")
             if not self.quiet:
                 report_warnings(self._catalogue.warnings)
         return self._catalogue
 
-    def search_index(self, entries: list[Entry], *, whole: bool) -> SearchIndex:
-        """The search index of `entries`; for the whole catalogue (`whole`), the one the
-        cache keeps for this catalogue, built and stored the first time."""
-        from ..index import SearchIndex
+    def search(
+        self, chosen: EntryFilter, text: str, *, limit: int | None, with_matches: bool
+    ) -> tuple[SearchIndex, list[Hit]]:
+        """Search the catalogue's entries that `chosen` selects; the index and the hits.
+
+        The whole catalogue's index is the one the cache keeps (built and stored the
+        first time), which reads only the entries a search looks at; a selection's is
+        built for it."""
+        from ..errors import DamagedCache
+        from ..index import MemoryStore, SearchIndex
 
         catalogue = self.catalogue()
-        cache = self._cache
-        if not whole or cache is None or not catalogue.fingerprint:
-            return SearchIndex.build(entries)
-        stored = cache.load_index(catalogue.fingerprint)
-        if stored is not None:
+        stored = catalogue.stored
+        if not chosen.is_empty:
+            chosen.require_known(catalogue.entries)
+            index = SearchIndex.build(chosen.apply(catalogue.entries))
+        elif stored is not None and stored.indexed:
+            index = SearchIndex(catalogue.view(), stored.search_store())
             try:
-                return SearchIndex.from_bytes(entries, stored)
-            except ValueError:
-                cache.forget_index(catalogue.fingerprint)
-        index = SearchIndex.build(entries)
-        cache.store_index(catalogue.fingerprint, index.to_bytes())
-        cache.close()
-        return index
+                return index, index.search(text, limit=limit, with_matches=with_matches)
+            except DamagedCache:
+                catalogue.recover()
+                index = SearchIndex.build(catalogue.entries)
+        else:
+            index = SearchIndex.build(catalogue.entries)
+            if stored is not None and isinstance(index.store, MemoryStore):
+                stored.store_index(index.store)
+        return index, index.search(text, limit=limit, with_matches=with_matches)
 
 
 def input_paths(ctx: typer.Context) -> list[str]:

@@ -1,4 +1,4 @@
-"""`copro cache info|clear`: the cache of parsed libraries."""
+"""`copro cache info|clear`: the cache of loaded catalogues."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ app.add_typer(cache_app, name="cache")
 
 @cache_app.command("info", cls=CoproCommand)
 def cache_info() -> None:
-    """Where the cache is, how many files, parses and search indexes it holds, its size.
+    """Where the cache is, how many files, catalogues and search indexes it holds, its size.
 
     Example: copro cache info
     """
@@ -28,18 +28,18 @@ def cache_info() -> None:
     cache = default_cache()
     info = cache.info()
     cache.close()
-    out(f"folder:   {info['folder']}")
-    out(f"files:    {info['files']}")
-    out(f"parses:   {info['parses']}")
-    out(f"indexes:  {info['indexes']}")
-    out(f"size:     {_megabytes(info['database_bytes'])} (cap {_megabytes(info['max_bytes'])})")
+    out(f"folder:     {info['folder']}")
+    out(f"files:      {info['files']}")
+    out(f"catalogues: {info['catalogues']}")
+    out(f"indexes:    {info['indexes']}")
+    out(f"size:       {_megabytes(info['database_bytes'])} (cap {_megabytes(info['max_bytes'])})")
     for problem in cache.problems:
-        out(f"problem:  {problem}")
+        out(f"problem:    {problem}")
 
 
 @cache_app.command("clear", cls=CoproCommand)
 def cache_clear() -> None:
-    """Remove every cached parse; the next command parses its files afresh.
+    """Remove every cached catalogue; the next command parses its files afresh.
 
     Example: copro cache clear
     """

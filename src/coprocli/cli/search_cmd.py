@@ -133,13 +133,11 @@ def search_command(
     parse_query(text)  # a malformed query fails before anything is loaded
     output = ScriptOutput.choose(as_json=as_json, as_jsonl=as_jsonl, keys=keys, template=template)
     chosen = entry_filter(author, year, type_, section, keyword)
-    state = session(ctx)
-    catalogue = state.catalogue()
-    chosen.require_known(catalogue.entries)
-    index = state.search_index(chosen.apply(catalogue.entries), whole=chosen.is_empty)
     # `--limit 0` still tells whether anything matched, by exit status, as `--limit 1` does.
     with_matches = output.mode not in {"keys", "format"}
-    hits = index.search(text, limit=1 if limit == 0 else limit, with_matches=with_matches)
+    index, hits = session(ctx).search(
+        chosen, text, limit=1 if limit == 0 else limit, with_matches=with_matches
+    )
     if not hits:
         suggestions = index.did_you_mean(text)
         hint = f"Did you mean: {', '.join(suggestions)}?" if suggestions else ""

@@ -1,0 +1,244 @@
+"""The search index on disk: a built index's postings and vocabulary as sqlite rows.
+
+`save` writes what `SearchIndex.build` made (a `MemoryStore`) into the cache database;
+`SqliteStore` answers the same look-ups from those rows, reading only the terms a search
+asks for. Postings are the index's packed integers, stored little-endian as arrays: data,
+never code. A row that does not decode raises `DamagedCache`, and the caller builds the
+index again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from array import array
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .errors import DamagedCache
+from .index import group_of
+
+if TYPE_CHECKING:
+    from .index import MemoryStore
+
+__all__ = ["TABLES", "SqliteStore", "drop", "save"]
+
+#: The index's tables, created with the cache's; every row belongs to one stored catalogue.
+TABLES = """
+CREATE TABLE IF NOT EXISTS index_terms (
+    catalogue INTEGER NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL,
+    postings BLOB NOT NULL, groups BLOB NOT NULL, PRIMARY KEY (catalogue, term)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS index_members (
+    catalogue INTEGER NOT NULL, gid INTEGER NOT NULL, members BLOB NOT NULL,
+    PRIMARY KEY (catalogue, gid)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS index_words (
+    catalogue INTEGER NOT NULL, surface TEXT NOT NULL, term TEXT NOT NULL,
+    single INTEGER NOT NULL, length INTEGER NOT NULL, first TEXT NOT NULL,
+    second TEXT NOT NULL, PRIMARY KEY (catalogue, surface)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS index_words_first ON index_words (catalogue, length, first);
+CREATE INDEX IF NOT EXISTS index_words_second ON index_words (catalogue, length, second);
+CREATE TABLE IF NOT EXISTS index_filters (
+    catalogue INTEGER NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, ids BLOB NOT NULL,
+    PRIMARY KEY (catalogue, kind, value)
+) WITHOUT ROWID;
+"""
+
+_TABLE_NAMES = ("index_terms", "index_members", "index_words", "index_filters")
+# SQLite's limit on bound parameters is 999 in old builds.
+_BATCH = 900
+
+
+def _packed(values: Iterable[int], code: str) -> bytes:
+    data = array(code, values)
+    if sys.byteorder != "little":
+        data.byteswap()
+    return data.tobytes()
+
+
+def _unpacked(blob: bytes, code: str) -> array[int]:
+    data = array(code)
+    try:
+        data.frombytes(blob)
+    except (ValueError, TypeError) as error:
+        raise DamagedCache(f"a stored index row does not decode ({error})") from None
+    if sys.byteorder != "little":
+        data.byteswap()
+    return data
+
+
+def save(connection: sqlite3.Connection, catalogue: int, store: MemoryStore) -> int:
+    """Write `store` as the index of stored catalogue `catalogue` (inside the caller's
+    transaction); the number of bytes written."""
+    written = 0
+    terms = store.postings.keys() | store.groups.keys()
+    rows = []
+    for term in terms:
+        postings = _packed(store.postings.get(term, ()), "q")
+        groups = _packed(store.groups.get(term, ()), "q")
+        written += len(term) + len(postings) + len(groups)
+        rows.append((catalogue, term, store.df(term), postings, groups))
+    connection.executemany("INSERT INTO index_terms VALUES (?, ?, ?, ?, ?)", rows)
+    members = [(catalogue, gid, _packed(ids, "i")) for gid, ids in enumerate(store.group_members)]
+    written += sum(len(row[2]) for row in members)
+    connection.executemany("INSERT INTO index_members VALUES (?, ?, ?)", members)
+    words = [
+        (catalogue, surface, term, surface in store.words, len(surface), surface[0], surface[1])
+        for surface, term in store.surfaces.items()
+    ]
+    written += sum(len(row[1]) + len(row[2]) for row in words)
+    connection.executemany("INSERT INTO index_words VALUES (?, ?, ?, ?, ?, ?, ?)", words)
+    filters = [
+        (catalogue, "year", str(year), _packed(ids, "i")) for year, ids in store.year_ids.items()
+    ]
+    filters += [
+        (catalogue, "type", kind, _packed(ids, "i")) for kind, ids in store.type_ids.items()
+    ]
+    written += sum(len(row[3]) for row in filters)
+    connection.executemany("INSERT INTO index_filters VALUES (?, ?, ?, ?)", filters)
+    return written
+
+
+def drop(connection: sqlite3.Connection, catalogue: int) -> None:
+    """Remove the index of stored catalogue `catalogue` (inside the caller's transaction)."""
+    for table in _TABLE_NAMES:
+        connection.execute(f"DELETE FROM {table} WHERE catalogue = ?", (catalogue,))
+
+
+class SqliteStore:
+    """A `PostingStore` over the rows `save` wrote: each term, group and word is read once,
+    when a search first asks for it."""
+
+    def __init__(self, connection: sqlite3.Connection, catalogue: int) -> None:
+        self._connection = connection
+        self._catalogue = catalogue
+        self._terms: dict[str, tuple[int, array[int], array[int]] | None] = {}
+        self._members: dict[int, array[int]] = {}
+        self._words: dict[str, str] = {}
+        self._filters: dict[str, dict[str, array[int]]] = {}
+
+    def _query(self, sql: str, *parameters: object) -> list[tuple[object, ...]]:
+        try:
+            return self._connection.execute(sql, (self._catalogue, *parameters)).fetchall()
+        except sqlite3.Error as error:
+            raise DamagedCache(f"the stored index cannot be read ({error})") from None
+
+    def _term(self, term: str) -> tuple[int, array[int], array[int]] | None:
+        if term in self._terms:
+            return self._terms[term]
+        rows = self._query(
+            "SELECT df, postings, groups FROM index_terms WHERE catalogue = ? AND term = ?", term
+        )
+        found = None
+        if rows:
+            df, postings, groups = rows[0]
+            if not isinstance(df, int) or not isinstance(postings, bytes):
+                raise DamagedCache("a stored index row is not one")
+            found = (df, _unpacked(postings, "q"), _unpacked(groups, "q"))  # type: ignore[arg-type]
+            self._fetch_members([group_of(posting) for posting in found[2]])
+        self._terms[term] = found
+        return found
+
+    def _fetch_members(self, gids: Sequence[int]) -> None:
+        """Read the members of these groups, many at a time (a term can be in thousands)."""
+        wanted = [gid for gid in gids if gid not in self._members]
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            marks = ", ".join("?" * len(batch))
+            rows = self._query(
+                f"SELECT gid, members FROM index_members WHERE catalogue = ? AND gid IN ({marks})",
+                *batch,
+            )
+            for gid, blob in rows:
+                self._members[gid] = _unpacked(blob, "i")  # type: ignore[arg-type,index]
+
+    def entry_postings(self, term: str) -> Sequence[int]:
+        found = self._term(term)
+        return found[1] if found else ()
+
+    def group_postings(self, term: str) -> Sequence[int]:
+        found = self._term(term)
+        return found[2] if found else ()
+
+    def members(self, gid: int) -> Sequence[int]:
+        if gid not in self._members:
+            self._fetch_members([gid])
+        try:
+            return self._members[gid]
+        except KeyError:
+            raise DamagedCache(f"the stored index has no group {gid}") from None
+
+    def known(self, term: str) -> bool:
+        return self._term(term) is not None
+
+    def df(self, term: str) -> int:
+        found = self._term(term)
+        return found[0] if found else 0
+
+    def term_of(self, surface: str) -> str:
+        if surface not in self._words:
+            rows = self._query(
+                "SELECT term FROM index_words WHERE catalogue = ? AND surface = ?", surface
+            )
+            self._words[surface] = str(rows[0][0]) if rows else ""
+        return self._words[surface]
+
+    def _surfaces(self, rows: list[tuple[object, ...]]) -> list[str]:
+        found = []
+        for surface, term in rows:
+            self._words[str(surface)] = str(term)
+            found.append(str(surface))
+        return found
+
+    def prefixed(self, word: str, limit: int) -> list[str]:
+        return self._surfaces(
+            self._query(
+                "SELECT surface, term FROM index_words WHERE catalogue = ? AND surface >= ? "
+                "ORDER BY surface LIMIT ?",
+                word,
+                limit,
+            )
+        )
+
+    def near(self, lengths: range, letters: set[str]) -> list[str]:
+        found: dict[str, None] = {}
+        for column in ("first", "second"):
+            for letter in sorted(letters):
+                rows = self._query(
+                    "SELECT surface, term FROM index_words WHERE catalogue = ? "
+                    f"AND length BETWEEN ? AND ? AND {column} = ?",
+                    lengths.start,
+                    lengths.stop - 1,
+                    letter,
+                )
+                found.update(dict.fromkeys(self._surfaces(rows)))
+        return list(found)
+
+    def singles(self, lengths: range) -> list[str]:
+        return self._surfaces(
+            self._query(
+                "SELECT surface, term FROM index_words WHERE catalogue = ? AND single "
+                "AND length BETWEEN ? AND ? ORDER BY length, surface",
+                lengths.start,
+                lengths.stop - 1,
+            )
+        )
+
+    def _filter(self, kind: str) -> dict[str, array[int]]:
+        if kind not in self._filters:
+            rows = self._query(
+                "SELECT value, ids FROM index_filters WHERE catalogue = ? AND kind = ?", kind
+            )
+            self._filters[kind] = {str(value): _unpacked(ids, "i") for value, ids in rows}  # type: ignore[arg-type]
+        return self._filters[kind]
+
+    def years(self) -> dict[int, Sequence[int]]:
+        try:
+            return {int(year): ids for year, ids in self._filter("year").items()}
+        except ValueError:
+            raise DamagedCache("a stored year is not a number") from None
+
+    def types(self) -> dict[str, Sequence[int]]:
+        return dict(self._filter("type"))
