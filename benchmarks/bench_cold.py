@@ -54,29 +54,31 @@ class Run:
     peak_mib: float
 
 
-#: Runs argv[1:] as a child and prints its wall time, reported time and peak RSS (MiB):
-#: a wrapper of its own, so that the peak is this child's and no earlier one's.
+#: Runs argv[2:] as a child and prints its wall time, the time it reported (argv[1] is
+#: "timed") or the wall time again, and its peak RSS in MiB: a wrapper of its own, so
+#: that the peak is this child's and no earlier one's.
 WRAPPER = """
 import resource, subprocess, sys, time
 started = time.perf_counter()
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+done = subprocess.run(sys.argv[2:], capture_output=True, text=True)
 wall = time.perf_counter() - started
 # `search` exits 1 when nothing matched: a finished run; a traceback is a failure.
 if done.returncode > 1 or "Traceback" in done.stderr:
     sys.exit(done.stderr[-2000:])
-reported = done.stdout.split()
-inner = reported[-1] if reported and sys.argv[1:3] == [sys.executable, "-c"] else wall
+inner = done.stdout.split()[-1] if sys.argv[1] == "timed" else wall
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(wall, inner, peak)
 """
 
 
 def measure(command: list[str], runs: int) -> Run:
-    """Median wall time, reported time and peak RSS of `runs` fresh runs of `command`."""
+    """Median wall time, reported time and peak RSS of `runs` fresh runs of `command`
+    (one run with `python -c` reports the time its statement took)."""
+    kind = "timed" if command[1] == "-c" else "process"
     results = []
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, "-c", WRAPPER, *command], capture_output=True, text=True
+            [sys.executable, "-c", WRAPPER, kind, *command], capture_output=True, text=True
         )
         if done.returncode:
             raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
@@ -112,7 +114,8 @@ def main() -> None:
     results = {name: measure(command, options.runs) for name, command in cases(bib).items()}
     base = results["bibtexparser"]
     for name, run in results.items():
-        in_process = f"in-process {run.inner:6.2f} s" if run.inner != run.wall else " " * 20
+        timed = name in ("bibtexparser", "load_catalogue")
+        in_process = f"in-process {run.inner:6.2f} s" if timed else " " * 20
         print(
             f"{name:15} process {run.wall:6.2f} s  {in_process}  peak {run.peak_mib:6.0f} MiB"
             f"  ({run.wall / base.wall:4.2f}x bibtexparser's process)"
