@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 import typer
 
-from coprocli.cli import app
+from coprocli.cli import app, load_commands
+
+load_commands()  # every command, as `copro --help` sees them
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
 COMMANDS = sorted(

@@ -23,6 +23,7 @@ from .errors import BibFileError, DamagedCache, StrictModeError, UnknownKeyError
 
 if TYPE_CHECKING:
     from .cache import LibraryCache, StoredCatalogue
+    from .index import Hit, SearchIndex
 from .model import LONG_TEXT_FIELDS, NAME_FIELDS, VERBATIM_FIELDS, Entry
 from .summary import MONTH_NAMES
 
@@ -159,6 +160,26 @@ class Catalogue:
             except DamagedCache:
                 self.recover()
         return self.entries[position]
+
+    def search(
+        self, query: str, *, limit: int | None = None, with_matches: bool = True
+    ) -> tuple[SearchIndex, list[Hit]]:
+        """Search all the entries (`SearchIndex.search`); the index used, and the hits.
+
+        A catalogue from the cache searches the index stored beside it, built and stored
+        the first time; a stored index found damaged is built again from the files."""
+        from .index import MemoryStore, SearchIndex
+
+        if self.stored is not None and self.stored.indexed:
+            index = SearchIndex(self.view(), self.stored.search_store())
+            try:
+                return index, index.search(query, limit=limit, with_matches=with_matches)
+            except DamagedCache:
+                self.recover()
+        index = SearchIndex.build(self.entries)
+        if self.stored is not None and isinstance(index.store, MemoryStore):
+            self.stored.store_index(index.store)
+        return index, index.search(query, limit=limit, with_matches=with_matches)
 
     def get(self, key: str) -> Entry:
         """The entry with this key; an unknown key raises with close suggestions."""

@@ -307,8 +307,9 @@ def select(catalogue: Catalogue, selection: Selection) -> Selected:
     error, several unknown keys one error that counts them, unless `skip_unknown`."""
     if selection.is_empty and not (selection.from_empty_pipe or selection.everything_by_default):
         raise UsageError("Give keys (or '-' for stdin), --keys-from, --all, --query or a filter.")
-    if selection.filter is not None:
-        selection.filter.require_known(catalogue.entries)
+    chosen = selection.filter if selection.filter and not selection.filter.is_empty else None
+    if chosen is not None:
+        chosen.require_known(catalogue.entries)
     skipped: list[CoproError] = []
     if selection.keys or selection.from_empty_pipe:
         entries, unknown = catalogue.resolve(dict.fromkeys(selection.keys))
@@ -318,12 +319,10 @@ def select(catalogue: Catalogue, selection: Selection) -> Selected:
             raise UnknownKeysError(unknown)
         skipped = list(unknown)
     elif selection.query:
-        from .index import SearchIndex
-
-        hits = SearchIndex.build(catalogue.entries).search(selection.query, with_matches=False)
+        _, hits = catalogue.search(selection.query, with_matches=False)
         entries = [hit.entry for hit in hits]
     else:
         entries = list(catalogue.entries)
-    if selection.filter is not None:
-        entries = selection.filter.apply(entries)
+    if chosen is not None:
+        entries = chosen.apply(entries)
     return Selected(entries, skipped)

@@ -3,6 +3,7 @@ written; counts in messages agree with their nouns."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -10,10 +11,11 @@ import pytest
 import typer
 from typer.core import TyperOption
 
-from coprocli.cli import app
+from coprocli.cli import app, load_commands
 
 from ..conftest import Runner
 
+load_commands()  # every command, as `copro --help` sees them
 ROOT = typer.main.get_command(app)
 COMMANDS = sorted(ROOT.commands)  # type: ignore[attr-defined]
 
@@ -69,3 +71,31 @@ def test_counts_agree_with_their_nouns(
     assert "Warning: 1 more problem not shown;" in copro("--bib", str(eleven), "list").stderr
     monkeypatch.setattr("coprocli.cli._render.is_terminal", lambda: True)
     assert copro("list", "--limit", "1").stdout.endswith("\n1 entry\n")
+
+
+def test_every_command_is_in_the_table_that_loads_it_alone() -> None:
+    """A command line loads only its command's module; the table that says which module
+    that is must name every command, or a command would be missing when run."""
+    from coprocli.cli import COMMAND_MODULES, _command_name
+
+    assert set(COMMAND_MODULES) == set(ROOT.commands)  # type: ignore[attr-defined]
+    assert _command_name(["--bib", "search", "-q", "list", "x"]) == "list"
+    assert _command_name(["--no-cache", "-b", "a.bib", "search", "care"]) == "search"
+    assert _command_name(["--bib=a.bib", "cite", "k"]) == "cite"
+    assert _command_name(["--version"]) is None and _command_name(["--", "search"]) is None
+
+
+def test_a_command_run_alone_loads_no_other_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from coprocli.cli import main\n"
+        "try:\n    main(['search', 'timebanking', '--keys'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.endswith('_cmd')))"
+    )
+    env = {**os.environ, "COPRO_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.stdout.strip().splitlines()[-1] == "['coprocli.cli.search_cmd']"

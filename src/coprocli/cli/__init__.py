@@ -88,18 +88,51 @@ def root(
     )
 
 
-# Commands register themselves on `app` when imported, and `--help` lists them in that
-# order: finding things first, then citing them, then checking files.
-for _module in (
-    "search_cmd",
-    "list_cmd",
-    "show_cmd",
-    "cite_cmd",
-    "reading_cmd",
-    "check_cmd",
-    "cache_cmd",
-):
-    importlib.import_module(f"{__name__}.{_module}")
+#: Each command's module. Commands register themselves on `app` when their module is
+#: imported, and `--help` lists them in this order: finding things first, then citing
+#: them, then checking files.
+COMMAND_MODULES = {
+    "search": "search_cmd",
+    "filter": "search_cmd",
+    "list": "list_cmd",
+    "show": "show_cmd",
+    "cite": "cite_cmd",
+    "export": "cite_cmd",
+    "styles": "cite_cmd",
+    "reading-list": "reading_cmd",
+    "refs": "reading_cmd",
+    "check": "check_cmd",
+    "cache": "cache_cmd",
+}
+#: The global options that take a value (the command name is the first word after the
+#: global options and their values).
+_VALUED_GLOBALS = frozenset({"--bib", "-b"})
+
+
+def load_commands(args: list[str] | None = None) -> None:
+    """Register the command that `args` run, or every command when `args` name none
+    (help, a typo, a bare `copro`) or are not given. Importing one command's module
+    instead of all of them is most of what a quick command's start-up saves."""
+    name = _command_name(args) if args is not None else None
+    modules = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else COMMAND_MODULES.values()
+    for module in dict.fromkeys(modules):
+        importlib.import_module(f"{__name__}.{module}")
+
+
+def _command_name(args: list[str]) -> str | None:
+    """The command word of a command line: the first word that is neither a global
+    option nor a global option's value."""
+    value_expected = False
+    for arg in args:
+        if value_expected:
+            value_expected = False
+        elif arg in _VALUED_GLOBALS:
+            value_expected = True
+        elif arg == "--":
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -112,10 +145,12 @@ def main(argv: list[str] | None = None) -> None:
 
     tune_collector()
     guard_standard_streams()
+    args = argv if argv is not None else sys.argv[1:]
+    load_commands(args)
     command = typer.main.get_command(app)
     try:
         result = command.main(
-            args=argv if argv is not None else sys.argv[1:],
+            args=args,
             prog_name="copro",
             standalone_mode=False,
         )

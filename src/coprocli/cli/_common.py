@@ -74,29 +74,14 @@ class Session:
         self, chosen: EntryFilter, text: str, *, limit: int | None, with_matches: bool
     ) -> tuple[SearchIndex, list[Hit]]:
         """Search the catalogue's entries that `chosen` selects; the index and the hits.
-
-        The whole catalogue's index is the one the cache keeps (built and stored the
-        first time), which reads only the entries a search looks at; a selection's is
-        built for it."""
-        from ..errors import DamagedCache
-        from ..index import MemoryStore, SearchIndex
-
+        The whole catalogue's index is the one the cache keeps; a selection's is built."""
         catalogue = self.catalogue()
-        stored = catalogue.stored
-        if not chosen.is_empty:
-            chosen.require_known(catalogue.entries)
-            index = SearchIndex.build(chosen.apply(catalogue.entries))
-        elif stored is not None and stored.indexed:
-            index = SearchIndex(catalogue.view(), stored.search_store())
-            try:
-                return index, index.search(text, limit=limit, with_matches=with_matches)
-            except DamagedCache:
-                catalogue.recover()
-                index = SearchIndex.build(catalogue.entries)
-        else:
-            index = SearchIndex.build(catalogue.entries)
-            if stored is not None and isinstance(index.store, MemoryStore):
-                stored.store_index(index.store)
+        if chosen.is_empty:
+            return catalogue.search(text, limit=limit, with_matches=with_matches)
+        from ..index import SearchIndex
+
+        chosen.require_known(catalogue.entries)
+        index = SearchIndex.build(chosen.apply(catalogue.entries))
         return index, index.search(text, limit=limit, with_matches=with_matches)
 
 
