@@ -35,12 +35,20 @@ _ENTRY_HEAD = re.compile(r"^(@(?!string)\w+\{)([^\s,={}]+),", re.MULTILINE | re.
 
 
 def doubled(name: str) -> Path:
-    """`name`.bib twice over, in the scratch folder: the second copy's keys get `-x2`, so
-    a 50k library gives 100k distinct entries (its `@string`s are defined twice)."""
-    target = SCRATCH / f"{name}_x2.bib"
+    """`name`.bib twice over (see `copies`): a 50k library gives 100k distinct entries."""
+    return copies(name, 2)
+
+
+def copies(name: str, count: int) -> Path:
+    """`name`.bib `count` times over, in the scratch folder: copy N's keys get `-xN`, so
+    all keys stay distinct (its `@string`s are defined again in each copy)."""
+    target = SCRATCH / f"{name}_x{count}.bib"
     if not target.exists():
         text = library(name).read_text(encoding="utf-8")
-        target.write_text(text + "\n" + _ENTRY_HEAD.sub(r"\1\2-x2,", text), encoding="utf-8")
+        parts = [text] + [_ENTRY_HEAD.sub(rf"\1\2-x{n},", text) for n in range(2, count + 1)]
+        partial = target.with_suffix(".partial")
+        partial.write_text("\n".join(parts), encoding="utf-8")
+        partial.replace(target)  # a run cut short leaves no half-written library
     return target
 
 

@@ -1,21 +1,28 @@
 """Whole `copro` processes, cold (no cache) and warm (the cache filled by a first run),
-against a no-op Typer app with the same kind of signature: what a user waits for.
+against a no-op Typer app with the same signature and against bibtool: what a user waits
+for, and the memory it takes.
 
-Run: python benchmarks/bench_warm.py [--runs 5] [--library progr-oceanogr]
-Each figure is the median of the runs; the cache lives in a temporary folder.
+Run: python benchmarks/bench_warm.py [--runs 5] [--big] [--cold]
+Each figure is the median of the runs (wall time; peak resident memory of the process).
+The cache lives in a temporary folder. `--big` adds the synthetic 100k and 200k
+libraries (synth_50k twice and four times over; their first, cold run takes minutes);
+`--cold` also times every case without the cache. Python writes bytecode as an
+installed copro would have it (PYTHONDONTWRITEBYTECODE is dropped), and each command
+runs once before it is timed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-from _data import library
+from _data import copies, library
 
 NOOP = """
 import typer
@@ -34,47 +41,98 @@ app()
 """
 
 
-def median_time(command: list[str], runs: int, env: dict[str, str]) -> float:
-    times = []
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one process (its own, not its siblings')."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+    _, _, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = 0  # reaped above
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_run(command: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
+    results = [run_once(command, env) for _ in range(runs)]
+    return (
+        statistics.median(seconds for seconds, _ in results),
+        statistics.median(mebibytes for _, mebibytes in results),
+    )
+
+
+def median_pair(
+    command: list[str], baseline: list[str], runs: int, env: dict[str, str]
+) -> tuple[float, float, float]:
+    """Median seconds of `command` and of `baseline`, run in turns (so that a busy
+    machine slows both alike), and the median peak MiB of `command`."""
+    ours, theirs = [], []
     for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, capture_output=True, env=env, check=False)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        ours.append(run_once(command, env))
+        theirs.append(run_once(baseline, env))
+    return (
+        statistics.median(seconds for seconds, _ in ours),
+        statistics.median(seconds for seconds, _ in theirs),
+        statistics.median(mebibytes for _, mebibytes in ours),
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--library", default="progr-oceanogr")
+    parser.add_argument("--big", action="store_true", help="add the 100k and 200k libraries")
+    parser.add_argument("--cold", action="store_true", help="also time without the cache")
     options = parser.parse_args()
-    bib = library(options.library)
+    real = library("progr-oceanogr")
     copro = [sys.executable, "-m", "coprocli"]
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "COPRO_CACHE_DIR": folder}
-        # The same signature as `copro search` (global options and the command's), so
-        # that both pay Typer the same for reading their options.
-        noop = median_time([sys.executable, "-c", NOOP, "search", "x"], options.runs, env)
-        print(f"no-op Typer app, search's signature      {noop:6.3f} s")
-        cases = [
-            ("bundled: search timebanking", [*copro, "search", "timebanking"]),
-            (
-                f"{bib.name}: search stock",
-                [*copro, "--no-bundled", "--bib", str(bib), "search", "stock"],
-            ),
-            (
-                f"{bib.name}: cite --all --style apa",
-                [*copro, "--no-bundled", "--bib", str(bib), "cite", "--all", "--style", "apa"],
-            ),
-        ]
-        for name, command in cases:
-            cold = median_time([*command[:3], "--no-cache", *command[3:]], options.runs, env)
-            subprocess.run(command, capture_output=True, env=env, check=False)  # fill
-            warm = median_time(command, options.runs, env)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        noop_command = [sys.executable, "-c", NOOP, "search", "x"]
+        run_once(noop_command, env)
+        noop, noop_memory = median_run(noop_command, options.runs, env)
+        print(f"{'no-op Typer app, search signature':44} {noop:6.3f} s {noop_memory:5.0f} MiB")
+        figures: dict[str, float] = {}
+
+        def case(name: str, arguments: list[str]) -> None:
+            command = [*copro, *arguments]
+            if options.cold:
+                cold, _ = median_run([*copro, "--no-cache", *arguments], options.runs, env)
+                print(f"{name:44} cold {cold:6.3f} s")
+            run_once(command, env)  # fills the cache, writes bytecode
+            warm, baseline, memory = median_pair(command, noop_command, options.runs, env)
+            figures[name] = warm
             print(
-                f"{name:40} cold {cold:6.3f} s   warm {warm:6.3f} s "
-                f"({warm / noop:4.1f}x the no-op app)"
+                f"{name:44} {warm:6.3f} s {memory:5.0f} MiB  {warm / baseline:4.2f}x the no-op"
+                f" ({baseline:.3f} s in the same turns)"
             )
+
+        bundled = "bundled: search timebanking"
+        case(bundled, ["search", "timebanking"])
+        on_real = f"{real.name}: search stock"
+        case(on_real, ["-q", "--no-bundled", "--bib", str(real), "search", "stock"])
+        print(f"{'':44} {figures[on_real] / figures[bundled]:6.2f}x the bundled search")
+        if shutil.which("bibtool"):
+            select = ["bibtool", "-q", "--", 'select{"stock"}', "-i", str(real), "-o", os.devnull]
+            command = [*copro, "-q", "--no-bundled", "--bib", str(real), "search", "stock"]
+            warm, bibtool, _ = median_pair(command, select, options.runs, env)
+            print(
+                f"{'bibtool select on the same file':44} {bibtool:6.3f} s"
+                f"        copro is {warm / bibtool:4.2f}x bibtool (same turns)"
+            )
+        cite = ["-q", "--no-bundled", "--bib", str(real), "cite", "--all", "--style", "apa"]
+        case(f"{real.name}: cite --all --style apa", cite)
+        if options.big:
+            for count in (2, 4):
+                big = copies("synth_50k", count)
+                name = f"{count * 50}k: search 'social care'"
+                case(name, ["-q", "--no-bundled", "--bib", str(big), "search", "social care"])
+                case(
+                    f"{count * 50}k: search 'stock assessment'",
+                    ["-q", "--no-bundled", "--bib", str(big), "search", "stock assessment"],
+                )
+            ratio = figures["200k: search 'social care'"] / figures["100k: search 'social care'"]
+            print(f"{'200k against 100k':44} {ratio:6.2f}x")
 
 
 if __name__ == "__main__":

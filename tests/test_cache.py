@@ -83,6 +83,7 @@ def test_a_warm_lookup_reads_one_block_not_every_entry(tmp_path: Path, cache: Li
     assert len(warm) == 5 * BLOCK
     assert warm.get(f"k{3 * BLOCK + 1}").title == f"Title {3 * BLOCK + 1}"
     assert warm.stored is not None and list(warm.stored._blocks) == [3]
+    assert list(warm.stored._entries) == [3 * BLOCK + 1]  # one entry made of the block
     assert warm.find("K2") is not None and warm.find("nothing") is None
 
 
@@ -318,7 +319,7 @@ def test_a_stored_index_reads_only_what_a_search_needs(tmp_path: Path) -> None:
             f"@article{{k{i}, title = {{Study {i} of {'timebanking' if i == 300 else 'care'}}},"
             f" author = {{Smith, Ann{i}}}, journal = {{Journal {i % 7}}},"
             f" year = {2000 + i % 20}}}\n"
-            for i in range(6 * BLOCK)
+            for i in range(400)
         ),
         "utf-8",
     )

@@ -52,8 +52,8 @@ SCHEMA_VERSION = 2
 #: The cache's size cap, in bytes of stored payload (`COPRO_CACHE_MAX_MB` overrides it).
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 #: Entries are stored this many to a compressed block: a search reads the blocks of the
-#: entries it shows, a listing all of them.
-BLOCK = 64
+#: entries it shows, a listing all of them. Small blocks waste little on a search.
+BLOCK = 16
 #: A catalogue's "last used" time is written again only when it is older than this: most
 #: warm runs then write nothing at all.
 _TOUCH_AFTER = 3600.0
@@ -367,7 +367,8 @@ class StoredCatalogue:
     size: int
     warnings: list[LoadWarning]
     indexed: bool
-    _blocks: dict[int, list[Entry]] = field(default_factory=dict)
+    _blocks: dict[int, list[Any]] = field(default_factory=dict)  # stored items, decoded
+    _entries: dict[int, Entry] = field(default_factory=dict)
     _people: dict[tuple[str, ...], Person] = field(default_factory=dict)
 
     def _rows(self, sql: str, *parameters: object) -> list[tuple[Any, ...]]:
@@ -379,15 +380,29 @@ class StoredCatalogue:
         except sqlite3.Error as error:
             raise DamagedCache(f"the cache cannot be read ({error})") from None
 
-    def _decode_block(self, payload: bytes) -> list[Entry]:
+    @staticmethod
+    def _items(payload: bytes) -> list[Any]:
+        """The stored entries of one block, as JSON values."""
         try:
             items = json.loads(zlib.decompress(payload))
-            return [_entry(item, self._people) for item in items]
-        except (ValueError, KeyError, TypeError, zlib.error) as error:
+        except (ValueError, zlib.error) as error:
             raise DamagedCache(f"a stored block does not decode ({error})") from None
+        if not isinstance(items, list):
+            raise DamagedCache("a stored block is not a list of entries")
+        return items
+
+    def _entry(self, item: Any) -> Entry:
+        try:
+            return _entry(item, self._people)
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise DamagedCache(f"a stored entry does not decode ({error})") from None
 
     def entry(self, eid: int) -> Entry:
-        """Entry number `eid` (0-based, in catalogue order), reading only its block."""
+        """Entry number `eid` (0-based, in catalogue order), reading only its block and
+        making only this entry of it."""
+        entry = self._entries.get(eid)
+        if entry is not None:
+            return entry
         block = eid // BLOCK
         if block not in self._blocks:
             rows = self._rows(
@@ -395,11 +410,13 @@ class StoredCatalogue:
             )
             if not rows:
                 raise DamagedCache(f"the stored catalogue has no block {block}")
-            self._blocks[block] = self._decode_block(rows[0][0])
+            self._blocks[block] = self._items(rows[0][0])
         try:
-            return self._blocks[block][eid % BLOCK]
+            item = self._blocks[block][eid % BLOCK]
         except IndexError:
             raise DamagedCache(f"the stored catalogue has no entry {eid}") from None
+        entry = self._entries[eid] = self._entry(item)
+        return entry
 
     def entries(self) -> list[Entry]:
         """All the entries, in order."""
@@ -410,7 +427,7 @@ class StoredCatalogue:
         for number, payload in rows:
             if number != len(entries) // BLOCK:
                 raise DamagedCache("the stored catalogue has a block missing")
-            entries.extend(self._blocks.get(number) or self._decode_block(payload))
+            entries.extend(map(self._entry, self._items(payload)))
         if len(entries) != self.size:
             raise DamagedCache("the stored catalogue has entries missing")
         return entries
