@@ -1,11 +1,11 @@
 """Loading .bib files into a `Catalogue` of typed `Entry` objects.
 
-bibtexparser splits the file into blocks; everything after that is copro's own, because the
-library's middlewares lose or garble data on real files (names decoded before they are split,
-URLs cut at `%`, entries dropped for a repeated field). Problems never stop a load: each one
-becomes a `LoadWarning` naming file, line and key, and the rest of the file still loads.
-`strict=True` turns any warning into an error. This is the only module that imports
-bibtexparser.
+The file is split into blocks as bibtexparser's splitter splits it (`bibsplit.py`, which
+reads common entries itself and hands it the rest); everything after that is copro's own,
+because the library's middlewares lose or garble data on real files (names decoded before
+they are split, URLs cut at `%`, entries dropped for a repeated field). Problems never stop
+a load: each one becomes a `LoadWarning` naming file, line and key, and the rest of the
+file still loads. `strict=True` turns any warning into an error.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from . import latex
+from .bibsplit import CommentBlock, EntryBlock, FailedBlock, StringBlock, split_blocks
 from .errors import BibFileError, DamagedCache, StrictModeError, UnknownKeyError
 
 if TYPE_CHECKING:
@@ -482,43 +483,25 @@ class _FileParser:
         self.warnings.append(LoadWarning(self.label, line, kind, message, key))
 
     def parse(self, text: str) -> None:
-        from bibtexparser.model import (
-            DuplicateBlockKeyBlock,
-            DuplicateFieldKeyBlock,
-            ImplicitComment,
-            ParsingFailedBlock,
-        )
-        from bibtexparser.model import Entry as RawEntry
-        from bibtexparser.model import String as RawString
-        from bibtexparser.splitter import Splitter
-
-        library = _split_quietly(Splitter, _KEYLESS_ENTRY.sub(r"\1,", normalise_source(text)))
+        blocks = split_blocks(_KEYLESS_ENTRY.sub(r"\1,", normalise_source(text)))
         progress = self.progress
-        total = len(library.blocks)
-        for done, block in enumerate(library.blocks):
+        total = len(blocks)
+        for done, block in enumerate(blocks):
             if progress is not None and not done % 256:
                 progress(done, total)
-            line = (block.start_line or 0) + 1
-            if isinstance(block, RawEntry):
-                self.add_entry(block, line)
-            elif isinstance(block, DuplicateFieldKeyBlock):
-                self.add_entry(block.ignore_error_block, line)
-            elif isinstance(block, DuplicateBlockKeyBlock):
-                duplicate = block.ignore_error_block
-                if isinstance(duplicate, RawEntry):
-                    self.add_entry(duplicate, line)
-                elif isinstance(duplicate, RawString):
-                    self.add_string(duplicate, line)
-            elif isinstance(block, RawString):
-                self.add_string(block, line)
-            elif isinstance(block, ParsingFailedBlock):
-                self.report_failed_block(block, line)
-            elif isinstance(block, ImplicitComment):
-                self.check_stray_text(block.comment, line)
+            if isinstance(block, EntryBlock):
+                self.add_entry(block)
+            elif isinstance(block, StringBlock):
+                self.add_string(block)
+            elif isinstance(block, FailedBlock):
+                self.report_failed_block(block)
+            elif isinstance(block, CommentBlock):
+                self.check_stray_text(block.text, block.line)
 
     # -- @string -------------------------------------------------------------------------
 
-    def add_string(self, block: Any, line: int) -> None:
+    def add_string(self, block: StringBlock) -> None:
+        line = block.line
         name = block.key.strip().lower()
         value = evaluate(block.value, self.strings)
         for macro in value.undefined:
@@ -531,22 +514,16 @@ class _FileParser:
 
     # -- entries -------------------------------------------------------------------------
 
-    def add_entry(self, block: Any, line: int) -> None:
+    def add_entry(self, block: EntryBlock) -> None:
+        line = block.line
         entry_type = block.entry_type.strip().lower()
         if entry_type in {"comment", "preamble", "string"}:
             return
         key = block.key.strip()
         raw: dict[str, str] = {}
         raw_lines: dict[str, int] = {}
-        for raw_field in block.fields:
-            self.add_raw_field(
-                raw,
-                raw_lines,
-                raw_field.key,
-                raw_field.value,
-                key,
-                (raw_field.start_line or 0) + 1,
-            )
+        for name, value, field_line in block.fields:
+            self.add_raw_field(raw, raw_lines, name, value, key, field_line)
         if not key or _KEY_CHARS_BAD.search(key):
             key = self.repair_key(key, raw, line)
         if key in self.seen:
@@ -699,13 +676,12 @@ class _FileParser:
 
     # -- problems ------------------------------------------------------------------------
 
-    def report_failed_block(self, block: Any, line: int) -> None:
-        reason = getattr(block.error, "abort_reason", None) or str(block.error)
-        head = (block.raw or "").lstrip()[:60].splitlines()[0] if block.raw else ""
+    def report_failed_block(self, block: FailedBlock) -> None:
+        head = block.raw.lstrip()[:60].splitlines()[0] if block.raw else ""
         self.warn(
-            line,
+            block.line,
             "unparseable",
-            f"could not read the block '{head}' ({reason.strip()}); it was skipped",
+            f"could not read the block '{head}' ({block.reason.strip()}); it was skipped",
         )
 
     def check_stray_text(self, comment: str, line: int) -> None:
@@ -867,19 +843,6 @@ def _suffixed(base: str, suffix: int) -> str:
 def _preview(text: str) -> str:
     flat = " ".join(text.split())
     return repr(flat if len(flat) <= 30 else flat[:27] + "...")
-
-
-def _split_quietly(splitter: Any, text: str) -> Any:
-    """Run bibtexparser's splitter with its own logging silenced: copro reports problems."""
-    import logging
-
-    logger = logging.getLogger("bibtexparser")
-    previous = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        return splitter(text).split()
-    finally:
-        logger.setLevel(previous)
 
 
 # ---------------------------------------------------------------------------------------
