@@ -329,3 +329,36 @@ def test_filter_raises_nothing_but_usage_errors(entries: list[Entry], terms: lis
     except UsageError:
         return
     assert all(entry in entries for entry in found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="abcde", max_size=9),
+    st.text(alphabet="abcde", max_size=9),
+    st.integers(min_value=0, max_value=3),
+)
+def test_typo_distance_is_rapidfuzzs(a: str, b: str, most: int) -> None:
+    from rapidfuzz.distance import OSA
+
+    from coprocli.index import osa_distance
+
+    assert osa_distance(a, b, most) == min(OSA.distance(a, b), most + 1)
+
+
+def test_few_and_many_candidates_find_the_same_typos() -> None:
+    """Under `_FEW_CANDIDATES` distances are measured in Python, above by rapidfuzz: the
+    same words either way."""
+    import random
+
+    from coprocli import index
+
+    rng = random.Random(3)
+    words = ["".join(rng.choice("aeiostn") for _ in range(rng.randint(3, 9))) for _ in range(900)]
+    for word in ("station", "notes", "teaist"):
+        many = sorted(index._typos(word, words, 2))
+        few = sorted(
+            found
+            for start in range(0, len(words), index._FEW_CANDIDATES)
+            for found in index._typos(word, words[start : start + index._FEW_CANDIDATES], 2)
+        )
+        assert many == few and many

@@ -499,9 +499,6 @@ class SearchIndex:
 
     def _expand(self, word: str, *, prefix: bool) -> _Expansion:
         """The index terms a folded query word stands for, each with a match quality."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
         terms: dict[str, float] = {}
 
         def add(term: str, quality: float) -> None:
@@ -529,10 +526,7 @@ class SearchIndex:
             # words whose first or second letter is this word's first or second.
             lengths = range(len(word) - most, len(word) + most + 1)
             candidates = store.near(lengths, {word[0], word[1]})
-            found = process.extract(
-                word, candidates, scorer=OSA.distance, score_cutoff=most, limit=None
-            )
-            for surface, distance, _ in found:
+            for surface, distance in _typos(word, candidates, most):
                 if distance:
                     add(store.term_of(surface), ONE_EDIT if distance == 1 else TWO_EDITS)
         size = sum(self._df(term) for term in terms)
@@ -845,6 +839,49 @@ class SearchIndex:
                 if guess is not None and guess not in suggestions and len(suggestions) < limit:
                     suggestions.append(guess)
         return suggestions
+
+
+#: Up to this many candidate words, typo distances are worked out here rather than by
+#: rapidfuzz: a search of a small library then never imports rapidfuzz, which costs more
+#: (about 15 ms) than measuring a few hundred short words.
+_FEW_CANDIDATES = 200
+
+
+def _typos(word: str, candidates: list[str], most: int) -> list[tuple[str, int]]:
+    """The candidates within `most` edits of `word` (optimal string alignment: insert,
+    delete, replace, or swap two neighbours), each with its distance."""
+    if len(candidates) <= _FEW_CANDIDATES:
+        found = [(surface, osa_distance(word, surface, most)) for surface in candidates]
+        return [(surface, distance) for surface, distance in found if distance <= most]
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    found_far = process.extract(
+        word, candidates, scorer=OSA.distance, score_cutoff=most, limit=None
+    )
+    return [(surface, int(distance)) for surface, distance, _ in found_far]
+
+
+def osa_distance(a: str, b: str, most: int) -> int:
+    """The optimal string alignment distance of `a` and `b` (as rapidfuzz's `OSA`), or
+    `most + 1` for anything further apart than `most`."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, other in enumerate(b, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                value = min(value, before[j - 2] + 1)
+            current[j] = value
+        # Every row holds a cell on the best alignment's path, or one no dearer (a swap
+        # skips a row whose diagonal cell costs no more): a row all past `most` ends it.
+        if min(current) > most:
+            return most + 1
+        before, previous = previous, current
+    return min(previous[-1], most + 1)
 
 
 # Fields from the weightiest down, so that checking a phrase can stop at its first find.

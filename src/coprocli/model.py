@@ -142,6 +142,16 @@ class Entry:
         return summary.people(self.names)
 
     @property
+    def listed_people(self) -> tuple[Person, ...]:
+        """Who a listing shows and sorts the entry by: its authors (editors or directors
+        stand in), else the organisation responsible for it (`organization`, as a web page
+        names its owner; APA puts it first too). Without either, nobody."""
+        if self.authors:
+            return self.authors
+        organisation = summary.organisation(self.fields)
+        return (Person(literal=organisation),) if organisation else ()
+
+    @property
     def keywords(self) -> tuple[str, ...]:
         """The keywords, split on commas and semicolons."""
         return summary.keywords(self.fields)

@@ -9,10 +9,13 @@ syntax raises: an unclosed quote, an unknown field, an empty field value or a ba
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import UsageError
 from .folding import fold
-from .selection import YearRange, type_aliases
+
+if TYPE_CHECKING:
+    from .selection import YearRange
 
 #: The fields a `field:value` term may name, in the order the help lists them.
 KNOWN_FIELDS: tuple[str, ...] = ("author", "title", "year", "type", "section", "keyword", "key")
@@ -32,6 +35,8 @@ class Term:
     @property
     def types(self) -> frozenset[str]:
         """For `type:` terms, the entry types it stands for (with the aliases)."""
+        from .selection import type_aliases
+
         return type_aliases(fold(self.text).strip())
 
 
@@ -75,6 +80,8 @@ def make_field_term(name: str, value: str, *, phrase: bool, original: str) -> Te
         raise UsageError(f"Unknown field {name!r} in {original!r}; fields: {_FIELD_LIST}.")
     if not value.strip():
         raise UsageError(f"Empty value for {field}: in {original!r}; fields: {_FIELD_LIST}.")
+    from .selection import YearRange  # filters' year ranges: loaded for field terms only
+
     years = YearRange.parse(value) if field == "year" else None
     return Term(value.strip(), field, phrase, years)
 

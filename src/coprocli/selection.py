@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import summary
 from .errors import CoproError, UnknownFilterValueError, UnknownKeysError, UsageError
 from .folding import fold
-from .model import Entry, Person
+from .model import Entry
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -207,18 +206,8 @@ def _unknown_value(
     return UnknownFilterValueError(message)
 
 
-def listed_people(entry: Entry) -> tuple[Person, ...]:
-    """Who a listing shows and sorts an entry by: its authors (editors or directors stand
-    in), else the organisation responsible for it (`organization`, as a web page names its
-    owner; APA puts it first too). Without either, nobody: such entries sort last."""
-    if entry.authors:
-        return entry.authors
-    organisation = summary.organisation(entry.fields)
-    return (Person(literal=organisation),) if organisation else ()
-
-
 def _author_key(entry: Entry) -> str:
-    people = listed_people(entry)
+    people = entry.listed_people  # nobody: such entries sort last
     return fold(people[0].sort_name) if people else "\uffff"
 
 

@@ -93,7 +93,7 @@ def root(
 #: them, then checking files.
 COMMAND_MODULES = {
     "search": "search_cmd",
-    "filter": "search_cmd",
+    "filter": "filter_cmd",
     "list": "list_cmd",
     "show": "show_cmd",
     "cite": "cite_cmd",

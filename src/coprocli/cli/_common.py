@@ -71,12 +71,13 @@ class Session:
         return self._catalogue
 
     def search(
-        self, chosen: EntryFilter, text: str, *, limit: int | None, with_matches: bool
+        self, chosen: EntryFilter | None, text: str, *, limit: int | None, with_matches: bool
     ) -> tuple[SearchIndex, list[Hit]]:
-        """Search the catalogue's entries that `chosen` selects; the index and the hits.
-        The whole catalogue's index is the one the cache keeps; a selection's is built."""
+        """Search the catalogue's entries that `chosen` selects (all of them for None);
+        the index and the hits. The whole catalogue's index is the one the cache keeps; a
+        selection's is built."""
         catalogue = self.catalogue()
-        if chosen.is_empty:
+        if chosen is None or chosen.is_empty:
             return catalogue.search(text, limit=limit, with_matches=with_matches)
         from ..index import SearchIndex
 

@@ -3,7 +3,9 @@
 This is the terminal backend: the only place besides `cli/` where Rich is used. Catalogue
 text reaches Rich only as `Text` made by `_shown`, never as a string Rich would read as
 markup (`[link=...]` in a title is just text), and plain text goes out through `out`;
-both make terminal controls visible (`terminal.visible`).
+both make terminal controls visible (`terminal.visible`). What only lists and records need
+(`listing`, `textblocks`) is imported where they are printed: search results, printed
+often and quickly, need neither.
 """
 
 from __future__ import annotations
@@ -12,11 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..listing import record_rows
 from ..model import Entry
-from ..selection import listed_people
 from ..terminal import visible
-from ..textblocks import ItemList, Paragraph, first_paragraph, parse_blocks, to_plain
 from ._common import counted, is_terminal, out, out_lines, stdout_console
 
 if TYPE_CHECKING:
@@ -49,7 +48,7 @@ def _web_link(url: str) -> str | None:
 def short_authors(entry: Entry, most: int = 3) -> str:
     """Surnames for a table cell: `Boyle, Slay, Stephens`, `Boyle et al.` past `most`;
     an organisation whole, whether it is the author or the `organization` of a web page."""
-    names = [person.surname for person in listed_people(entry)]
+    names = [person.surname for person in entry.listed_people]
     if len(names) > most:
         return f"{names[0]} et al."
     return ", ".join(names)
@@ -60,11 +59,15 @@ def _year(entry: Entry) -> str:
 
 
 def _summary(entry: Entry, full: bool) -> str:
+    from ..textblocks import first_paragraph
+
     return entry.annotation if full else first_paragraph(entry.annotation)
 
 
 def print_entry_table(entries: Sequence[Entry], *, summaries: bool, full: bool) -> None:
     """A table of entries; with `summaries`, each entry's annotation under it."""
+    from ..textblocks import to_plain
+
     if not is_terminal():
         for entry in entries:
             out("\t".join((entry.key, _year(entry), short_authors(entry), entry.title, entry.type)))
@@ -127,6 +130,8 @@ def _annotation(text: str) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
+    from ..textblocks import ItemList, Paragraph, parse_blocks
+
     parts: list[RenderableType] = []
     for block in parse_blocks(text):
         if isinstance(block, Paragraph):
@@ -148,6 +153,9 @@ def _annotation(text: str) -> RenderableType:
 
 def print_records(entries: Sequence[Entry]) -> None:
     """Full records: Rich panels on a terminal, plain text blocks in a pipe."""
+    from ..listing import record_rows
+    from ..textblocks import to_plain
+
     if not is_terminal():
         for index, entry in enumerate(entries):
             if index:

@@ -1,4 +1,4 @@
-"""`copro search` (fuzzy, ranked) and `copro filter` (exact field:value terms)."""
+"""`copro search`: fuzzy, ranked; and how query commands read their arguments."""
 
 from __future__ import annotations
 
@@ -132,7 +132,9 @@ def search_command(
     text = _query_from_args(query)
     parse_query(text)  # a malformed query fails before anything is loaded
     output = ScriptOutput.choose(as_json=as_json, as_jsonl=as_jsonl, keys=keys, template=template)
-    chosen = entry_filter(author, year, type_, section, keyword)
+    # Without filter options there is nothing to choose (and the filters go unloaded).
+    options = (author, year, type_, section, keyword)
+    chosen = entry_filter(*options) if any(options) else None
     # `--limit 0` still tells whether anything matched, by exit status, as `--limit 1` does.
     with_matches = output.mode not in {"keys", "format"}
     index, hits = session(ctx).search(
@@ -157,39 +159,3 @@ def search_command(
     from ._render import print_hits
 
     print_hits(hits)
-
-
-@app.command("filter", cls=QueryCommand)
-def filter_command(
-    ctx: typer.Context,
-    terms: Annotated[
-        list[str], typer.Argument(metavar="FIELD:VALUE", help="Exact terms, all must hold.")
-    ],
-    limit: LimitOpt = None,
-    as_json: JsonOpt = False,
-    as_jsonl: JsonlOpt = False,
-    keys: KeysOpt = False,
-    template: FormatOpt = None,
-) -> None:
-    """Select entries by exact field:value terms: no fuzziness, for scripts.
-
-    Matching ignores case and accents. Fields: author, title, year (2009..2011), type,
-    section, keyword, key.
-
-    Example: copro filter section:"Practical tools" year:2011 --keys
-    """
-    from ..index import filter_entries
-
-    output = ScriptOutput.choose(as_json=as_json, as_jsonl=as_jsonl, keys=keys, template=template)
-    filter_entries([], terms)  # reject malformed terms before loading anything
-    catalogue = session(ctx).catalogue()
-    entries = filter_entries(catalogue.entries, terms)
-    if not entries:
-        nothing_matched(json_array=output.mode == "json")
-    if limit is not None:
-        entries = entries[:limit]
-    if output.emit(entries):
-        return
-    from ._render import print_entry_table
-
-    print_entry_table(entries, summaries=False, full=False)
