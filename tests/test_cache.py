@@ -352,3 +352,33 @@ def test_search_builds_the_index_once(
     library.write_text("@misc{extra, title = {Timebanking in Leeds}}\n", "utf-8")
     with pytest.raises(AssertionError, match="built again"):
         copro("--bib", str(library), "search", "timebanking")
+
+
+def _killed_while_storing(folder: str, library: str) -> None:
+    """Load `library` into the cache and die (SIGKILL, nothing cleaned up) in the middle
+    of writing it, after its blocks are written and before the transaction ends."""
+    import signal
+
+    def die(*args: object) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    LibraryCache._evict = die  # type: ignore[method-assign]
+    load_catalogue([library], bundled=False, cache=LibraryCache(Path(folder)))
+
+
+def test_a_run_killed_while_writing_leaves_no_half_written_cache(tmp_path: Path) -> None:
+    library = _copy(tmp_path, "hard_cases.bib")
+    folder = tmp_path / "cache"
+    child = multiprocessing.get_context("fork").Process(
+        target=_killed_while_storing, args=(str(folder), str(library))
+    )
+    child.start()
+    child.join(timeout=60)
+    assert child.exitcode == -9  # it did die mid-write
+    cache = LibraryCache(folder)
+    assert cache.info()["catalogues"] == 0  # the write was rolled back, not half kept
+    expected = _snapshot(load_catalogue([library], bundled=False))
+    assert _snapshot(load_catalogue([library], bundled=False, cache=cache)) == expected
+    assert _snapshot(load_catalogue([library], bundled=False, cache=cache)) == expected
+    assert cache.info()["catalogues"] == 1 and cache.problems == []
+    assert sorted(path.name for path in folder.iterdir()) == ["libraries.sqlite3"]

@@ -46,13 +46,14 @@ if TYPE_CHECKING:
 __all__ = ["LibraryCache", "StoredCatalogue", "cache_dir", "default_cache"]
 
 #: Bumped whenever the stored form of a catalogue or an index changes.
-FORMAT = 2
+FORMAT = 3
 #: The database's layout; a database of another layout is replaced.
 SCHEMA_VERSION = 2
 #: The cache's size cap, in bytes of stored payload (`COPRO_CACHE_MAX_MB` overrides it).
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 #: Entries are stored this many to a compressed block: a search reads the blocks of the
-#: entries it shows, a listing all of them. Small blocks waste little on a search.
+#: entries it shows, a listing all of them. Small blocks waste little on a search. (Part
+#: of the stored form: changing it means bumping FORMAT.)
 BLOCK = 16
 #: A catalogue's "last used" time is written again only when it is older than this: most
 #: warm runs then write nothing at all.

@@ -9,7 +9,7 @@ from ._common import out
 from ._help import CoproCommand, CoproGroup
 
 cache_app = typer.Typer(
-    help="The cache of parsed .bib files: where it is, how big, and clearing it.",
+    help="The cache of loaded .bib files: where it is, how big, and clearing it.",
     no_args_is_help=True,
     cls=CoproGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
