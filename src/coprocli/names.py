@@ -14,6 +14,7 @@ decide what is one token.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .latex import decode
 from .model import Person
@@ -172,6 +173,7 @@ def _extended(parts: list[str]) -> Person | None:
     return Person(**values)
 
 
+@lru_cache(maxsize=1 << 16)  # a library names the same people again and again
 def parse_name(raw: str) -> Person:
     """Parse one raw BibTeX name into a `Person`; never raises.
 
