@@ -226,6 +226,27 @@ def test_a_read_only_cache_folder_means_no_cache_and_one_warning(tmp_path: Path)
         folder.chmod(0o700)
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_cache_filled_before_is_still_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    library = _copy(tmp_path, "citations.bib")
+    load_catalogue([library], bundled=False, cache=LibraryCache(folder))
+    with sqlite3.connect(folder / "libraries.sqlite3") as connection:
+        connection.execute("UPDATE catalogues SET used = 0")  # due for a refresh
+    connection.close()
+    monkeypatch.setattr("coprocli.catalogue.parse_bib_text", None)  # parsing would fail
+    (folder / "libraries.sqlite3").chmod(0o400)
+    folder.chmod(0o500)
+    try:
+        cache = LibraryCache(folder)
+        assert len(load_catalogue([library], bundled=False, cache=cache).entries) > 0
+        assert cache.problems == []
+    finally:
+        folder.chmod(0o700)
+
+
 def test_an_unusable_cache_folder_means_no_cache_and_one_warning(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder should be", "utf-8")

@@ -129,10 +129,7 @@ class LibraryCache:
                 return None
             number, size, warnings, indexed, used = row
             if time.time() - used > _TOUCH_AFTER:
-                with self._transaction() as writing:
-                    writing.execute(
-                        "UPDATE catalogues SET used = ? WHERE id = ?", (time.time(), number)
-                    )
+                self._touch(int(number))
             return StoredCatalogue(self, int(number), int(size), _warnings(warnings), bool(indexed))
         except sqlite3.Error as error:
             self._fail(error)
@@ -323,6 +320,17 @@ class LibraryCache:
             except sqlite3.Error as error:
                 self._fail(error)
         return digest
+
+    def _touch(self, number: int) -> None:
+        """Mark a catalogue as used now. A cache that cannot be written (a read-only
+        folder) is still read: the time only orders what eviction drops first."""
+        try:
+            with self._transaction() as connection:
+                connection.execute(
+                    "UPDATE catalogues SET used = ? WHERE id = ?", (time.time(), number)
+                )
+        except sqlite3.Error:
+            pass
 
     def _forget_fingerprint(self, fingerprint: str) -> None:
         try:
