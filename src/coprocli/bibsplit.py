@@ -55,9 +55,7 @@ class CommentBlock(NamedTuple):
 
 Block = EntryBlock | StringBlock | FailedBlock | CommentBlock
 
-#: A block start at the start of a line (after blanks): the splitter's cut points.
-_LINE_BLOCK_START = re.compile(r"^[^\S\n]*(@\w*[ \t]*)(?=[{(])", re.MULTILINE)
-#: A block's head, where the piece after it starts.
+#: A block's head: where it starts a line (after blanks), the splitter starts a block.
 _BLOCK_HEAD = re.compile(r"@\w*[ \t]*[{(]")
 #: `@type{key,`: the key holds none of the splitter's delimiters (nor `\` or `@`).
 _HEAD = re.compile(r'@(\w*)[ \t]*\{([^{}",=\\@]*),')
@@ -86,7 +84,7 @@ _ENTRY_END = re.compile(r"\s*\}")
 def split_blocks(text: str) -> list[Block | None]:
     """The blocks of `text`, as bibtexparser's splitter gives them; None stands for a
     block copro does not read (`@comment`, `@preamble`). Lines count from 1."""
-    starts = [match.start(1) for match in _LINE_BLOCK_START.finditer(text)]
+    starts = [at for at in _block_heads(text) if _starts_line(text, at)]
     bounds = [0, *starts] if not starts or starts[0] else starts
     blocks: list[Block | None] = []
     line = 1
@@ -98,6 +96,17 @@ def split_blocks(text: str) -> list[Block | None]:
         blocks.extend(piece)
         line += _line_ends(text, start, end)
     return blocks
+
+
+def _block_heads(text: str) -> Iterator[int]:
+    """Where the block heads (`@type{`) of `text` start."""
+    return (match.start() for match in _BLOCK_HEAD.finditer(text))
+
+
+def _starts_line(text: str, at: int) -> bool:
+    """Whether only blanks stand before `at` on its line (the splitter's test)."""
+    start = text.rfind("\n", 0, at) + 1
+    return start == at or text[start:at].isspace()
 
 
 def _line_ends(text: str, start: int, end: int) -> int:

@@ -41,14 +41,15 @@ _QUOTE_OR_BRACE = re.compile(r'(?<!\\)[{}"]')
 _FIELD_START = re.compile(r"\s*([A-Za-z][\w:.+-]*)\s*=\s*")
 _BARE_TOKEN = re.compile(r"[^\s#{}\",=]+")
 # `@article{ author = ...` (EndNote exports): an entry with no key, given an empty one
-# before splitting so that it parses; `add_entry` then names it.
+# before splitting so that it parses; `add_entry` then names it. (Patterns that start
+# with a character, here `@` and `%`, are found far faster than `^`: the line start is
+# checked in Python, see `_starts_line`.)
 _KEYLESS_ENTRY = re.compile(
-    r"^([ \t]*@(?!string|comment|preamble)\w+[ \t]*[{(])(?=\s*[A-Za-z][\w-]*\s*=)",
-    re.MULTILINE | re.IGNORECASE,
+    r"@(?!string|comment|preamble)\w+[ \t]*[{(](?=\s*[A-Za-z][\w-]*\s*=)", re.IGNORECASE
 )
 # A line that starts with `%` is a comment, inside entries too (as biber and LaTeX read
 # it); it is blanked, keeping line numbers, before the splitter sees it.
-_COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
+_COMMENT_TO_LINE_END = re.compile(r"%.*")
 # `@ ARTICLE {`, `@article\n{`: BibTeX allows space around the entry type.
 _SPACED_HEAD = re.compile(r"@[ \t]*([A-Za-z]\w*)(\s+)([{(])|@[ \t]+([A-Za-z]\w*)([{(])")
 # An empty field: two commas with only blanks between (`title = {T}, , year = 2020`).
@@ -492,7 +493,7 @@ class _FileParser:
         self.warnings.append(LoadWarning(self.label, line, kind, message, key))
 
     def parse(self, text: str) -> None:
-        blocks = split_blocks(_KEYLESS_ENTRY.sub(r"\1,", normalise_source(text)))
+        blocks = split_blocks(normalise_source(text))
         progress = self.progress
         total = len(blocks)
         for done, block in enumerate(blocks):
@@ -749,17 +750,46 @@ class _FileParser:
 def normalise_source(text: str) -> str:
     """The file as the splitter can read it, line numbers kept: one kind of line end,
     comments blanked (whole `%` lines; a `%` between fields to the end of its line),
-    entry heads written `@type{` whatever space the file put around the type, and empty
-    fields (`, ,`) dropped."""
+    entry heads written `@type{` whatever space the file put around the type, empty
+    fields (`, ,`) dropped, and an empty key given to entries without one."""
     if "\r" in text:  # Windows and old Mac line ends count as one line end each
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _COMMENT_LINE.sub("", text)
+    if "%" in text:
+        text = _blank_comment_lines(text)
     text = _SPACED_HEAD.sub(_close_head, text)  # one pass; a pre-check cost three times more
     if "%" in text:
         text = _strip_field_comments(text)
     if _EMPTY_FIELD.search(text):
         text = _drop_empty_fields(text)
-    return text
+    return _give_empty_keys(text)
+
+
+def _starts_line(text: str, at: int) -> int:
+    """Where the line of `at` starts if only blanks (spaces, tabs) stand before `at` on
+    it, else -1."""
+    start = text.rfind("\n", 0, at) + 1
+    return start if not text[start:at].strip(" \t") else -1
+
+
+def _blank_comment_lines(text: str) -> str:
+    """Blank the lines that start with `%` (after blanks), keeping their line ends."""
+    cuts = []
+    for match in _COMMENT_TO_LINE_END.finditer(text):  # the first `%` of each line
+        start = _starts_line(text, match.start())
+        if start >= 0:
+            cuts.append((start, match.end()))
+    return _cut(text, cuts)
+
+
+def _give_empty_keys(text: str) -> str:
+    """`@article{ author = ...` -> `@article{, author = ...` where the head starts a line."""
+    pieces: list[str] = []
+    position = 0
+    for match in _KEYLESS_ENTRY.finditer(text):
+        if _starts_line(text, match.start()) >= 0:
+            pieces += (text[position : match.end()], ",")
+            position = match.end()
+    return "".join(pieces) + text[position:] if pieces else text
 
 
 def _close_head(match: re.Match[str]) -> str:
