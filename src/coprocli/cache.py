@@ -143,19 +143,11 @@ class LibraryCache:
         """Store a catalogue just loaded; the stored catalogue, or None when the cache
         cannot take it. A catalogue another process stored meanwhile is kept as it is."""
         blocks = [
-            zlib.compress(
-                json.dumps([_entry_data(e) for e in entries[start : start + BLOCK]],
-                           ensure_ascii=False).encode(),
-                1,
-            )
+            _packed([_entry_data(entry) for entry in entries[start : start + BLOCK]])
             for start in range(0, len(entries), BLOCK)
-        ]  # fmt: skip
-        keys = zlib.compress(json.dumps([e.key for e in entries], ensure_ascii=False).encode(), 1)
-        told = zlib.compress(
-            json.dumps([[w.source, w.line, w.kind, w.message, w.key] for w in warnings],
-                       ensure_ascii=False).encode(),
-            1,
-        )  # fmt: skip
+        ]
+        keys = _packed([entry.key for entry in entries])
+        told = _packed([[w.source, w.line, w.kind, w.message, w.key] for w in warnings])
         size = sum(map(len, blocks)) + len(keys) + len(told)
         try:
             with self._transaction() as connection:
@@ -504,6 +496,11 @@ def _digest(path: Path) -> str:
 
 
 # -- the stored form ------------------------------------------------------------------------
+
+
+def _packed(data: Any) -> bytes:
+    """JSON, compressed: how the cache stores what is not integers."""
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
 def _entry_data(entry: Entry) -> dict[str, Any]:

@@ -320,6 +320,21 @@ class MemoryStore:
         size = len(self.postings.get(term, ()))
         return size + sum(len(members[p >> _ID_SHIFT]) for p in self.groups.get(term, ()))
 
+    def terms(self) -> Iterator[tuple[str, int, Sequence[int], Sequence[int]]]:
+        """Every term in sorted order, with its `df`, entry postings and group postings
+        (what a stored index keeps of each term)."""
+        sizes = [len(ids) for ids in self.group_members]
+        empty: tuple[int, ...] = ()
+        for term in sorted(self.postings.keys() | self.groups.keys()):
+            postings = self.postings.get(term, empty)
+            groups = self.groups.get(term, empty)
+            yield (
+                term,
+                len(postings) + sum([sizes[p >> _ID_SHIFT] for p in groups]),
+                postings,
+                groups,
+            )
+
     def term_of(self, surface: str) -> str:
         return self.surfaces.get(surface, "")
 
