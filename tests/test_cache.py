@@ -403,3 +403,17 @@ def test_a_run_killed_while_writing_leaves_no_half_written_cache(tmp_path: Path)
     assert _snapshot(load_catalogue([library], bundled=False, cache=cache)) == expected
     assert cache.info()["catalogues"] == 1 and cache.problems == []
     assert sorted(path.name for path in folder.iterdir()) == ["libraries.sqlite3"]
+
+
+def test_strict_fails_the_same_on_a_warm_load(tmp_path: Path, cache: LibraryCache) -> None:
+    from coprocli.errors import StrictModeError
+
+    library = tmp_path / "refs.bib"
+    library.write_text("@misc{a, title = {One}}\n@misc{a, title = {Two}}\n", "utf-8")
+    messages = []
+    for _ in range(2):  # cold, then warm
+        with pytest.raises(StrictModeError) as raised:
+            load_catalogue([library], bundled=False, strict=True, cache=cache)
+        messages.append(str(raised.value))
+    assert cache.info()["catalogues"] == 1
+    assert messages[0] == messages[1] and "'a': key defined again" in messages[0]
