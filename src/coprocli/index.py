@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from .errors import UsageError
 from .folding import fold
@@ -75,6 +75,9 @@ _GROUP_WEIGHTS = {"title": 10.0, "author": NAME_WEIGHT, "keyword": 8.0, "section
 _FIELD_BITS = {"title": 1, "subtitle": 1, "keywords": 4, "section": 8, "key": 16}
 _NAME_BIT = 2
 _OTHER_BIT = 32
+
+# Private records are named tuples, not data classes: a quick command makes the classes
+# of every module it imports, and a named tuple's class costs a fifth as much to make.
 
 # A posting packs an entry id, the field-group mask and the weight in one integer, which
 # keeps 100,000 entries' postings in compact arrays instead of millions of Python objects.
@@ -136,8 +139,7 @@ class _Terms(dict[str, str]):
         return term
 
 
-@dataclass(frozen=True, slots=True)
-class _Chunk:
+class _Chunk(NamedTuple):
     """What a folded whitespace-delimited chunk of text contributes to the index (the same
     cuts as `tokens.analyse`, without positions, computed once per distinct chunk)."""
 
@@ -212,8 +214,7 @@ def _unpack(posting: int) -> tuple[int, int, float]:
     )
 
 
-@dataclass(slots=True)
-class _Highlight:
+class _Highlight(NamedTuple):
     """What to mark in snippets: index terms and phrase patterns, each with the number of
     the query clause it answers (a field matching more clauses is the better match)."""
 
@@ -221,8 +222,7 @@ class _Highlight:
     phrases: list[tuple[int, re.Pattern[str]]]
 
 
-@dataclass(slots=True)
-class _Expansion:
+class _Expansion(NamedTuple):
     """A query word's index terms with the quality of each, and how many postings."""
 
     terms: dict[str, float]
