@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["LibraryCache", "StoredCatalogue", "cache_dir", "default_cache"]
 
 #: Bumped whenever the stored form of a catalogue or an index changes.
-FORMAT = 3
+FORMAT = 4
 #: The database's layout; a database of another layout is replaced.
 SCHEMA_VERSION = 2
 #: The cache's size cap, in bytes of stored payload (`COPRO_CACHE_MAX_MB` overrides it).
@@ -54,7 +54,7 @@ DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 #: Entries are stored this many to a compressed block: a search reads the blocks of the
 #: entries it shows, a listing all of them. Small blocks waste little on a search. (Part
 #: of the stored form: changing it means bumping FORMAT.)
-BLOCK = 16
+BLOCK = 4
 #: A catalogue's "last used" time is written again only when it is older than this: most
 #: warm runs then write nothing at all.
 _TOUCH_AFTER = 3600.0
