@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from _data import copies, library
 
@@ -84,7 +85,9 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="also time without the cache")
     options = parser.parse_args()
     real = library("progr-oceanogr")
-    copro = [sys.executable, "-m", "coprocli"]
+    # The console script, as a user runs it (`python -m` adds runpy's start-up).
+    script = Path(sys.executable).with_name("copro")
+    copro = [str(script)] if script.exists() else [sys.executable, "-m", "coprocli"]
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "COPRO_CACHE_DIR": folder}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
