@@ -417,3 +417,14 @@ def test_strict_fails_the_same_on_a_warm_load(tmp_path: Path, cache: LibraryCach
         messages.append(str(raised.value))
     assert cache.info()["catalogues"] == 1
     assert messages[0] == messages[1] and "'a': key defined again" in messages[0]
+
+
+def test_a_cache_that_fails_after_loading_still_gives_every_hit(tmp_path: Path) -> None:
+    library = _copy(tmp_path, "citations.bib")
+    expected = [hit.entry.key for hit in load_catalogue([library]).search("co-production")[1]]
+    cache = LibraryCache(tmp_path / "cache")
+    load_catalogue([library], cache=cache).search("co-production")  # stores the index
+    warm = load_catalogue([library], cache=cache)
+    cache._fail(sqlite3.OperationalError("disk I/O error"))  # gone mid-command
+    assert [hit.entry.key for hit in warm.search("co-production")[1]] == expected
+    assert expected and len(cache.problems) == 1

@@ -175,8 +175,9 @@ class Catalogue:
         the first time; a stored index found damaged is built again from the files."""
         from .index import MemoryStore, SearchIndex
 
-        if self.stored is not None and self.stored.indexed:
-            index = SearchIndex(self.view(), self.stored.search_store())
+        store = self.stored.search_store() if self.stored is not None else None
+        if store is not None:
+            index = SearchIndex(self.view(), store)
             try:
                 return index, index.search(query, limit=limit, with_matches=with_matches)
             except DamagedCache:
