@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
@@ -60,6 +60,15 @@ _ENTRY_SYNTAX = re.compile(r'(?<!\\)[{}"]')
 _LIST_FIELDS = frozenset({"keywords"})
 _KEY_CHARS_BAD = re.compile(r"[\s{}\"',=#%()\\]")
 _FIELD_NAME = re.compile(r"[a-z][\w:.+-]*")
+#: Fields read as the entry is built (the others are decoded when first read).
+_READ_AT_ONCE = NAME_FIELDS | {"month"}
+
+
+@lru_cache(maxsize=4096)  # a library uses a few dozen field names
+def _field_name(name: str) -> str | None:
+    """A field's name as copro keys it (lowercase), or None if it is not a valid name."""
+    folded = name.strip().lower()
+    return folded if _FIELD_NAME.fullmatch(folded) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,19 +337,27 @@ def _closing_quote(text: str, start: int) -> int:
     return -1
 
 
-def evaluate(value: str, strings: dict[str, str]) -> _Value:
-    """Evaluate a raw BibTeX value: strip delimiters, expand macros, join `#` pieces."""
-    # The common cases in one step: one braced or one quoted value, a number.
+def _one_piece(value: str) -> str | None:
+    """The text of a value that is one braced or quoted piece, or a number (most values
+    are); None for any other."""
     if value.startswith("{") and value.endswith("}"):
         inner = value[1:-1]
         if ("{" not in inner and "}" not in inner and not inner.endswith("\\")) or (
             _closing_brace(value, 0) == len(value) - 1
         ):
-            return _Value(inner, [], "")
+            return inner
     if value.isdigit():
-        return _Value(value, [], "")
+        return value
     if len(value) > 1 and value[0] == '"' and value[-1] == '"' and '"' not in value[1:-1]:
-        return _Value(value[1:-1], [], "")
+        return value[1:-1]
+    return None
+
+
+def evaluate(value: str, strings: dict[str, str]) -> _Value:
+    """Evaluate a raw BibTeX value: strip delimiters, expand macros, join `#` pieces."""
+    text = _one_piece(value)
+    if text is not None:
+        return _Value(text, [], "")
     pieces: list[str] = []
     undefined: list[str] = []
     position = 0
@@ -406,6 +423,13 @@ def normalise_month(text: str) -> str | None:
 
 #: Between the two months of a range: `--`, `-`, an en dash or a slash.
 _MONTH_RANGE = re.compile(r"\s*(?:--?|–|/)\s*")
+
+
+@lru_cache(maxsize=1024)  # a library writes its months in a few ways only
+def _read_month(value: str) -> tuple[str, str | None]:
+    """A raw month field's decoded text, and its month (`normalise_month`)."""
+    text = latex.decode(value)
+    return text, normalise_month(text)
 
 
 def _one_month(text: str) -> str | None:
@@ -534,7 +558,13 @@ class _FileParser:
         raw: dict[str, str] = {}
         raw_lines: dict[str, int] = {}
         for name, value, field_line in block.fields:
-            self.add_raw_field(raw, raw_lines, name, value, key, field_line)
+            folded = _field_name(name)
+            text = _one_piece(value)
+            if folded is None or text is None or folded in raw:
+                self.add_raw_field(raw, raw_lines, name, value, key, field_line)
+            else:  # most fields: what `add_raw_field` does with them, without its checks
+                raw[folded] = text
+                raw_lines[folded] = field_line
         if not key or _KEY_CHARS_BAD.search(key):
             key = self.repair_key(key, raw, line)
         if key in self.seen:
@@ -558,12 +588,14 @@ class _FileParser:
         field_line: int,
     ) -> None:
         """Evaluate one field; recover fields glued on by a missing comma."""
-        name = name.strip().lower()
-        if _FIELD_NAME.fullmatch(name) is None:
+        folded = _field_name(name)
+        if folded is None:
+            name = name.strip().lower()
             self.warn(
                 field_line, "suspicious-field", f"field name {name!r} is not valid; skipped", key
             )
             return
+        name = folded
         evaluated = evaluate(value.strip(), self.strings)
         for macro in evaluated.undefined:
             self.warn(
@@ -652,9 +684,11 @@ class _FileParser:
         from . import names  # parsing only: a load from the cache never splits names
 
         people: dict[str, tuple[Any, ...]] = {}
-        pending: dict[str, str] = {}  # fields decoded on first read (`DecodedFields`)
+        # Fields decoded on first read (`DecodedFields`): all but the names.
+        pending = {name: value for name, value in raw.items() if name not in NAME_FIELDS}
         decoded: dict[str, str] = {}
-        for name, value in raw.items():
+        for name in [name for name in raw if name in _READ_AT_ONCE]:
+            value = raw[name]
             if name in NAME_FIELDS:
                 parsed, empty = names.parse_names(value)
                 if empty:
@@ -667,14 +701,10 @@ class _FileParser:
                 if parsed:
                     people[name] = tuple(parsed)
             elif name == "month":  # decoded now: a month that is none is worth a warning
-                text = latex.decode(value)
-                month = normalise_month(text)
+                text, month = _read_month(value)
                 if month is None and text.strip("?- "):  # Beebe writes ???? for unknown
                     self.warn(line, "suspicious-field", f"month {text!r} is not a month", key)
-                pending[name] = value
                 decoded[name] = month or text
-            else:
-                pending[name] = value
         return Entry(
             key=key,
             type=entry_type,

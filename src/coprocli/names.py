@@ -226,12 +226,21 @@ def parse_name(raw: str) -> Person:
 
 def parse_names(raw: str) -> tuple[list[Person], int]:
     """Split and parse a raw name field: the people, and how many empty names were dropped."""
+    people, dropped = _parse_names(raw)
+    return list(people), dropped
+
+
+@lru_cache(maxsize=1 << 16)  # co-authors write together again and again
+def _parse_names(raw: str) -> tuple[tuple[Person, ...], int]:
     people: list[Person] = []
     dropped = 0
     for piece in split_names(raw):
-        person = parse_name(piece) if piece else Person()
-        if person == Person():
+        person = parse_name(piece) if piece else _NOBODY
+        if person == _NOBODY:
             dropped += 1
         else:
             people.append(person)
-    return people, dropped
+    return tuple(people), dropped
+
+
+_NOBODY = Person()
