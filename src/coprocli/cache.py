@@ -28,7 +28,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -392,9 +392,14 @@ class StoredCatalogue:
             raise DamagedCache("a stored block is not a list of entries")
         return items
 
+    def __post_init__(self) -> None:
+        from .catalogue import DecodedFields  # loaded already: the loader made this object
+
+        self._fields_type = DecodedFields
+
     def _entry(self, item: Any) -> Entry:
         try:
-            return _entry(item, self._people)
+            return _entry(item, self._people, self._fields_type)
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise DamagedCache(f"a stored entry does not decode ({error})") from None
 
@@ -524,11 +529,11 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
     return data
 
 
-def _entry(item: dict[str, Any], people: dict[tuple[str, ...], Person]) -> Entry:
+def _entry(item: dict[str, Any], people: dict[tuple[str, ...], Person], fields_type: Any) -> Entry:
     """An entry `_entry_data` stored; ValueError, KeyError or TypeError when it is not one.
-    `people` keeps one `Person` for each name met (the same names recur across entries)."""
-    from .catalogue import DecodedFields
-
+    `people` keeps one `Person` for each name met (the same names recur across entries);
+    `fields_type` is the loader's `DecodedFields`. Listing a large library makes every
+    entry here, so the checks run over whole collections at once."""
     raw: dict[str, str] = item["raw"]
     names: dict[str, tuple[Person, ...]] = {}
     for role, parts_list in item["names"].items():
@@ -537,24 +542,35 @@ def _entry(item: dict[str, Any], people: dict[tuple[str, ...], Person]) -> Entry
             key = tuple(parts)
             person = people.get(key)
             if person is None:
-                if len(key) != 5 or not all(isinstance(part, str) for part in key):
+                if len(key) != 5 or not _all_text(key):
                     raise TypeError("not a name")
                 person = people[key] = Person(*key)
             persons.append(person)
         names[role] = tuple(persons)
-    if not all(isinstance(value, str) for value in raw.values()):
+    decoded: dict[str, str] = item["decoded"]
+    inherited: dict[str, str] = item.get("inherited", {})
+    if not (
+        _all_text(raw.values()) and _all_text(decoded.values()) and _all_text(inherited.values())
+    ):
         raise TypeError("not a field value")
-    pending = {name: value for name, value in raw.items() if name not in NAME_FIELDS}
+    pending = dict(raw)
+    for name in NAME_FIELDS.intersection(raw):
+        del pending[name]
     return Entry(
         key=str(item["key"]),
         type=str(item["type"]),
-        fields=DecodedFields(pending, {str(k): str(v) for k, v in item["decoded"].items()}),
+        fields=fields_type(pending, decoded),
         names=names,
         source=str(item["source"]),
         line=int(item["line"]),
         raw=raw,
-        inherited={str(k): str(v) for k, v in item.get("inherited", {}).items()},
+        inherited=inherited,
     )
+
+
+def _all_text(values: Iterable[Any]) -> bool:
+    """Whether every value is a string (keys of JSON objects always are)."""
+    return set(map(type, values)) <= {str}
 
 
 def _warnings(payload: bytes) -> list[LoadWarning]:
