@@ -10,10 +10,8 @@ file still loads. `strict=True` turns any warning into an error.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from importlib import resources
@@ -23,6 +21,7 @@ from typing import TYPE_CHECKING, Any, overload
 from . import latex
 from .bibsplit import CommentBlock, EntryBlock, FailedBlock, StringBlock, split_blocks
 from .errors import BibFileError, DamagedCache, StrictModeError, UnknownKeyError
+from .gcpause import collector_paused
 
 if TYPE_CHECKING:
     from .cache import LibraryCache, StoredCatalogue
@@ -929,23 +928,9 @@ def parse_bib_text(
     `@string` abbreviations defined so far (by earlier files); the file's own are added
     to it. `progress(done, total)` hears how far the parse has got."""
     parser = _FileParser(source, strings if strings is not None else {}, progress=progress)
-    with _collector_paused():
+    with collector_paused():
         parser.parse(text)
     return parser.entries, parser.warnings
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector: a parse makes millions of objects, none of
-    them garbage, and the collector would walk them all again and again (a tenth of the
-    time of a large file)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_file(

@@ -34,6 +34,7 @@ from typing import NamedTuple, Protocol
 
 from .errors import UsageError
 from .folding import fold
+from .gcpause import collector_paused
 from .model import Entry
 from .query import KNOWN_FIELDS, Query, Term, make_field_term, parse_query
 from .tokens import BREAKS, STOP_WORDS, analyse, is_stop, normalise, words
@@ -407,6 +408,7 @@ class SearchIndex:
                 previous = ""
         return frozenset(map(self._surfaces.__getitem__, met))
 
+    @collector_paused()
     def _build(self, store: MemoryStore) -> None:
         term_of = self._surfaces
         chunks = self._chunks
