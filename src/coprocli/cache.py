@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["LibraryCache", "StoredCatalogue", "cache_dir", "default_cache"]
 
 #: Bumped whenever the stored form of a catalogue or an index changes.
-FORMAT = 4
+FORMAT = 5
 #: The database's layout; a database of another layout is replaced.
 SCHEMA_VERSION = 2
 #: The cache's size cap, in bytes of stored payload (`COPRO_CACHE_MAX_MB` overrides it).
@@ -370,7 +370,7 @@ class StoredCatalogue:
     indexed: bool
     _blocks: dict[int, list[Any]] = field(default_factory=dict)  # stored items, decoded
     _entries: dict[int, Entry] = field(default_factory=dict)
-    _people: dict[tuple[str, ...], Person] = field(default_factory=dict)
+    _people: dict[str, Person] = field(default_factory=dict)
 
     def _rows(self, sql: str, *parameters: object) -> list[tuple[Any, ...]]:
         connection = self.cache._connect()
@@ -508,6 +508,11 @@ def _packed(data: Any) -> bytes:
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
+#: Between the parts of a stored name (one string per person is a fifth of the JSON to
+#: read back). A NUL never reaches a name: the loader removes NULs from a file.
+_NAME_PARTS = "\x00"
+
+
 def _entry_data(entry: Entry) -> dict[str, Any]:
     # The month is the one field the loader decodes at once (to a number); the others
     # decode from `raw` when first read, as after a parse.
@@ -519,7 +524,10 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
         "line": entry.line,
         "raw": dict(entry.raw),
         "names": {
-            role: [[p.family, p.given, p.particle, p.suffix, p.literal] for p in people]
+            role: [
+                _NAME_PARTS.join((p.family, p.given, p.particle, p.suffix, p.literal))
+                for p in people
+            ]
             for role, people in entry.names.items()
         },
         "decoded": decoded,
@@ -529,22 +537,22 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
     return data
 
 
-def _entry(item: dict[str, Any], people: dict[tuple[str, ...], Person], fields_type: Any) -> Entry:
+def _entry(item: dict[str, Any], people: dict[str, Person], fields_type: Any) -> Entry:
     """An entry `_entry_data` stored; ValueError, KeyError or TypeError when it is not one.
     `people` keeps one `Person` for each name met (the same names recur across entries);
     `fields_type` is the loader's `DecodedFields`. Listing a large library makes every
     entry here, so the checks run over whole collections at once."""
     raw: dict[str, str] = item["raw"]
     names: dict[str, tuple[Person, ...]] = {}
-    for role, parts_list in item["names"].items():
+    for role, stored in item["names"].items():
         persons = []
-        for parts in parts_list:
-            key = tuple(parts)
-            person = people.get(key)
+        for joined in stored:
+            person = people.get(joined)
             if person is None:
-                if len(key) != 5 or not _all_text(key):
+                parts = joined.split(_NAME_PARTS)
+                if len(parts) != 5:
                     raise TypeError("not a name")
-                person = people[key] = Person(*key)
+                person = people[joined] = Person(*parts)
             persons.append(person)
         names[role] = tuple(persons)
     decoded: dict[str, str] = item["decoded"]
