@@ -14,16 +14,15 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from . import latex
-from .bibsplit import CommentBlock, EntryBlock, FailedBlock, StringBlock, split_blocks
 from .errors import BibFileError, DamagedCache, StrictModeError, UnknownKeyError
 from .gcpause import collector_paused
 
 if TYPE_CHECKING:
+    from .bibsplit import EntryBlock, FailedBlock, StringBlock
     from .cache import LibraryCache, StoredCatalogue
     from .index import Hit, SearchIndex
 from .model import LONG_TEXT_FIELDS, NAME_FIELDS, VERBATIM_FIELDS, Entry
@@ -243,11 +242,14 @@ class _StoredView(Sequence[Entry]):
 
 
 def bundled_path() -> Path:
-    """Where the bundled catalogue is: inside the installed package, or in a checkout."""
-    packaged = resources.files("coprocli").joinpath("data", "resources.bib")
+    """Where the bundled catalogue is: inside the installed package, or in a checkout.
+    (A file beside the package's modules; importlib.resources would add its own start-up
+    to every command for the same answer.)"""
+    here = Path(__file__).resolve()
+    packaged = here.with_name("data") / "resources.bib"
     if packaged.is_file():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "data" / "resources.bib"
+        return packaged
+    checkout = here.parents[2] / "data" / "resources.bib"
     if checkout.is_file():
         return checkout
     raise BibFileError(
@@ -517,6 +519,9 @@ class _FileParser:
         self.warnings.append(LoadWarning(self.label, line, kind, message, key))
 
     def parse(self, text: str) -> None:
+        # Only a parse splits a file: a load from the cache never imports the splitter.
+        from .bibsplit import CommentBlock, EntryBlock, FailedBlock, StringBlock, split_blocks
+
         blocks = split_blocks(normalise_source(text))
         progress = self.progress
         total = len(blocks)
