@@ -526,6 +526,7 @@ class _FileParser:
         progress = self.progress
         total = len(blocks)
         for done, block in enumerate(blocks):
+            blocks[done] = None  # let each block go once read (a large file's take 100 MB)
             if progress is not None and not done % 256:
                 progress(done, total)
             if isinstance(block, EntryBlock):
