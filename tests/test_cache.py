@@ -126,9 +126,36 @@ def test_a_link_and_its_target_are_one_file(tmp_path: Path, cache: LibraryCache)
     link = tmp_path / "link.bib"
     link.symlink_to(library)
     load_catalogue([library], bundled=False, cache=cache)
-    load_catalogue([link], bundled=False, cache=cache)
-    load_catalogue([tmp_path / "." / "citations.bib"], bundled=False, cache=cache)
-    assert cache.info()["files"] == 1
+    by_link = load_catalogue([link], bundled=False, cache=cache)
+    dotted = tmp_path / "." / "citations.bib"
+    by_other_path = load_catalogue([dotted], bundled=False, cache=cache)
+    assert cache.info()["files"] == 1 and cache.info()["catalogues"] == 1  # parsed once
+    assert {entry.source for entry in by_link} == {str(link)}  # named as given each time
+    assert {entry.source for entry in by_other_path} == {str(dotted)}
+
+
+def test_warnings_name_the_files_as_this_run_names_them(
+    tmp_path: Path, cache: LibraryCache
+) -> None:
+    first = tmp_path / "one.bib"
+    first.write_text("@misc{a, title = {One}}\n", "utf-8")
+    second = tmp_path / "two.bib"
+    second.write_text("@misc{a, title = {Two}}\n", "utf-8")
+    load_catalogue([first, second], bundled=False, cache=cache)
+    (tmp_path / "elsewhere").mkdir()
+    moved = [tmp_path / "elsewhere" / "uno.bib", tmp_path / "elsewhere" / "dos.bib"]
+    for old, new in zip([first, second], moved, strict=True):
+        new.symlink_to(old)
+    warm = load_catalogue(moved, bundled=False, cache=cache)
+    assert cache.info()["catalogues"] == 1
+    assert (
+        [str(w) for w in warm.warnings]
+        == [str(w) for w in load_catalogue(moved, bundled=False).warnings]
+        == [
+            f"{moved[1]}:1: entry 'a': key also defined in {moved[0]}:1; this later definition wins"
+        ]
+    )
+    assert warm.get("a").source == str(moved[1])
 
 
 def test_abbreviations_from_earlier_files_are_part_of_the_key(

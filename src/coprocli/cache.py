@@ -48,7 +48,7 @@ __all__ = ["LibraryCache", "StoredCatalogue", "cache_dir", "default_cache"]
 #: Bumped whenever the stored form of a catalogue or an index changes.
 FORMAT = 5
 #: The database's layout; a database of another layout is replaced.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The cache's size cap, in bytes of stored payload (`COPRO_CACHE_MAX_MB` overrides it).
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 #: Entries are stored this many to a compressed block: a search reads the blocks of the
@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS catalogues (
     id INTEGER PRIMARY KEY, fingerprint TEXT UNIQUE NOT NULL, size INTEGER NOT NULL,
-    keys BLOB NOT NULL, warnings BLOB NOT NULL, indexed INTEGER NOT NULL,
+    labels BLOB NOT NULL, keys BLOB NOT NULL, warnings BLOB NOT NULL, indexed INTEGER NOT NULL,
     bytes INTEGER NOT NULL, used REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS catalogue_blocks (
@@ -100,37 +100,43 @@ class LibraryCache:
     # -- catalogues ----------------------------------------------------------------------
 
     def fingerprint(self, sources: Sequence[tuple[Path, str]]) -> str | None:
-        """What names the catalogue of these files (path, label), in order: their labels
-        and contents, copro's version and the cache format. None when a file cannot be
-        read (the loader then reports it) or the cache is unusable."""
+        """What names the catalogue of these files (path, label), in order: their contents,
+        copro's version and the cache format; not their names, so that a file reached by
+        another path or a link is the same catalogue. None when a file cannot be read (the
+        loader then reports it) or the cache is unusable."""
         described: list[Any] = [__version__, FORMAT]
-        for path, label in sources:
+        for path, _ in sources:
             try:
-                digest = self._file_digest(path)
+                described.append(self._file_digest(path))
             except OSError:
                 return None
-            described.append([label, digest])
         if self._connect() is None:
             return None
         text = json.dumps(described, ensure_ascii=False)
         return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
-    def stored(self, fingerprint: str) -> StoredCatalogue | None:
-        """The catalogue stored under `fingerprint`, or None (never stored, or damaged)."""
+    def stored(self, fingerprint: str, labels: Sequence[str]) -> StoredCatalogue | None:
+        """The catalogue stored under `fingerprint`, its entries and warnings named after
+        the files as `labels` name them now; None when there is none, or it is damaged."""
         connection = self._connect()
         if connection is None:
             return None
         try:
             row = connection.execute(
-                "SELECT id, size, warnings, indexed, used FROM catalogues WHERE fingerprint = ?",
+                "SELECT id, size, labels, warnings, indexed, used FROM catalogues "
+                "WHERE fingerprint = ?",
                 (fingerprint,),
             ).fetchone()
             if row is None:
                 return None
-            number, size, warnings, indexed, used = row
+            number, size, stored_labels, warnings, indexed, used = row
+            relabel = _relabelling(_unpacked(stored_labels), labels)
+            if relabel is None:
+                return None  # the same files, named in a way that cannot be mapped
             if time.time() - used > _TOUCH_AFTER:
                 self._touch(int(number))
-            return StoredCatalogue(self, int(number), int(size), _warnings(warnings), bool(indexed))
+            told = [warning.relabelled(relabel) for warning in _warnings(warnings)]
+            return StoredCatalogue(self, int(number), int(size), told, bool(indexed), relabel)
         except sqlite3.Error as error:
             self._fail(error)
         except (DamagedCache, ValueError, TypeError, KeyError, zlib.error):
@@ -138,7 +144,11 @@ class LibraryCache:
         return None
 
     def store(
-        self, fingerprint: str, entries: Sequence[Entry], warnings: Sequence[LoadWarning]
+        self,
+        fingerprint: str,
+        labels: Sequence[str],
+        entries: Sequence[Entry],
+        warnings: Sequence[LoadWarning],
     ) -> StoredCatalogue | None:
         """Store a catalogue just loaded; the stored catalogue, or None when the cache
         cannot take it. A catalogue another process stored meanwhile is kept as it is."""
@@ -156,9 +166,17 @@ class LibraryCache:
                 ).fetchone():
                     return None
                 number = connection.execute(
-                    "INSERT INTO catalogues (fingerprint, size, keys, warnings, indexed, bytes, "
-                    "used) VALUES (?, ?, ?, ?, 0, ?, ?)",
-                    (fingerprint, len(entries), keys, told, size, time.time()),
+                    "INSERT INTO catalogues (fingerprint, size, labels, keys, warnings, indexed, "
+                    "bytes, used) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+                    (
+                        fingerprint,
+                        len(entries),
+                        _packed(list(labels)),
+                        keys,
+                        told,
+                        size,
+                        time.time(),
+                    ),
                 ).lastrowid
                 assert number is not None
                 connection.executemany(
@@ -368,6 +386,8 @@ class StoredCatalogue:
     size: int
     warnings: list[LoadWarning]
     indexed: bool
+    #: Stored file name -> the name the same file has in this run (empty: the same names).
+    relabel: dict[str, str] = field(default_factory=dict)
     _blocks: dict[int, list[Any]] = field(default_factory=dict)  # stored items, decoded
     _entries: dict[int, Entry] = field(default_factory=dict)
     _people: dict[str, Person] = field(default_factory=dict)
@@ -385,7 +405,7 @@ class StoredCatalogue:
     def _items(payload: bytes) -> list[Any]:
         """The stored entries of one block, as JSON values."""
         try:
-            items = json.loads(zlib.decompress(payload))
+            items = _unpacked(payload)
         except (ValueError, zlib.error) as error:
             raise DamagedCache(f"a stored block does not decode ({error})") from None
         if not isinstance(items, list):
@@ -399,7 +419,7 @@ class StoredCatalogue:
 
     def _entry(self, item: Any) -> Entry:
         try:
-            return _entry(item, self._people, self._fields_type)
+            return _entry(item, self._people, self._fields_type, self.relabel)
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise DamagedCache(f"a stored entry does not decode ({error})") from None
 
@@ -442,7 +462,7 @@ class StoredCatalogue:
         """The entries' keys, in order."""
         rows = self._rows("SELECT keys FROM catalogues WHERE id = ?")
         try:
-            keys = [str(key) for key in json.loads(zlib.decompress(rows[0][0]))]
+            keys = [str(key) for key in _unpacked(rows[0][0])]
         except (ValueError, IndexError, TypeError, zlib.error) as error:
             raise DamagedCache(f"the stored keys do not decode ({error})") from None
         if len(keys) != self.size:
@@ -537,7 +557,9 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
     return data
 
 
-def _entry(item: dict[str, Any], people: dict[str, Person], fields_type: Any) -> Entry:
+def _entry(
+    item: dict[str, Any], people: dict[str, Person], fields_type: Any, relabel: dict[str, str]
+) -> Entry:
     """An entry `_entry_data` stored; ValueError, KeyError or TypeError when it is not one.
     `people` keeps one `Person` for each name met (the same names recur across entries);
     `fields_type` is the loader's `DecodedFields`. Listing a large library makes every
@@ -561,6 +583,7 @@ def _entry(item: dict[str, Any], people: dict[str, Person], fields_type: Any) ->
         _all_text(raw.values()) and _all_text(decoded.values()) and _all_text(inherited.values())
     ):
         raise TypeError("not a field value")
+    source = str(item["source"])
     pending = dict(raw)
     for name in NAME_FIELDS.intersection(raw):
         del pending[name]
@@ -569,7 +592,7 @@ def _entry(item: dict[str, Any], people: dict[str, Person], fields_type: Any) ->
         type=str(item["type"]),
         fields=fields_type(pending, decoded),
         names=names,
-        source=str(item["source"]),
+        source=relabel.get(source, source) if relabel else source,
         line=int(item["line"]),
         raw=raw,
         inherited=inherited,
@@ -581,11 +604,28 @@ def _all_text(values: Iterable[Any]) -> bool:
     return set(map(type, values)) <= {str}
 
 
+def _unpacked(payload: bytes) -> Any:
+    """What `_packed` wrote."""
+    return json.loads(zlib.decompress(payload))
+
+
+def _relabelling(stored: Any, labels: Sequence[str]) -> dict[str, str] | None:
+    """Old name -> new name of each file whose name changed (empty when none did); None
+    when the names cannot be mapped (a name given to two files that now have two)."""
+    if not isinstance(stored, list) or len(stored) != len(labels):
+        raise TypeError("not the stored names of these files")
+    relabel: dict[str, str] = {}
+    for old, new in zip(stored, labels, strict=True):
+        if relabel.setdefault(str(old), new) != new:
+            return None
+    return {old: new for old, new in relabel.items() if old != new}
+
+
 def _warnings(payload: bytes) -> list[LoadWarning]:
     """The load warnings `LibraryCache.store` wrote."""
     from .catalogue import LoadWarning
 
     return [
         LoadWarning(str(source), int(line), str(kind), str(message), str(key))
-        for source, line, kind, message, key in json.loads(zlib.decompress(payload))
+        for source, line, kind, message, key in _unpacked(payload)
     ]

@@ -84,6 +84,25 @@ class LoadWarning:
         entry = f" entry '{self.key}':" if self.key else ""
         return f"{where}:{entry} {self.message}"
 
+    def relabelled(self, labels: Mapping[str, str]) -> LoadWarning:
+        """The warning as the same files loaded under other names (`labels`: old name ->
+        new) give it: its own file's name, and the other file a duplicate key names."""
+        message = self.message
+        if self.kind == "duplicate-key":
+            other = _DUPLICATE_KEY.fullmatch(message)
+            if other and other["source"] in labels:
+                message = _duplicate_key(labels[other["source"]], int(other["line"]))
+        return replace(self, source=labels.get(self.source, self.source), message=message)
+
+
+def _duplicate_key(source: str, line: int) -> str:
+    return f"key also defined in {source}:{line}; this later definition wins"
+
+
+_DUPLICATE_KEY = re.compile(
+    r"key also defined in (?P<source>.*):(?P<line>\d+); this later definition wins"
+)
+
 
 class Catalogue:
     """The loaded entries in file order, with lookup by key and the problems met.
@@ -978,8 +997,9 @@ def load_catalogue(
     sources.extend((Path(path), str(path)) for path in paths)
 
     fingerprint = cache.fingerprint(sources) if cache is not None else None
+    labels = [label for _, label in sources]
     if cache is not None and fingerprint is not None:
-        stored = cache.stored(fingerprint)
+        stored = cache.stored(fingerprint, labels)
         if stored is not None:
             _check_strict(stored.warnings, strict)
 
@@ -990,7 +1010,7 @@ def load_catalogue(
     entries, warnings = _parse_sources(sources, progress)
     catalogue = Catalogue(entries, warnings)
     if cache is not None and fingerprint is not None:
-        catalogue.stored = cache.store(fingerprint, entries, warnings)
+        catalogue.stored = cache.store(fingerprint, labels, entries, warnings)
     _check_strict(warnings, strict)
     return catalogue
 
@@ -1026,8 +1046,7 @@ def _parse_sources(
                         entry.source,
                         entry.line,
                         "duplicate-key",
-                        f"key also defined in {earlier.source}:{earlier.line}; "
-                        f"this later definition wins",
+                        _duplicate_key(earlier.source, earlier.line),
                         entry.key,
                     )
                 )
