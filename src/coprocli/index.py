@@ -28,7 +28,6 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import NamedTuple, Protocol
 
@@ -77,8 +76,10 @@ _FIELD_BITS = {"title": 1, "subtitle": 1, "keywords": 4, "section": 8, "key": 16
 _NAME_BIT = 2
 _OTHER_BIT = 32
 
-# Private records are named tuples, not data classes: a quick command makes the classes
-# of every module it imports, and a named tuple's class costs a fifth as much to make.
+# The search's records (hits, matches, and the private ones) are named tuples, not data
+# classes: a quick command makes the classes of every module it imports, and a named
+# tuple's class costs a fifth as much to make (query terms and tokens are named tuples too).
+
 
 # A posting packs an entry id, the field-group mask and the weight in one integer, which
 # keeps 100,000 entries' postings in compact arrays instead of millions of Python objects.
@@ -92,8 +93,7 @@ _SNIPPET_LEAD = 30
 _PART = re.compile(r"[^\W\d_]+|\d+")
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """Where a hit matched: the field, one line of text around the hit, and the spans
     `[start, end)` of the matched words within that line."""
 
@@ -102,8 +102,7 @@ class Match:
     spans: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One search result: the entry, its score (0-100, higher is better) and its matches,
     best first."""
 

@@ -8,8 +8,7 @@ syntax raises: an unclosed quote, an unknown field, an empty field value or a ba
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError
 from .folding import fold
@@ -23,8 +22,7 @@ KNOWN_FIELDS: tuple[str, ...] = ("author", "title", "year", "type", "section", "
 _FIELD_LIST = ", ".join(KNOWN_FIELDS)
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """One query term: a word, a phrase, or a `field:value` (field None for any field)."""
 
     text: str
@@ -40,8 +38,7 @@ class Term:
         return type_aliases(fold(self.text).strip())
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(NamedTuple):
     """Clauses that must all match (each a tuple of OR-ed alternatives), and exclusions."""
 
     clauses: tuple[tuple[Term, ...], ...] = ()

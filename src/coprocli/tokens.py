@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .folding import fold
 
@@ -108,8 +108,7 @@ def normalise(surface: str) -> str:
     return stem(respell(surface))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One searchable unit of a text: a word, a compound of a hyphenated or run-together
     chunk (`co-production`), or the join of two neighbouring words (`time bank`).
 
