@@ -313,6 +313,26 @@ class ScriptOutput:
             return cls("format", check_template(template))
         return cls(chosen[0].lstrip("-") if chosen else None)
 
+    def list_entries(
+        self,
+        entries: list[Entry],
+        limit: int | None,
+        *,
+        summaries: bool = False,
+        full: bool = False,
+    ) -> None:
+        """End a listing command: nothing matched (exit 1), else at most `limit` entries
+        in the machine format asked for, or a table (with annotations for `summaries`)."""
+        if not entries:
+            nothing_matched(json_array=self.mode == "json")
+        if limit is not None:
+            entries = entries[:limit]
+        if self.emit(entries):
+            return
+        from ._render import print_entry_table
+
+        print_entry_table(entries, summaries=summaries, full=full)
+
     def emit(
         self, entries: Sequence[Entry], records: Sequence[dict[str, Any]] | None = None
     ) -> bool:

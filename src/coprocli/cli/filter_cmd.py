@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import FormatOpt, JsonlOpt, JsonOpt, KeysOpt, ScriptOutput, nothing_matched, session
+from ._common import FormatOpt, JsonlOpt, JsonOpt, KeysOpt, ScriptOutput, session
 from .search_cmd import LimitOpt, QueryCommand
 
 
@@ -35,13 +35,4 @@ def filter_command(
     output = ScriptOutput.choose(as_json=as_json, as_jsonl=as_jsonl, keys=keys, template=template)
     filter_entries([], terms)  # reject malformed terms before loading anything
     catalogue = session(ctx).catalogue()
-    entries = filter_entries(catalogue.entries, terms)
-    if not entries:
-        nothing_matched(json_array=output.mode == "json")
-    if limit is not None:
-        entries = entries[:limit]
-    if output.emit(entries):
-        return
-    from ._render import print_entry_table
-
-    print_entry_table(entries, summaries=False, full=False)
+    output.list_entries(filter_entries(catalogue.entries, terms), limit)

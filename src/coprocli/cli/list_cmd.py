@@ -19,7 +19,6 @@ from ._common import (
     TypeOpt,
     YearOpt,
     entry_filter,
-    nothing_matched,
     session,
 )
 from ._help import CoproCommand
@@ -80,12 +79,4 @@ def list_command(
     catalogue = session(ctx).catalogue()
     chosen.require_known(catalogue.entries)
     entries = sort_entries(chosen.apply(catalogue.entries), sort, reverse=reverse)
-    if not entries:
-        nothing_matched(json_array=output.mode == "json")
-    if limit is not None:
-        entries = entries[:limit]
-    if output.emit(entries):
-        return
-    from ._render import print_entry_table
-
-    print_entry_table(entries, summaries=summaries or full, full=full)
+    output.list_entries(entries, limit, summaries=summaries or full, full=full)
