@@ -85,7 +85,7 @@ def split_blocks(text: str) -> list[Block | None]:
     """The blocks of `text`, as bibtexparser's splitter gives them; None stands for a
     block copro does not read (`@comment`, `@preamble`). Lines count from 1."""
     starts = [at for at in _block_heads(text) if _starts_line(text, at)]
-    bounds = [0, *starts] if not starts or starts[0] else starts
+    bounds = [0, *starts] if not starts or starts[0] else starts  # text before: a piece too
     blocks: list[Block | None] = []
     line = 1
     for number, start in enumerate(bounds):
