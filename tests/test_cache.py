@@ -455,3 +455,25 @@ def test_a_cache_that_fails_after_loading_still_gives_every_hit(tmp_path: Path) 
     cache._fail(sqlite3.OperationalError("disk I/O error"))  # gone mid-command
     assert [hit.entry.key for hit in warm.search("co-production")[1]] == expected
     assert expected and len(cache.problems) == 1
+
+
+@pytest.mark.parametrize("kept", [0.05, 0.5, 0.95])
+def test_a_truncated_cache_is_rebuilt_and_never_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: float
+) -> None:
+    library = _copy(tmp_path, "hard_cases.bib")
+    expected = load_catalogue([library])
+    hits = [hit.entry.key for hit in expected.search("care")[1]]
+    folder = tmp_path / "cache"
+    load_catalogue([library], cache=LibraryCache(folder)).search("care")
+    database = folder / "libraries.sqlite3"
+    with database.open("r+b") as stream:
+        stream.truncate(int(database.stat().st_size * kept))
+    for _ in range(2):  # the first run after the damage, and the one after it
+        cache = LibraryCache(folder)
+        catalogue = load_catalogue([library], cache=cache)
+        assert [hit.entry.key for hit in catalogue.search("care")[1]] == hits
+        assert _snapshot(catalogue) == _snapshot(expected)
+        cache.close()
+    monkeypatch.setattr("coprocli.catalogue.parse_bib_text", None)  # parsing would fail
+    assert _snapshot(load_catalogue([library], cache=LibraryCache(folder))) == _snapshot(expected)
