@@ -20,7 +20,7 @@ from pathlib import Path
 
 from _data import library, synthetic_library
 
-from coprocli.catalogue import load_file
+from coprocli.bibparse import load_file
 from coprocli.citing import in_text, reference_list
 from coprocli.styles import STYLE_NAMES
 

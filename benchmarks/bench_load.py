@@ -12,7 +12,7 @@ import time
 
 from _data import library
 
-from coprocli.catalogue import load_file, parse_bib_text
+from coprocli.bibparse import load_file, parse_bib_text
 
 
 def keyless(counts: tuple[int, ...] = (2_000, 20_000)) -> None:

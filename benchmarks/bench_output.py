@@ -18,7 +18,7 @@ from pathlib import Path
 
 from _data import library
 
-from coprocli.catalogue import load_file
+from coprocli.bibparse import load_file
 from coprocli.cli import _common
 from coprocli.cli._render import print_entry_table
 from coprocli.listing import check_template, format_entry

@@ -18,7 +18,7 @@ import time
 
 from _data import library, synthetic_library
 
-from coprocli.catalogue import load_file
+from coprocli.bibparse import load_file
 from coprocli.index import SearchIndex
 from coprocli.model import Entry
 

@@ -25,7 +25,7 @@ from typing import Any
 from tests import citeproc_reference as reference
 from tests.test_styles import DEVIATIONS
 
-from coprocli.catalogue import load_file
+from coprocli.bibparse import load_file
 from coprocli.richtext import plain
 from coprocli.styles import STYLE_NAMES, STYLES
 

@@ -134,7 +134,7 @@ def run_pandoc(
 ) -> dict[str, Any]:
     """Every entry of `bib` (a .bib or CSL-JSON file; for CSL-JSON pass `keys`) formatted
     by pandoc with `csl`: references and citations."""
-    from coprocli.catalogue import load_file
+    from coprocli.bibparse import load_file
 
     executable = pandoc_path()
     if executable is None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from coprocli import bibsplit
+from coprocli.bibparse import normalise_source, read_bib_text
 from coprocli.bibsplit import EntryBlock, _bibtexparser_blocks, _quietly, split_blocks
-from coprocli.catalogue import normalise_source, read_bib_text
 
 from .conftest import CORPUS, shared_or_skip
 

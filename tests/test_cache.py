@@ -96,7 +96,7 @@ def test_a_hit_does_not_parse(
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("coprocli.catalogue.parse_bib_text", no_parsing)
+    monkeypatch.setattr("coprocli.bibparse.parse_bib_text", no_parsing)
     assert len(load_catalogue([library], bundled=False, cache=cache)) > 0
 
 
@@ -263,7 +263,7 @@ def test_a_read_only_cache_filled_before_is_still_read(
     with sqlite3.connect(folder / "libraries.sqlite3") as connection:
         connection.execute("UPDATE catalogues SET used = 0")  # due for a refresh
     connection.close()
-    monkeypatch.setattr("coprocli.catalogue.parse_bib_text", None)  # parsing would fail
+    monkeypatch.setattr("coprocli.bibparse.parse_bib_text", None)  # parsing would fail
     (folder / "libraries.sqlite3").chmod(0o400)
     folder.chmod(0o500)
     try:
@@ -475,5 +475,5 @@ def test_a_truncated_cache_is_rebuilt_and_never_trusted(
         assert [hit.entry.key for hit in catalogue.search("care")[1]] == hits
         assert _snapshot(catalogue) == _snapshot(expected)
         cache.close()
-    monkeypatch.setattr("coprocli.catalogue.parse_bib_text", None)  # parsing would fail
+    monkeypatch.setattr("coprocli.bibparse.parse_bib_text", None)  # parsing would fail
     assert _snapshot(load_catalogue([library], cache=LibraryCache(folder))) == _snapshot(expected)

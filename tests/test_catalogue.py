@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from coprocli.catalogue import load_catalogue, load_file, normalise_month, parse_bib_text
+from coprocli.bibparse import load_file, normalise_month, parse_bib_text
+from coprocli.catalogue import load_catalogue
 from coprocli.errors import BibFileError, StrictModeError
 from coprocli.model import Person
 

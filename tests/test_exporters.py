@@ -12,13 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprocli.catalogue import (
-    LoadWarning,
-    bundled_path,
-    load_catalogue,
-    load_file,
-    parse_bib_text,
-)
+from coprocli.bibparse import load_file, parse_bib_text
+from coprocli.catalogue import LoadWarning, bundled_path, load_catalogue
 from coprocli.errors import BibFileError, UsageError
 from coprocli.exporters import EXPORTERS, get_exporter
 from coprocli.exporters.bibtex import Dialect, format_name, map_entry

@@ -16,7 +16,8 @@ import pytest
 
 from coprocli import citing
 from coprocli.backends import BACKENDS
-from coprocli.catalogue import load_catalogue, load_file
+from coprocli.bibparse import load_file
+from coprocli.catalogue import load_catalogue
 from coprocli.model import Entry
 from coprocli.styles import STYLE_NAMES
 

@@ -22,7 +22,7 @@ from functools import cache
 import pytest
 
 from coprocli.backends import get_backend
-from coprocli.catalogue import load_file
+from coprocli.bibparse import load_file
 from coprocli.richtext import Node, plain
 from coprocli.styles import STYLES, Reference
 

@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprocli.catalogue import load_catalogue, load_file
+from coprocli.bibparse import load_file
+from coprocli.catalogue import load_catalogue
 from coprocli.errors import UsageError
 from coprocli.item import Item, text_of, to_item, typographic
 from coprocli.model import Entry, Person

@@ -1,6 +1,6 @@
 """copro's own typed model of a bibliography: `Person` and `Entry`.
 
-Everything outside `catalogue.py` sees only these frozen dataclasses; parser objects never
+Everything outside `bibparse.py` sees only these frozen dataclasses; parser objects never
 leave the loader. Field values are Unicode text with LaTeX already decoded.
 `Entry.to_dict()` is the stable JSON schema of `--json` (documented in the README).
 """

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coprocli.catalogue import parse_bib_text
+from coprocli.bibparse import parse_bib_text
 
 from ..conftest import Runner
 

@@ -19,7 +19,7 @@ from typing import Literal
 
 from .. import latex, names
 from ..backends.latex import escape_latex
-from ..catalogue import normalise_month
+from ..bibparse import normalise_month
 from ..model import LONG_TEXT_FIELDS, VERBATIM_FIELDS, Entry, Person
 from ..summary import MONTH_NAMES
 
