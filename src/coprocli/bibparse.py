@@ -5,7 +5,7 @@ reads common entries itself and hands it the rest); everything after that is cop
 because the library's middlewares lose or garble data on real files (names decoded before
 they are split, URLs cut at `%`, entries dropped for a repeated field). Problems never stop
 a load: each one becomes a `LoadWarning` naming file, line and key, and the rest of the
-file still loads. `strict=True` turns any warning into an error.
+file still loads (`load_catalogue(strict=True)` makes any of them an error).
 """
 
 from __future__ import annotations
