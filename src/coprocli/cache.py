@@ -30,7 +30,6 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,15 +86,18 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("copro", appauthor=False))
 
 
-@dataclass
 class LibraryCache:
-    """The cache database; every method degrades to "no cache" on any failure."""
+    """The cache database in `folder`; every method degrades to "no cache" on any failure.
 
-    folder: Path
-    max_bytes: int = DEFAULT_MAX_BYTES
-    problems: list[str] = field(default_factory=list)  # at most one, for one warning
-    _connection: sqlite3.Connection | None = None
-    _broken: bool = False
+    (This class and `StoredCatalogue` are plain classes: every warm command makes them,
+    and a data class costs more to define than the command spends using it.)"""
+
+    def __init__(self, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.folder = folder
+        self.max_bytes = max_bytes
+        self.problems: list[str] = []  # at most one, for one warning
+        self._connection: sqlite3.Connection | None = None
+        self._broken = False
 
     # -- catalogues ----------------------------------------------------------------------
 
@@ -376,21 +378,32 @@ class LibraryCache:
                 total -= size
 
 
-@dataclass
 class StoredCatalogue:
     """A catalogue in the cache: its size and warnings at once, its entries and search
-    index when asked. Reading a damaged row raises `DamagedCache`."""
+    index when asked. Reading a damaged row raises `DamagedCache`. `relabel` maps a stored
+    file name to the name the same file has in this run (empty: the same names)."""
 
-    cache: LibraryCache
-    number: int
-    size: int
-    warnings: list[LoadWarning]
-    indexed: bool
-    #: Stored file name -> the name the same file has in this run (empty: the same names).
-    relabel: dict[str, str] = field(default_factory=dict)
-    _blocks: dict[int, list[Any]] = field(default_factory=dict)  # stored items, decoded
-    _entries: dict[int, Entry] = field(default_factory=dict)
-    _people: dict[str, Person] = field(default_factory=dict)
+    def __init__(
+        self,
+        cache: LibraryCache,
+        number: int,
+        size: int,
+        warnings: list[LoadWarning],
+        indexed: bool,
+        relabel: dict[str, str] | None = None,
+    ) -> None:
+        from .catalogue import DecodedFields  # loaded already: the loader made this object
+
+        self.cache = cache
+        self.number = number
+        self.size = size
+        self.warnings = warnings
+        self.indexed = indexed
+        self.relabel = relabel or {}
+        self._fields_type = DecodedFields
+        self._blocks: dict[int, list[Any]] = {}  # stored items, decoded
+        self._entries: dict[int, Entry] = {}
+        self._people: dict[str, Person] = {}
 
     def _rows(self, sql: str, *parameters: object) -> list[tuple[Any, ...]]:
         connection = self.cache._connect()
@@ -411,11 +424,6 @@ class StoredCatalogue:
         if not isinstance(items, list):
             raise DamagedCache("a stored block is not a list of entries")
         return items
-
-    def __post_init__(self) -> None:
-        from .catalogue import DecodedFields  # loaded already: the loader made this object
-
-        self._fields_type = DecodedFields
 
     def _entry(self, item: Any) -> Entry:
         try:

@@ -8,9 +8,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
 
@@ -30,17 +29,25 @@ if TYPE_CHECKING:
 WARNINGS_SHOWN = 10
 
 
-@dataclass
 class Session:
     """The global options, and the catalogue they describe, loaded on first use."""
 
-    bib_paths: list[str] = field(default_factory=list)
-    bundled: bool = True
-    strict: bool = False
-    quiet: bool = False
-    use_cache: bool = True
-    _catalogue: Catalogue | None = None
-    _cache: LibraryCache | None = None
+    def __init__(
+        self,
+        bib_paths: list[str] | None = None,
+        *,
+        bundled: bool = True,
+        strict: bool = False,
+        quiet: bool = False,
+        use_cache: bool = True,
+    ) -> None:
+        self.bib_paths = bib_paths or []
+        self.bundled = bundled
+        self.strict = strict
+        self.quiet = quiet
+        self.use_cache = use_cache
+        self._catalogue: Catalogue | None = None
+        self._cache: LibraryCache | None = None
 
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
@@ -281,8 +288,7 @@ def entry_filter(
     )
 
 
-@dataclass(frozen=True)
-class ScriptOutput:
+class ScriptOutput(NamedTuple):
     """The one machine format a listing command was asked for (or none: a table)."""
 
     mode: str | None = None
