@@ -35,8 +35,12 @@ CREATE TABLE IF NOT EXISTS index_members (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS index_words (
     catalogue INTEGER NOT NULL, surface TEXT NOT NULL, term TEXT NOT NULL,
-    single INTEGER NOT NULL, length INTEGER NOT NULL, first TEXT NOT NULL,
-    second TEXT NOT NULL, PRIMARY KEY (catalogue, surface)
+    length INTEGER NOT NULL, first TEXT NOT NULL, second TEXT NOT NULL,
+    PRIMARY KEY (catalogue, surface)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS index_singles (
+    catalogue INTEGER NOT NULL, length INTEGER NOT NULL, words TEXT NOT NULL,
+    PRIMARY KEY (catalogue, length)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS index_words_first ON index_words (catalogue, length, first);
 CREATE INDEX IF NOT EXISTS index_words_second ON index_words (catalogue, length, second);
@@ -46,7 +50,7 @@ CREATE TABLE IF NOT EXISTS index_filters (
 ) WITHOUT ROWID;
 """
 
-_TABLE_NAMES = ("index_terms", "index_members", "index_words", "index_filters")
+_TABLE_NAMES = ("index_terms", "index_members", "index_words", "index_singles", "index_filters")
 # SQLite's limit on bound parameters is 999 in old builds.
 _BATCH = 900
 
@@ -88,11 +92,19 @@ def save(connection: sqlite3.Connection, catalogue: int, store: MemoryStore) -> 
     written += sum(len(row[2]) for row in members)
     connection.executemany("INSERT INTO index_members VALUES (?, ?, ?)", members)
     words = [
-        (catalogue, surface, term, surface in store.words, len(surface), surface[0], surface[1])
+        (catalogue, surface, term, len(surface), surface[0], surface[1])
         for surface, term in sorted(store.surfaces.items())
     ]
     written += sum(len(row[1]) + len(row[2]) for row in words)
-    connection.executemany("INSERT INTO index_words VALUES (?, ?, ?, ?, ?, ?, ?)", words)
+    connection.executemany("INSERT INTO index_words VALUES (?, ?, ?, ?, ?, ?)", words)
+    # Did-you-mean reads every single word of a few lengths: one row per length (words
+    # hold no blanks) reads tens of thousands of them at once.
+    singles = [
+        (catalogue, length, "\n".join(surfaces))
+        for length, surfaces in sorted(store.by_length.items())
+    ]
+    written += sum(len(row[2]) for row in singles)
+    connection.executemany("INSERT INTO index_singles VALUES (?, ?, ?)", singles)
     filters = [
         (catalogue, "year", str(year), _packed(ids, "i")) for year, ids in store.year_ids.items()
     ]
@@ -220,14 +232,13 @@ class SqliteStore:
         return list(found)
 
     def singles(self, lengths: range) -> list[str]:
-        return self._surfaces(
-            self._query(
-                "SELECT surface, term FROM index_words WHERE catalogue = ? AND single "
-                "AND length BETWEEN ? AND ? ORDER BY length, surface",
-                lengths.start,
-                lengths.stop - 1,
-            )
+        rows = self._query(
+            "SELECT words FROM index_singles WHERE catalogue = ? AND length BETWEEN ? AND ? "
+            "ORDER BY length",
+            lengths.start,
+            lengths.stop - 1,
         )
+        return [surface for (words,) in rows for surface in str(words).split("\n")]
 
     def _filter(self, kind: str) -> dict[str, array[int]]:
         if kind not in self._filters:
