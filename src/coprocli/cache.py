@@ -137,7 +137,9 @@ class LibraryCache:
                 return None  # the same files, named in a way that cannot be mapped
             if time.time() - used > _TOUCH_AFTER:
                 self._touch(int(number))
-            told = [warning.relabelled(relabel) for warning in _warnings(warnings)]
+            told = _warnings(warnings)
+            if relabel:
+                told = [warning.relabelled(relabel) for warning in told]
             return StoredCatalogue(self, int(number), int(size), told, bool(indexed), relabel)
         except sqlite3.Error as error:
             self._fail(error)
