@@ -8,6 +8,9 @@ the runs. The cases:
                      (time in-process, so interpreter start and imports are left out)
   copro list         `copro --no-cache --no-bundled --bib FILE list --limit 1 --keys`
   copro search       the same with `search 'social care'`, which builds the search index
+  first list         `copro list` as a first run really is: into an empty cache, which it
+                     fills (the parsed catalogue, stored for the next run)
+  first search       the same with `search 'social care'`, which also stores the index
 
 and the ratios of copro's figures to bibtexparser's: the in-process load against the
 in-process parse, each whole copro process against the whole bibtexparser process.
@@ -95,12 +98,25 @@ def cases(bib: Path) -> dict[str, list[str]]:
     """The commands measured, by name."""
     python = sys.executable
     copro = [python, "-m", "coprocli", "--no-cache", "--no-bundled", "--bib", str(bib)]
+    # A first run: copro with a cache folder of its own, made empty for each run.
+    first = ["sh", "-c", FIRST_RUN, python, str(bib)]
     return {
         "bibtexparser": [python, "-c", BIBTEXPARSER, str(bib)],
         "load_catalogue": [python, "-c", LOADER, str(bib)],
         "copro list": [*copro, "list", "--limit", "1", "--keys"],
         "copro search": [*copro, "search", "social care", "--limit", "1", "--keys"],
+        "first list": [*first, "list", "--limit", "1", "--keys"],
+        "first search": [*first, "search", "social care", "--limit", "1", "--keys"],
     }
+
+
+#: `sh -c` script: copro ($0 is Python, $1 the library, then the command) with an empty
+#: cache folder that is removed afterwards; copro's exit status is the script's.
+FIRST_RUN = (
+    "folder=$(mktemp -d) && library=$1 && shift && "
+    'COPRO_CACHE_DIR="$folder" "$0" -m coprocli --no-bundled --bib "$library" "$@"; '
+    'status=$?; rm -rf "$folder"; exit $status'
+)
 
 
 def main() -> None:
