@@ -16,6 +16,7 @@ and the ratios of copro's figures to bibtexparser's: the in-process load against
 in-process parse, each whole copro process against the whole bibtexparser process.
 
 Run: python benchmarks/bench_cold.py [--library synth_50k] [--doubled] [--runs 3]
+     [--cases "first list" "first search" ...]
      (--doubled: the library twice over, second copy's keys suffixed: 100k entries)
 """
 
@@ -77,7 +78,7 @@ print(wall, inner, peak)
 def measure(command: list[str], runs: int) -> Run:
     """Median wall time, reported time and peak RSS of `runs` fresh runs of `command`
     (one run with `python -c` reports the time its statement took)."""
-    kind = "timed" if command[1] == "-c" else "process"
+    kind = "timed" if command[:2] == [sys.executable, "-c"] else "process"
     results = []
     for _ in range(runs):
         done = subprocess.run(
@@ -124,10 +125,18 @@ def main() -> None:
     parser.add_argument("--library", default="synth_50k")
     parser.add_argument("--doubled", action="store_true", help="the library twice: 100k")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--cases", nargs="+", metavar="NAME", help="only these (bibtexparser always runs)"
+    )
     options = parser.parse_args()
     bib = doubled(options.library) if options.doubled else library(options.library)
     print(f"{bib.name}: {bib.stat().st_size / 1e6:.1f} MB, median of {options.runs} runs")
-    results = {name: measure(command, options.runs) for name, command in cases(bib).items()}
+    chosen = {
+        name: command
+        for name, command in cases(bib).items()
+        if options.cases is None or name in {"bibtexparser", *options.cases}
+    }
+    results = {name: measure(command, options.runs) for name, command in chosen.items()}
     base = results["bibtexparser"]
     for name, run in results.items():
         timed = name in ("bibtexparser", "load_catalogue")
@@ -136,8 +145,9 @@ def main() -> None:
             f"{name:15} process {run.wall:6.2f} s  {in_process}  peak {run.peak_mib:6.0f} MiB"
             f"  ({run.wall / base.wall:4.2f}x bibtexparser's process)"
         )
-    loader = results["load_catalogue"]
-    print(f"load_catalogue / parse_file, in-process: {loader.inner / base.inner:4.2f}x")
+    if "load_catalogue" in results:
+        loader = results["load_catalogue"].inner / base.inner
+        print(f"load_catalogue / parse_file, in-process: {loader:4.2f}x")
 
 
 if __name__ == "__main__":
