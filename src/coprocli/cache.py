@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["LibraryCache", "StoredCatalogue", "cache_dir", "default_cache"]
 
 #: Bumped whenever the stored form of a catalogue or an index changes.
-FORMAT = 5
+FORMAT = 6
 #: The database's layout; a database of another layout is replaced.
 SCHEMA_VERSION = 4
 #: The cache's size cap, in bytes of stored payload (`COPRO_CACHE_MAX_MB` overrides it).
@@ -140,7 +140,7 @@ class LibraryCache:
             told = _warnings(warnings)
             if relabel:
                 told = [warning.relabelled(relabel) for warning in told]
-            return StoredCatalogue(self, int(number), int(size), told, bool(indexed), relabel)
+            return StoredCatalogue(self, int(number), int(size), told, bool(indexed), labels)
         except sqlite3.Error as error:
             self._fail(error)
         except (DamagedCache, ValueError, TypeError, KeyError, zlib.error):
@@ -156,8 +156,9 @@ class LibraryCache:
     ) -> StoredCatalogue | None:
         """Store a catalogue just loaded; the stored catalogue, or None when the cache
         cannot take it. A catalogue another process stored meanwhile is kept as it is."""
+        sources = {label: number for number, label in reversed(list(enumerate(labels)))}
         blocks = [
-            _packed([_entry_data(entry) for entry in entries[start : start + BLOCK]])
+            _packed([_entry_data(entry, sources) for entry in entries[start : start + BLOCK]])
             for start in range(0, len(entries), BLOCK)
         ]
         keys = _packed([entry.key for entry in entries])
@@ -191,7 +192,7 @@ class LibraryCache:
         except sqlite3.Error as error:
             self._fail(error)
             return None
-        return StoredCatalogue(self, number, len(entries), list(warnings), False)
+        return StoredCatalogue(self, number, len(entries), list(warnings), False, labels)
 
     def forget(self, stored: StoredCatalogue) -> None:
         """Drop a stored catalogue found damaged."""
@@ -382,8 +383,8 @@ class LibraryCache:
 
 class StoredCatalogue:
     """A catalogue in the cache: its size and warnings at once, its entries and search
-    index when asked. Reading a damaged row raises `DamagedCache`. `relabel` maps a stored
-    file name to the name the same file has in this run (empty: the same names)."""
+    index when asked. Reading a damaged row raises `DamagedCache`. `labels` are the names
+    this run gives the catalogue's files, which its entries' sources are."""
 
     def __init__(
         self,
@@ -392,7 +393,7 @@ class StoredCatalogue:
         size: int,
         warnings: list[LoadWarning],
         indexed: bool,
-        relabel: dict[str, str] | None = None,
+        labels: Sequence[str],
     ) -> None:
         from .catalogue import DecodedFields  # loaded already: the loader made this object
 
@@ -401,7 +402,7 @@ class StoredCatalogue:
         self.size = size
         self.warnings = warnings
         self.indexed = indexed
-        self.relabel = relabel or {}
+        self.labels = labels
         self._fields_type = DecodedFields
         self._blocks: dict[int, list[Any]] = {}  # stored items, decoded
         self._entries: dict[int, Entry] = {}
@@ -429,8 +430,8 @@ class StoredCatalogue:
 
     def _entry(self, item: Any) -> Entry:
         try:
-            return _entry(item, self._people, self._fields_type, self.relabel)
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            return _entry(item, self._people, self._fields_type, self.labels)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
             raise DamagedCache(f"a stored entry does not decode ({error})") from None
 
     def entry(self, eid: int) -> Entry:
@@ -543,40 +544,38 @@ def _packed(data: Any) -> bytes:
 _NAME_PARTS = "\x00"
 
 
-def _entry_data(entry: Entry) -> dict[str, Any]:
+def _entry_data(entry: Entry, sources: dict[str, int]) -> list[Any]:
+    """An entry as stored: `[key, type, source, line, raw, names, decoded]`, and its
+    inherited fields when it has any. A list, not an object (no field names to write and
+    read back 100,000 times); the source is the number of its file among the catalogue's."""
     # The month is the one field the loader decodes at once (to a number); the others
     # decode from `raw` when first read, as after a parse.
     decoded = {"month": entry.fields["month"]} if "month" in entry.fields else {}
-    data = {
-        "key": entry.key,
-        "type": entry.type,
-        "source": entry.source,
-        "line": entry.line,
-        "raw": dict(entry.raw),
-        "names": {
-            role: [
-                _NAME_PARTS.join((p.family, p.given, p.particle, p.suffix, p.literal))
-                for p in people
-            ]
-            for role, people in entry.names.items()
-        },
-        "decoded": decoded,
+    names = {
+        role: [
+            _NAME_PARTS.join((p.family, p.given, p.particle, p.suffix, p.literal)) for p in people
+        ]
+        for role, people in entry.names.items()
     }
+    source = sources.get(entry.source, entry.source)
+    data = [entry.key, entry.type, source, entry.line, dict(entry.raw), names, decoded]
     if entry.inherited:
-        data["inherited"] = dict(entry.inherited)
+        data.append(dict(entry.inherited))
     return data
 
 
 def _entry(
-    item: dict[str, Any], people: dict[str, Person], fields_type: Any, relabel: dict[str, str]
+    item: list[Any], people: dict[str, Person], fields_type: Any, labels: Sequence[str]
 ) -> Entry:
-    """An entry `_entry_data` stored; ValueError, KeyError or TypeError when it is not one.
-    `people` keeps one `Person` for each name met (the same names recur across entries);
-    `fields_type` is the loader's `DecodedFields`. Listing a large library makes every
-    entry here, so the checks run over whole collections at once."""
-    raw: dict[str, str] = item["raw"]
+    """An entry `_entry_data` stored, its source named by this run's `labels`; ValueError,
+    KeyError, IndexError or TypeError when it is not one. `people` keeps one `Person` for
+    each name met (the same names recur across entries); `fields_type` is the loader's
+    `DecodedFields`. Listing a large library makes every entry here, so the checks run
+    over whole collections at once."""
+    key, kind, source, line, raw, stored_names, decoded, *rest = item
+    inherited: dict[str, str] = rest[0] if rest else {}
     names: dict[str, tuple[Person, ...]] = {}
-    for role, stored in item["names"].items():
+    for role, stored in stored_names.items():
         persons = []
         for joined in stored:
             person = people.get(joined)
@@ -587,23 +586,20 @@ def _entry(
                 person = people[joined] = Person(*parts)
             persons.append(person)
         names[role] = tuple(persons)
-    decoded: dict[str, str] = item["decoded"]
-    inherited: dict[str, str] = item.get("inherited", {})
     if not (
         _all_text(raw.values()) and _all_text(decoded.values()) and _all_text(inherited.values())
     ):
         raise TypeError("not a field value")
-    source = str(item["source"])
     pending = dict(raw)
     for name in NAME_FIELDS.intersection(raw):
         del pending[name]
     return Entry(
-        key=str(item["key"]),
-        type=str(item["type"]),
+        key=str(key),
+        type=str(kind),
         fields=fields_type(pending, decoded),
         names=names,
-        source=relabel.get(source, source) if relabel else source,
-        line=int(item["line"]),
+        source=labels[source] if isinstance(source, int) else str(source),
+        line=int(line),
         raw=raw,
         inherited=inherited,
     )
