@@ -13,13 +13,9 @@ import sqlite3
 import sys
 from array import array
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from .errors import DamagedCache
-from .index import group_of
-
-if TYPE_CHECKING:
-    from .index import MemoryStore
+from .index import MemoryStore, group_of
 
 __all__ = ["TABLES", "SqliteStore", "drop", "save"]
 
