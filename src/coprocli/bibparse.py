@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import latex
-from .catalogue import DecodedFields, LoadWarning, _duplicate_key
+from .catalogue import DecodedFields, LoadWarning, duplicate_key_message
 from .errors import BibFileError
 from .gcpause import collector_paused
 from .model import NAME_FIELDS, Entry
@@ -738,7 +738,7 @@ def parse_sources(
                         entry.source,
                         entry.line,
                         "duplicate-key",
-                        _duplicate_key(earlier.source, earlier.line),
+                        duplicate_key_message(earlier.source, earlier.line),
                         entry.key,
                     )
                 )

@@ -47,11 +47,12 @@ class LoadWarning:
         if self.kind == "duplicate-key":
             other = _DUPLICATE_KEY.fullmatch(message)
             if other and other["source"] in labels:
-                message = _duplicate_key(labels[other["source"]], int(other["line"]))
+                message = duplicate_key_message(labels[other["source"]], int(other["line"]))
         return replace(self, source=labels.get(self.source, self.source), message=message)
 
 
-def _duplicate_key(source: str, line: int) -> str:
+def duplicate_key_message(source: str, line: int) -> str:
+    """What a key defined again in a later file says of the earlier definition."""
     return f"key also defined in {source}:{line}; this later definition wins"
 
 
