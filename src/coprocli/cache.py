@@ -106,14 +106,14 @@ class LibraryCache:
         copro's version and the cache format; not their names, so that a file reached by
         another path or a link is the same catalogue. None when a file cannot be read (the
         loader then reports it) or the cache is unusable."""
+        if self._connect() is None:
+            return None  # no cache: hashing the files would serve nothing
         described: list[Any] = [__version__, FORMAT]
         for path, _ in sources:
             try:
                 described.append(self._file_digest(path))
             except OSError:
                 return None
-        if self._connect() is None:
-            return None
         text = json.dumps(described, ensure_ascii=False)
         return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
