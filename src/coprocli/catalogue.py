@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from . import latex
 from .errors import BibFileError, DamagedCache, StrictModeError, UnknownKeyError
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from .index import Hit, SearchIndex
 
 BUNDLED_SOURCE = "bundled"
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +90,24 @@ class Catalogue:
     def entries(self) -> list[Entry]:
         """All the entries, in order."""
         if self._entries is None:
-            assert self.stored is not None
-            try:
-                self._entries = self.stored.entries()
-            except DamagedCache:
-                self._entries = self.recover()
+            read = self._read(lambda stored: stored.entries())
+            if read is not None:
+                self._entries = read
+        # Parsed, read from the cache, or parsed again when the cache was damaged.
+        assert self._entries is not None
         return self._entries
+
+    def _read(self, read: Callable[[StoredCatalogue], _T]) -> _T | None:
+        """`read(stored)` while the entries are still in the cache only; None once they
+        are in memory, or when the cache turns out to be damaged (then `recover` has
+        parsed the files again)."""
+        if self._entries is not None or self.stored is None:
+            return None
+        try:
+            return read(self.stored)
+        except DamagedCache:
+            self.recover()
+            return None
 
     def recover(self) -> list[Entry]:
         """The entries parsed again, for a stored catalogue found damaged (which the cache
@@ -107,14 +121,13 @@ class Catalogue:
 
     def view(self) -> Sequence[Entry]:
         """The entries as a sequence that reads each one only when it is looked at."""
-        if self._entries is not None or self.stored is None:
-            return self.entries
-        return _StoredView(self.stored)
+        if self._entries is None and self.stored is not None:
+            return _StoredView(self.stored)
+        return self.entries
 
     def __len__(self) -> int:
-        if self._entries is None and self.stored is not None:
-            return self.stored.size
-        return len(self.entries)
+        size = self._read(lambda stored: stored.size)
+        return size if size is not None else len(self.entries)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -122,12 +135,8 @@ class Catalogue:
     def _keys(self) -> dict[str, int]:
         """Key -> position, and folded key -> first position (`_folded`)."""
         if self._positions is None:
-            if self._entries is None and self.stored is not None:
-                try:
-                    keys = self.stored.keys()
-                except DamagedCache:
-                    keys = [entry.key for entry in self.recover()]
-            else:
+            keys = self._read(lambda stored: stored.keys())
+            if keys is None:
                 keys = [entry.key for entry in self.entries]
             self._positions = {key: position for position, key in enumerate(keys)}
             for position, key in enumerate(keys):
@@ -142,12 +151,8 @@ class Catalogue:
             position = self._folded.get(key.casefold())
         if position is None:
             return None
-        if self._entries is None and self.stored is not None:
-            try:
-                return self.stored.entry(position)
-            except DamagedCache:
-                self.recover()
-        return self.entries[position]
+        entry = self._read(lambda stored: stored.entry(position))
+        return entry if entry is not None else self.entries[position]
 
     def search(
         self, query: str, *, limit: int | None = None, with_matches: bool = True
