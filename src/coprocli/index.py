@@ -323,17 +323,8 @@ class MemoryStore:
     def terms(self) -> Iterator[tuple[str, int, Sequence[int], Sequence[int]]]:
         """Every term in sorted order, with its `df`, entry postings and group postings
         (what a stored index keeps of each term)."""
-        sizes = [len(ids) for ids in self.group_members]
-        empty: tuple[int, ...] = ()
         for term in sorted(self.postings.keys() | self.groups.keys()):
-            postings = self.postings.get(term, empty)
-            groups = self.groups.get(term, empty)
-            yield (
-                term,
-                len(postings) + sum([sizes[p >> _ID_SHIFT] for p in groups]),
-                postings,
-                groups,
-            )
+            yield term, self.df(term), self.entry_postings(term), self.group_postings(term)
 
     def term_of(self, surface: str) -> str:
         return self.surfaces.get(surface, "")
