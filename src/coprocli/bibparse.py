@@ -187,15 +187,9 @@ def evaluate(value: str, strings: dict[str, str]) -> _Value:
                 position += 1
                 continue
             return _Value("".join(pieces), undefined, value[position:])
-        if char == "{":
-            end = _closing_brace(value, position)
-            if end < 0:
-                pieces.append(value[position + 1 :])
-                break
-            pieces.append(value[position + 1 : end])
-            position = end + 1
-        elif char == '"':
-            end = _closing_quote(value, position)
+        if char == "{" or char == '"':
+            closing = _closing_brace if char == "{" else _closing_quote
+            end = closing(value, position)
             if end < 0:
                 pieces.append(value[position + 1 :])
                 break
