@@ -47,16 +47,16 @@ class Session:
         self.quiet = quiet
         self.use_cache = use_cache
         self._catalogue: Catalogue | None = None
-        self._cache: LibraryCache | None = None
 
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
             from ..catalogue import load_catalogue
 
+            cache: LibraryCache | None = None
             if self.use_cache:
                 from ..cache import default_cache
 
-                self._cache = default_cache()
+                cache = default_cache()
             from ._progress import LoadProgress
 
             progress = LoadProgress()
@@ -65,13 +65,13 @@ class Session:
                     self.bib_paths,
                     bundled=self.bundled,
                     strict=self.strict,
-                    cache=self._cache,
+                    cache=cache,
                     progress=progress,
                 )
             finally:
                 progress.close()
-            if self._cache is not None:  # left open: `search` reads the index from it next
-                for problem in self._cache.problems:
+            if cache is not None:  # left open: the catalogue reads its entries from it
+                for problem in cache.problems:
                     err(f"Warning: {problem}")
             if not self.quiet:
                 report_warnings(self._catalogue.warnings)
