@@ -22,7 +22,6 @@ used least recently.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -114,8 +113,9 @@ class LibraryCache:
                 described.append(self._file_digest(path))
             except OSError:
                 return None
-        text = json.dumps(described, ensure_ascii=False)
-        return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
+        # The description itself is the name (a few dozen characters a file): hashing it
+        # again would cost a warm run the import of hashlib for nothing.
+        return json.dumps(described, ensure_ascii=False)
 
     def stored(self, fingerprint: str, labels: Sequence[str]) -> StoredCatalogue | None:
         """The catalogue stored under `fingerprint`, its entries and warnings named after
@@ -524,6 +524,8 @@ def default_cache() -> LibraryCache:
 
 
 def _digest(path: Path) -> str:
+    import hashlib  # only for a file new or changed since it was last hashed
+
     hasher = hashlib.blake2b(digest_size=20)
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from . import latex
 from .errors import BibFileError, DamagedCache, StrictModeError, UnknownKeyError
 from .model import LONG_TEXT_FIELDS, VERBATIM_FIELDS, Entry
 
@@ -242,6 +241,8 @@ def bundled_path() -> Path:
 def decode_field(name: str, value: str) -> str:
     """One field's value as Unicode: LaTeX decoded, except in URLs, DOIs and files (kept
     as written); long texts (annotations, abstracts) keep their paragraphs and lists."""
+    from . import latex  # a parse or a stored entry's first decoding: not at start-up
+
     if name in VERBATIM_FIELDS:
         return latex.unescape_verbatim(value)
     if name in LONG_TEXT_FIELDS:

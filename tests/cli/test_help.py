@@ -99,3 +99,38 @@ def test_a_command_run_alone_loads_no_other_command(tmp_path: Path) -> None:
     env = {**os.environ, "COPRO_CACHE_DIR": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.stdout.strip().splitlines()[-1] == "['coprocli.cli.search_cmd']"
+
+
+def test_a_warm_search_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """Start-up is most of a warm search: the parser, the splitter, fuzzy matching at
+    scale, hashing and Rich stay unloaded when the cache answers and output is piped."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from coprocli.cli import main\n"
+        "for _ in range(2):\n"
+        "    try:\n        main(['search', 'timebanking'])\n"
+        "    except SystemExit:\n        pass\n"
+        "    print('---')\n"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    env = {**os.environ, "COPRO_CACHE_DIR": str(tmp_path)}
+    # The first run fills the cache; only the second (warm) run's modules are looked at.
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stderr
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert "ryancollins2008new" in done.stdout
+    loaded = set(done.stdout.strip().splitlines()[-1].split())
+    unwanted = {
+        "coprocli.bibparse",
+        "coprocli.bibsplit",
+        "bibtexparser",
+        "rapidfuzz",
+        "hashlib",
+        "rich",
+        "coprocli.listing",
+        "coprocli.selection",
+    }
+    assert not unwanted & loaded

@@ -9,32 +9,43 @@ nothing for a flag or an argument (its name says what it takes), write usage as
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol
 
 from typer._click.core import Command, Context, Parameter
 from typer._click.formatting import HelpFormatter
+from typer._click.types import ParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 
 class _ArgumentByName(TyperArgument):
     """An argument shown by its name alone: `KEY`, and `[KEY]...` in the usage line."""
 
-    def display_type_rich(self, ctx: Context) -> str | None:
-        return None
-
     def get_usage_pieces(self, ctx: Context) -> list[str]:
-        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        label = self.metavar if self.metavar is not None else self.name or ""
+        name = label if self.required else f"[{label}]"
         return [name + ("..." if self.nargs != 1 else "")]
+
+    def make_metavar(self, ctx: Context, *, usage: bool = False) -> str:
+        return self.get_usage_pieces(ctx)[0] if usage else self.metavar or self.name or ""
+
+
+def _untyped(kind: ParamType) -> ParamType:
+    """A copy of a parameter type that names no type in help (Typer's help shows an
+    argument's type as `<str>` when the type has no metavar of its own)."""
+    shown = copy.copy(kind)
+    shown.get_metavar = lambda param, ctx: ""  # type: ignore[method-assign]
+    return shown
 
 
 class _OptionByMetavar(TyperOption):
     """An option shown with the value it takes (`--output FILE`); a flag with none."""
 
-    def display_type_rich(self, ctx: Context) -> str | None:
+    def make_metavar(self, ctx: Context) -> str:
         if self.is_flag or self.count:
-            return None
+            return ""
         return self.metavar or (self.name or "value").upper()
 
 
@@ -43,6 +54,7 @@ def _shown_plainly(params: Iterable[Parameter]) -> None:
     for param in params:
         if type(param) is TyperArgument:
             param.__class__ = _ArgumentByName
+            param.type = _untyped(param.type)
         elif type(param) is TyperOption:
             param.__class__ = _OptionByMetavar
 
