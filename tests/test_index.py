@@ -86,8 +86,17 @@ def test_spacing_variants_find_compounds_written_apart() -> None:
 
 
 def test_every_word_must_match(index: SearchIndex) -> None:
-    assert index.search("timebanking zebra") == []
     assert keys(index.search("timebanking housing")) == ["spice"]
+    assert not index.partial and index.unmatched == []
+
+
+def test_no_dead_ends_the_entries_matching_most_words(index: SearchIndex) -> None:
+    hits = index.search("timebanking zebra")
+    assert set(keys(hits)) == {"ryancollins2008new", "spice"}
+    assert index.partial and index.unmatched == ["zebra"]
+    # Two words of three beat one: only entries with both known words come back.
+    both = index.search("timebanking housing zebra")
+    assert keys(both) == ["spice"] and index.unmatched == ["zebra"]
 
 
 def test_closer_words_rank_higher() -> None:
@@ -152,7 +161,8 @@ def test_field_terms(index: SearchIndex) -> None:
     assert len(index.search('section:"Practical tools"')) == 3
     assert "foot2010glass" in keys(index.search("keyword:appreciative"))
     assert "slay2011budgets" in keys(index.search("title:personalisation"))
-    assert "tlapthinklocal" not in keys(index.search("title:personalisation"))
+    # `Personal` in a title is another form of the word (Snowball), ranked below it as typed.
+    assert keys(index.search("title:personalisation"))[0] == "slay2011budgets"
 
 
 def test_open_year_ranges(index: SearchIndex) -> None:

@@ -41,14 +41,19 @@ def test_short_words_keep_their_spelling(word: str) -> None:
     [
         (("bank", "banks", "banking", "banked"), "bank"),
         (("house", "houses", "housing"), "hous"),
-        (("community", "communities"), "community"),
-        (("study", "studies", "studied"), "study"),
+        (("community", "communities"), "communiti"),
+        (("study", "studies", "studied"), "studi"),
         (("model", "modelling", "modeling", "models"), "model"),
-        (("process", "processes"), "proces"),
+        (("process", "processes"), "process"),
+        # derived forms meet too
+        (("ecology", "ecological"), "ecolog"),
+        (("season", "seasonal", "seasonality"), "season"),
+        (("dependent", "dependence"), "depend"),
+        (("electric", "electrical"), "electr"),
     ],
 )
-def test_stemmer_joins_simple_variants(forms: tuple[str, ...], term: str) -> None:
-    assert {stem(respell(form)) for form in forms} == {term}
+def test_stemmer_joins_variants_and_derived_forms(forms: tuple[str, ...], term: str) -> None:
+    assert {stem(normalise(form)) for form in forms} == {term}
 
 
 @pytest.mark.parametrize("word", ["is", "us", "bus", "status", "analysis", "need", "2009"])
@@ -58,7 +63,20 @@ def test_stemmer_leaves_short_and_odd_words(word: str) -> None:
 
 def test_compounds_are_indexed_every_way() -> None:
     for text in ("time-banking", "timebanking", "time banking", "Time Banking"):
-        assert "timebank" in {token.term for token in analyse(text)}, text
+        assert "timebanking" in {token.term for token in analyse(text)}, text
+
+
+def test_runs_of_digits_are_never_glued() -> None:
+    terms = {token.term for token in analyse("moments of 20,21Na in 1990-1995 (2010 2011)")}
+    assert {"20", "21", "1990", "1995", "2010", "2011"} <= terms
+    assert not {"2021", "19901995", "20102011"} & terms
+    assert words("20,21Na") == ["20", "21", "na"]
+
+
+def test_names_keep_stop_words() -> None:
+    assert "more" in {token.term for token in analyse("Thomas More", names=True)}
+    assert "more" not in {token.term for token in analyse("Thomas More")}
+    assert words("more 2016") == ["2016"] and words("more 2016", stops=True) == ["more", "2016"]
 
 
 def test_analyse_folds_accents_and_keeps_positions() -> None:

@@ -44,9 +44,9 @@ if TYPE_CHECKING:
 __all__ = ["LibraryCache", "StoredCatalogue", "cache_dir", "default_cache"]
 
 #: Bumped whenever the stored form of a catalogue or an index changes.
-FORMAT = 6
+FORMAT = 7
 #: The database's layout; a database of another layout is replaced.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: The cache's size cap, in bytes of stored payload (`COPRO_CACHE_MAX_MB` overrides it).
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 #: Entries are stored this many to a compressed block: a search reads the blocks of the

@@ -3,19 +3,26 @@
 The only module that imports rapidfuzz, and only inside functions, so that importing it
 stays cheap. Query syntax lives in `query.py`, word handling in `tokens.py`.
 
-How a search works: every indexed field of every entry is cut into terms (`tokens.py`), and
-an inverted index maps each term to its postings: the entries that contain it, which field
-groups it is in, and a weight from the best field (see `FIELD_WEIGHTS`). Texts that recur
-across entries (a person's name, a journal, a publisher) are indexed once as a group whose
-members are the entries that have them. A query word is expanded into index terms (the
-exact term; fuzzy neighbours within one or two edits, looked up only among words of a
-fitting length and first letters; for the last word, the words it starts), each expansion
-with a quality. Every clause of the query must match; an entry's score adds up, for each
-clause, the clause's rarity times the best weight × quality found for it, plus a bonus when
-neighbouring query words stand together in the entry. Only the returned hits get snippets.
+How a search works: every indexed field of every entry is cut into keys (`tokens.py`: folded
+words with one spelling, compounds, neighbouring words joined), and an inverted index maps
+each key to its postings: the entries that have it, which field groups it is in, and its
+weighted frequency there (BM25F: each field's count × the field's weight, normalised by the
+field's length against its average). Texts that recur across entries (a person's name, a
+journal, a year) are indexed once as a group whose members are the entries that have them.
 
-Scores run from 0 to 100: 100 × the share reached of the best possible (every clause found
-exactly, in the title and elsewhere too, `MAX_WEIGHT`), capped at 100.
+A query word is expanded into keys, each in a band: the word as typed (4), another form
+of it by Snowball's stemmer (3, never in names), a word it starts (2, the last word only),
+one edit away (1) or two (0, long words only). Numbers only match as typed. A clause's score
+in an entry is its band plus the saturated frequency `tf / (K1 + tf)`, so a match in a
+higher band always beats any match in a lower one, whatever the fields; the word as typed
+that is an author's family name or the entry's year of publication ranks one band higher
+again. An entry's score adds its clauses' scores, each times the clause's rarity (idf),
+plus a bonus when neighbouring query words stand together. Every clause must match; if no
+entry matches them all, the entries that match most of them are returned
+(`SearchIndex.partial`). Stop words only ever match names (Thomas More) and never narrow.
+
+Scores run from 0 to 100: 100 × the share reached of a full exact match of every clause
+(`MAX_CLAUSE`), capped at 100. Equal scores go newest first, then in catalogue order.
 """
 
 from __future__ import annotations
@@ -36,10 +43,10 @@ from .folding import fold
 from .gcpause import collector_paused
 from .model import Entry
 from .query import KNOWN_FIELDS, Query, Term, make_field_term, parse_query
-from .tokens import BREAKS, STOP_WORDS, analyse, is_stop, normalise, words
+from .tokens import BREAKS, STOP_WORDS, analyse, glues, is_stop, joinable, normalise, stem, words
 
-#: How much a hit in each field counts (a title hit ranks above one deep in an annotation).
-#: Every name field (author, editor, …) weighs `NAME_WEIGHT`.
+#: How much one occurrence in each field counts (a title hit ranks above one deep in an
+#: annotation). Names weigh `FAMILY_WEIGHT`, `GIVEN_WEIGHT` or `NAME_WEIGHT`.
 FIELD_WEIGHTS: dict[str, float] = {
     "title": 10.0,
     "subtitle": 8.0,
@@ -55,36 +62,65 @@ FIELD_WEIGHTS: dict[str, float] = {
     "journal": 4.0,
     "booktitle": 4.0,
     "abstract": 3.0,
-    "year": 2.0,
     "annotation": 2.0,
     "annote": 2.0,
     "note": 1.5,
 }
-NAME_WEIGHT = 8.0
+FAMILY_WEIGHT = 10.0  # a person's family name (with particle and suffix)
+GIVEN_WEIGHT = 6.0  # a person's given names
+NAME_WEIGHT = 8.0  # an organisation's name
+YEAR_WEIGHT = 10.0  # the year of publication
 
-#: The best a clause can score: the title weight raised by hits in other fields (see
-#: `_combine`); scores are 100 × the share of this maximum reached, capped at 100.
-MAX_WEIGHT = 15.0
+#: Length normalisation (BM25's b) of the fields whose length says how focused they are;
+#: the others (names, journals, keys) are not normalised.
+LENGTH_NORMALISED: dict[str, float] = {
+    "title": 0.5,
+    "subtitle": 0.5,
+    "keywords": 0.5,
+    "abstract": 0.75,
+    "annotation": 0.75,
+    "annote": 0.75,
+    "note": 0.75,
+}
+#: Saturation: a weighted frequency `tf` counts `tf / (K1 + tf)`, so one title hit is 0.83
+#: and ten annotation hits cannot make up for the lack of one.
+K1 = 2.0
 
-# Quality of a match of a query word, by how it matched.
-EXACT, COMPOUND, PREFIX, ONE_EDIT, TWO_EDITS = 1.0, 0.95, 0.8, 0.7, 0.55
+# Bands of a match of a query word, by how it matched; a better band always wins.
+TWO_EDITS, ONE_EDIT, PREFIX, STEM, EXACT, AUTHORITY = 0, 1, 2, 3, 4, 5
+
+#: A full exact match of a clause: scores are 100 × the share of this reached, capped.
+MAX_CLAUSE = 5.0
+_PAIR_BONUS = 0.25
 
 # Field groups that `field:value` terms can restrict a word to (bits of a posting's mask).
 _GROUP_BITS = {"title": 1, "author": 2, "keyword": 4, "section": 8, "key": 16}
-_GROUP_WEIGHTS = {"title": 10.0, "author": NAME_WEIGHT, "keyword": 8.0, "section": 4.0, "key": 6.0}
+_GROUP_WEIGHTS = {
+    "title": 10.0,
+    "author": FAMILY_WEIGHT,
+    "keyword": 8.0,
+    "section": 4.0,
+    "key": 6.0,
+}
 _FIELD_BITS = {"title": 1, "subtitle": 1, "keywords": 4, "section": 8, "key": 16}
 _NAME_BIT = 2
 _OTHER_BIT = 32
+_FAMILY_BIT = 64  # with _NAME_BIT: a family name
+_YEAR_BIT = 128
+_AUTHORITY_BITS = _FAMILY_BIT | _YEAR_BIT
+_NOT_STEMMED = _NAME_BIT | _YEAR_BIT
 
 # The search's records (hits, matches, and the private ones) are named tuples, not data
 # classes: a quick command makes the classes of every module it imports, and a named
 # tuple's class costs a fifth as much to make (query terms and tokens are named tuples too).
 
 
-# A posting packs an entry id, the field-group mask and the weight in one integer, which
-# keeps 100,000 entries' postings in compact arrays instead of millions of Python objects.
-_MASK_SHIFT, _ID_SHIFT = 8, 14
-_WEIGHT_SCALE = 16.0
+# A posting packs an entry id, the field-group mask and the weighted frequency in one
+# integer, which keeps 100,000 entries' postings in compact arrays instead of millions of
+# Python objects.
+_MASK_SHIFT, _ID_SHIFT = 14, 22
+_WEIGHT_SCALE = 64.0
+_WEIGHT_MAX = (1 << _MASK_SHIFT) - 1
 
 _PREFIX_LIMIT = 50
 _COMMON = 20
@@ -111,14 +147,8 @@ class Hit(NamedTuple):
     matches: tuple[Match, ...]
 
 
-def _combine(best: float, total: float) -> float:
-    """A term's weight in an entry: its best field, plus a quarter of the other fields'
-    weights (found in several places counts a little more), at most half as much again."""
-    return min(best + 0.25 * (total - best), 1.5 * best)
-
-
 def _entry_texts(entry: Entry) -> list[tuple[str, str, float, int]]:
-    """The indexed fields of an entry: (field name, text, weight, group bit)."""
+    """The indexed fields of an entry as shown: (field name, text, weight, group bit)."""
     texts = [("key", entry.key, FIELD_WEIGHTS["key"], _FIELD_BITS["key"])]
     for name, text in entry.fields.items():
         weight = FIELD_WEIGHTS.get(name)
@@ -127,39 +157,34 @@ def _entry_texts(entry: Entry) -> list[tuple[str, str, float, int]]:
     for role, people in entry.names.items():
         if people:
             text = "; ".join(person.display_name for person in people)
-            texts.append((role, text, NAME_WEIGHT, _NAME_BIT))
+            texts.append((role, text, FAMILY_WEIGHT, _NAME_BIT))
     return texts
-
-
-class _Terms(dict[str, str]):
-    """Surface -> term, computing (and keeping) the term of a surface met for the first time."""
-
-    def __missing__(self, surface: str) -> str:
-        term = self[surface] = normalise(surface)
-        return term
 
 
 class _Chunk(NamedTuple):
     """What a folded whitespace-delimited chunk of text contributes to the index (the same
     cuts as `tokens.analyse`, without positions, computed once per distinct chunk)."""
 
-    parts: tuple[str, ...]  # its non-stop words
+    parts: tuple[str, ...]  # its words (stop words left out, but in names)
     joined: str  # all its parts joined, when it has several (`co-production`), else ''
     surfaces: tuple[str, ...]  # everything it adds: joined, words, pairs inside it
-    first: str  # its first and last non-stop words, to pair with its neighbours
+    first: str  # its first and last words, to pair with its neighbours
     last: str
     blank: bool  # no letters or digits at all (a dash, a bullet): neighbours do not pair
     breaks: bool  # ends with punctuation that ends a run of pairs
 
 
-def _chunk(chunk: str) -> _Chunk:
+def _chunk(chunk: str, names: bool) -> _Chunk:
     found: list[str] = _PART.findall(chunk)
-    parts = tuple([part for part in found if len(part) > 1 and part not in STOP_WORDS])
-    joined = "".join(found) if len(found) > 1 else ""
-    if joined and is_stop(joined):
+    if names:
+        parts = tuple([part for part in found if len(part) > 1])
+    else:
+        parts = tuple([part for part in found if len(part) > 1 and part not in STOP_WORDS])
+    joined = "".join(found) if joinable(found) else ""
+    if joined and (len(joined) < 2 if names else is_stop(joined)):
         joined = ""
     surfaces = ([joined] if joined else []) + list(parts)
-    surfaces += [a + b for a, b in itertools.pairwise(parts)]
+    surfaces += [a + b for a, b in itertools.pairwise(parts) if glues(a, b)]
     return _Chunk(
         parts,
         joined,
@@ -176,28 +201,46 @@ _INDEXED_FIELDS = frozenset(FIELD_WEIGHTS) - {"key"}
 _UNIQUE_FIELDS = frozenset({"title", "subtitle", "abstract", "annotation", "annote", "note"})
 
 
-def _combine_two(first: float, second: float) -> float:
-    """`_combine` for a term met in two places, one of which may already be combined."""
-    best, other = max(first, second), min(first, second)
-    return min(best + 0.25 * other, 1.5 * best)
+class _Text(NamedTuple):
+    """An indexed text of an entry: its field, weight and group bit; whether such texts
+    repeat across entries (indexed once, as a group); whether it is a name."""
+
+    field: str
+    text: str
+    weight: float
+    bit: int
+    repeats: bool
+    names: bool = False
 
 
-def _index_texts(entry: Entry) -> list[tuple[tuple[str, ...], float, int, bool]]:
-    """The indexed texts of an entry but its key: (texts, weight, group bit, whether such
-    texts repeat across entries). Names come one text per person, not formatted for display."""
+def _index_texts(entry: Entry) -> list[_Text]:
+    """The indexed texts of an entry but its key. A person gives two texts, the family
+    name and the given names; an organisation one; the year of publication one."""
     fields = entry.fields
-    texts: list[tuple[tuple[str, ...], float, int, bool]] = []
+    texts: list[_Text] = []
     for name in _INDEXED_FIELDS.intersection(fields):
         text = fields[name]
         if text:
             bit = _FIELD_BITS.get(name, _OTHER_BIT)
-            texts.append(((text,), FIELD_WEIGHTS[name], bit, name not in _UNIQUE_FIELDS))
+            texts.append(_Text(name, text, FIELD_WEIGHTS[name], bit, name not in _UNIQUE_FIELDS))
+    family_bits = _NAME_BIT | _FAMILY_BIT
     for people in entry.names.values():
-        if people:
-            names = tuple(
-                [p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in people]
-            )
-            texts.append((names, NAME_WEIGHT, _NAME_BIT, True))
+        for p in people:
+            if p.literal:
+                # A one-word organisation (`Headway`) is looked for as a surname is.
+                one_word = len(p.literal.split()) == 1
+                bits = family_bits if one_word else _NAME_BIT
+                weight = FAMILY_WEIGHT if one_word else NAME_WEIGHT
+                texts.append(_Text("name", p.literal, weight, bits, True, True))
+                continue
+            family = " ".join(part for part in (p.particle, p.family, p.suffix) if part)
+            if family:
+                texts.append(_Text("family", family, FAMILY_WEIGHT, family_bits, True, True))
+            if p.given:
+                texts.append(_Text("given", p.given, GIVEN_WEIGHT, _NAME_BIT, True, True))
+    year = entry.year
+    if year is not None:
+        texts.append(_Text("year", str(year), YEAR_WEIGHT, _YEAR_BIT, True))
     return texts
 
 
@@ -206,16 +249,28 @@ def group_of(posting: int) -> int:
     return posting >> _ID_SHIFT
 
 
-def _unpack(posting: int) -> tuple[int, int, float]:
+def _pack(ident: int, mask: int, weight: float) -> int:
     return (
-        posting >> _ID_SHIFT,
-        (posting >> _MASK_SHIFT) & 0x3F,
-        (posting & 0xFF) / _WEIGHT_SCALE,
+        (ident << _ID_SHIFT)
+        | (mask << _MASK_SHIFT)
+        | min(_WEIGHT_MAX, int(weight * _WEIGHT_SCALE + 0.5))
     )
 
 
+def _unpack(posting: int) -> tuple[int, int, float]:
+    return (
+        posting >> _ID_SHIFT,
+        (posting >> _MASK_SHIFT) & 0xFF,
+        (posting & _WEIGHT_MAX) / _WEIGHT_SCALE,
+    )
+
+
+def _saturated(tf: float) -> float:
+    return tf / (K1 + tf)
+
+
 class _Highlight(NamedTuple):
-    """What to mark in snippets: index terms and phrase patterns, each with the number of
+    """What to mark in snippets: index keys and phrase patterns, each with the number of
     the query clause it answers (a field matching more clauses is the better match)."""
 
     terms: dict[str, int]
@@ -223,15 +278,15 @@ class _Highlight(NamedTuple):
 
 
 class _Expansion(NamedTuple):
-    """A query word's index terms with the quality of each, and how many postings."""
+    """A query word's index keys with the band of each, and how many postings."""
 
-    terms: dict[str, float]
+    terms: dict[str, int]
     size: int
 
 
 class PostingStore(Protocol):
     """Where an index's postings and vocabulary live: in memory (`MemoryStore`, built from
-    entries) or on disk (`index_store.SqliteStore`, read term by term). The search engine
+    entries) or on disk (`index_store.SqliteStore`, read key by key). The search engine
     is the same over both; a store only answers these look-ups."""
 
     def entry_postings(self, term: str) -> Sequence[int]:
@@ -252,8 +307,12 @@ class PostingStore(Protocol):
         """How many postings `term` has (an entry in two groups counts twice)."""
         ...
 
-    def term_of(self, surface: str) -> str:
-        """The term of a vocabulary word ("" for a word not in the vocabulary)."""
+    def stem_of(self, surface: str) -> str:
+        """The stem of a vocabulary word ("" for a word not in the vocabulary)."""
+        ...
+
+    def stem_mates(self, stem: str) -> list[str]:
+        """The vocabulary words of this stem."""
         ...
 
     def prefixed(self, word: str, limit: int) -> list[str]:
@@ -277,15 +336,16 @@ class MemoryStore:
     """A `PostingStore` in memory: what `SearchIndex.build` makes."""
 
     def __init__(self) -> None:
-        # term -> postings of entries (packed id, mask, weight), from the fields that are
-        # unique to an entry (title, key, annotation, …)
+        # key -> postings of entries (packed id, mask, weighted frequency), from the fields
+        # that are unique to an entry (title, key, annotation, …)
         self.postings: dict[str, array[int]] = {}
-        # term -> postings of groups (packed group id, mask, weight): texts that recur
-        # across entries (names, journals, publishers, …), and each group's entries
+        # key -> postings of groups (packed group id, mask, weighted frequency): texts that
+        # recur across entries (names, journals, years, …), and each group's entries
         self.groups: dict[str, array[int]] = {}
         self.group_members: list[array[int]] = []
-        self.surfaces: dict[str, str] = {}  # vocabulary word -> its term
-        self.words: set[str] = set()  # single words (the rest are compounds)
+        self.surfaces: dict[str, str] = {}  # vocabulary word -> its stem
+        self.by_stem: dict[str, list[str]] = {}
+        self.words: set[str] = set()  # single words as written (folded), for did-you-mean
         self.sorted: list[str] = []  # the vocabulary, sorted for prefix look-up
         self.by_length: dict[int, list[str]] = {}  # single words, for did-you-mean
         # The vocabulary by (length, first letter) and by (length, second letter): a typo
@@ -296,12 +356,13 @@ class MemoryStore:
         self.type_ids: dict[str, list[int]] = {}
 
     def arrange(self) -> None:
-        """The look-up tables of the sorted vocabulary (by length and letter)."""
+        """The look-up tables of the sorted vocabulary (by length, letter and stem)."""
         for surface in self.sorted:
             self.by_first.setdefault((len(surface), surface[0]), []).append(surface)
             self.by_second.setdefault((len(surface), surface[1]), []).append(surface)
-            if surface in self.words:
-                self.by_length.setdefault(len(surface), []).append(surface)
+            self.by_stem.setdefault(self.surfaces[surface], []).append(surface)
+        for surface in sorted(self.words):
+            self.by_length.setdefault(len(surface), []).append(surface)
 
     def entry_postings(self, term: str) -> Sequence[int]:
         return self.postings.get(term, ())
@@ -321,13 +382,16 @@ class MemoryStore:
         return size + sum(len(members[p >> _ID_SHIFT]) for p in self.groups.get(term, ()))
 
     def terms(self) -> Iterator[tuple[str, int, Sequence[int], Sequence[int]]]:
-        """Every term in sorted order, with its `df`, entry postings and group postings
-        (what a stored index keeps of each term)."""
+        """Every key in sorted order, with its `df`, entry postings and group postings
+        (what a stored index keeps of each key)."""
         for term in sorted(self.postings.keys() | self.groups.keys()):
             yield term, self.df(term), self.entry_postings(term), self.group_postings(term)
 
-    def term_of(self, surface: str) -> str:
+    def stem_of(self, surface: str) -> str:
         return self.surfaces.get(surface, "")
+
+    def stem_mates(self, stem: str) -> list[str]:
+        return self.by_stem.get(stem, [])
 
     def prefixed(self, word: str, limit: int) -> list[str]:
         start = bisect.bisect_left(self.sorted, word)
@@ -351,9 +415,21 @@ class MemoryStore:
         return dict(self.type_ids)
 
 
+class _Plan(NamedTuple):
+    """A query clause ready to run: its alternatives (a term, and a word's expansion or
+    None for phrases and filters), and whether it is soft (stop words only: it adds to the
+    score of the entries it matches but removes none)."""
+
+    alternatives: list[tuple[Term, _Expansion | None]]
+    soft: bool
+
+
 class SearchIndex:
     """An inverted index over entries for ranked, fuzzy search. Build it once with
-    `SearchIndex.build(entries)`, then call `search` as often as needed."""
+    `SearchIndex.build(entries)`, then call `search` as often as needed.
+
+    After a search, `partial` says whether no entry matched every clause (the hits then
+    match most of them) and `unmatched` names the query words that matched nothing."""
 
     def __init__(self, entries: Sequence[Entry], store: PostingStore | None = None) -> None:
         """An index of `entries` whose postings are in `store` (use `build` to make one;
@@ -361,13 +437,17 @@ class SearchIndex:
         only the entries a search looks at are read."""
         self.entries = entries
         self.store: PostingStore = store if store is not None else MemoryStore()
+        self.partial = False
+        self.unmatched: list[str] = []
         self._df_cache: dict[str, int] = {}
-        self._surfaces = _Terms()  # folded word, compound or pair -> its term
+        self._keys: dict[str, str] = {}  # folded word, compound or pair -> its key
         self._chunks: dict[str, _Chunk] = {}
+        self._name_chunks: dict[str, _Chunk] = {}
+        self._year_of: list[int] | None = None
 
     @classmethod
     def build(cls, entries: Sequence[Entry]) -> SearchIndex:
-        """Index `entries` (their order breaks ties between equal scores)."""
+        """Index `entries` (their order breaks ties between equal scores of one year)."""
         store = MemoryStore()
         index = cls(list(entries), store)
         index._build(store)
@@ -375,10 +455,10 @@ class SearchIndex:
 
     # -- building ---------------------------------------------------------------------
 
-    def _text_terms(self, text: str) -> frozenset[str]:
-        """The terms of a text: the same as `tokens.analyse` gives, without positions, and
-        much faster (each distinct chunk of text is cut once)."""
-        chunks = self._chunks
+    def _text_terms(self, text: str, names: bool = False) -> list[str]:
+        """The keys of a text, as often as they occur: the same as `tokens.analyse` gives,
+        without positions, and much faster (each distinct chunk of text is cut once)."""
+        chunks = self._name_chunks if names else self._chunks
         met: list[str] = []
         previous = ""
         # Chunks are cut before folding: a chunk recurs far more often than a whole text,
@@ -386,27 +466,42 @@ class SearchIndex:
         for chunk in text.split():
             info = chunks.get(chunk)
             if info is None:
-                info = chunks[chunk] = _chunk(fold(chunk))
+                info = chunks[chunk] = _chunk(fold(chunk), names)
             met.extend(info.surfaces)
             if info.first:
-                if previous:
+                if previous and glues(previous, info.first):
                     met.append(previous + info.first)
                 previous = info.last
             elif info.blank:
                 previous = ""
             if info.breaks:
                 previous = ""
-        return frozenset(map(self._surfaces.__getitem__, met))
+        keys = self._keys
+        return [
+            keys.get(surface) or keys.setdefault(surface, normalise(surface)) for surface in met
+        ]
+
+    def _average_lengths(self) -> dict[str, float]:
+        """The average length in words of each length-normalised field (a first pass)."""
+        totals: dict[str, int] = defaultdict(int)
+        counts: dict[str, int] = defaultdict(int)
+        normalised = LENGTH_NORMALISED.keys()
+        for entry in self.entries:
+            fields = entry.fields
+            for name in normalised & fields.keys():
+                text = fields[name]
+                if text:
+                    totals[name] += len(text.split())
+                    counts[name] += 1
+        return {name: totals[name] / counts[name] for name in totals if counts[name]}
 
     @collector_paused()
     def _build(self, store: MemoryStore) -> None:
-        term_of = self._surfaces
-        chunks = self._chunks
         terms_of = self._text_terms
-
+        averages = self._average_lengths()
         lists: defaultdict[str, array[int]] = defaultdict(partial(array, "q"))
         group_lists: defaultdict[str, array[int]] = defaultdict(partial(array, "q"))
-        group_ids: dict[tuple[str, float, int], int] = {}
+        group_ids: dict[tuple[str, str, int], int] = {}
         members = store.group_members
         key_weight, key_bit = FIELD_WEIGHTS["key"], _FIELD_BITS["key"]
         for eid, entry in enumerate(self.entries):
@@ -414,52 +509,37 @@ class SearchIndex:
             # all different, and pairs of their parts would only fill the vocabulary.
             parts = _PART.findall(fold(entry.key))
             surfaces = [part for part in parts if len(part) > 1 and part not in STOP_WORDS]
-            if len(parts) > 1:
+            if joinable(parts):
                 surfaces.append("".join(parts))
-            key_terms = frozenset(map(term_of.__getitem__, surfaces))
-            fields: list[tuple[frozenset[str], float, int]] = [(key_terms, key_weight, key_bit)]
-            for texts, weight, bit, repeats in _index_texts(entry):
-                if not repeats:
-                    fields.append((terms_of(texts[0]), weight, bit))
+            weights: dict[str, float] = dict.fromkeys(map(normalise, surfaces), key_weight)
+            masks: dict[str, int] = dict.fromkeys(weights, key_bit)
+            for item in _index_texts(entry):
+                if not item.repeats:
+                    # Weighted frequency: each occurrence counts the field's weight, less in
+                    # a field longer than its average (BM25F).
+                    weight = item.weight
+                    b = LENGTH_NORMALISED.get(item.field)
+                    if b:
+                        length = len(item.text.split())
+                        weight /= 1.0 - b + b * length / averages.get(item.field, length)
+                    for term in terms_of(item.text):
+                        weights[term] = weights.get(term, 0.0) + weight
+                        masks[term] = masks.get(term, 0) | item.bit
                     continue
                 # A text that recurs (a person's name, a journal) is indexed once, as a
                 # group; the entries that have it join the group.
-                for text in texts:
-                    gid = group_ids.get((text, weight, bit))
-                    if gid is None:
-                        gid = group_ids[text, weight, bit] = len(members)
-                        members.append(array("i"))
-                        packed = (
-                            (gid << _ID_SHIFT)
-                            | (bit << _MASK_SHIFT)
-                            | int(weight * _WEIGHT_SCALE + 0.5)
-                        )
-                        for term in terms_of(text):
-                            group_lists[term].append(packed)
-                    members[gid].append(eid)
-            # Most terms sit in one field and take its weight; the few found in several
-            # fields (set operations find them) get a combined weight.
-            seen: set[str] = set()
-            shared: set[str] = set()
-            for terms, _, _ in fields:
-                shared.update(seen.intersection(terms))
-                seen.update(terms)
-            base = eid << _ID_SHIFT
-            for terms, weight, bit in fields:
-                packed = base | (bit << _MASK_SHIFT) | int(weight * _WEIGHT_SCALE + 0.5)
-                for term in terms.difference(shared) if shared else terms:
-                    lists[term].append(packed)
-            for term in shared:
-                best = total = 0.0
-                mask = 0
-                for terms, weight, bit in fields:
-                    if term in terms:
-                        best = max(best, weight)
-                        total += weight
-                        mask |= bit
-                weight = _combine(best, total)
-                packed = base | (mask << _MASK_SHIFT) | int(weight * _WEIGHT_SCALE + 0.5)
-                lists[term].append(packed)
+                gid = group_ids.get((item.text, item.field, item.bit))
+                if gid is None:
+                    gid = group_ids[item.text, item.field, item.bit] = len(members)
+                    members.append(array("i"))
+                    counts: dict[str, int] = defaultdict(int)
+                    for term in terms_of(item.text, item.names):
+                        counts[term] += 1
+                    for term, count in counts.items():
+                        group_lists[term].append(_pack(gid, item.bit, item.weight * count))
+                members[gid].append(eid)
+            for term, weight in weights.items():
+                lists[term].append(_pack(eid, masks[term], weight))
             year = entry.year
             if year is not None:
                 store.year_ids.setdefault(year, []).append(eid)
@@ -468,15 +548,15 @@ class SearchIndex:
         store.groups = dict(group_lists)
         singles = store.words
         compounds: set[str] = set()
-        for info in chunks.values():
-            singles.update(info.parts)
-            if info.joined:
-                compounds.add(info.joined)
+        for chunks in (self._chunks, self._name_chunks):
+            for info in chunks.values():
+                singles.update(info.parts)
+                if info.joined:
+                    compounds.add(info.joined)
         # Fuzzy and prefix look-ups run over words and hyphenated compounds only: the joined
         # pairs of neighbouring words would triple the vocabulary and slow every look-up.
-        vocabulary = singles | compounds
-        store.sorted = sorted(vocabulary)
-        store.surfaces = {surface: term_of[surface] for surface in store.sorted}
+        store.sorted = sorted({normalise(surface) for surface in singles | compounds})
+        store.surfaces = {key: stem(key) for key in store.sorted}
         store.arrange()
 
     # -- query expansion -------------------------------------------------------------
@@ -485,7 +565,7 @@ class SearchIndex:
         return self.store.known(term)
 
     def _df(self, term: str) -> int:
-        """How many postings a term has (an entry in two groups counts twice)."""
+        """How many postings a key has (an entry in two groups counts twice)."""
         size = self._df_cache.get(term)
         if size is None:
             size = self._df_cache[term] = self.store.df(term)
@@ -504,26 +584,35 @@ class SearchIndex:
     def _idf(self, size: int) -> float:
         return math.log(1.0 + len(self.entries) / (1.0 + size))
 
-    def _expand(self, word: str, *, prefix: bool) -> _Expansion:
-        """The index terms a folded query word stands for, each with a match quality."""
-        terms: dict[str, float] = {}
+    def _expand(self, word: str, *, prefix: bool, fuzzy: bool = True) -> _Expansion:
+        """The index keys a folded query word stands for, each with its band. Numbers and
+        stop words match only as typed; without `fuzzy`, only the word and its forms."""
+        terms: dict[str, int] = {}
 
-        def add(term: str, quality: float) -> None:
-            if quality > terms.get(term, 0.0) and self._known(term):
-                terms[term] = quality
+        def add(term: str, band: int) -> None:
+            if band > terms.get(term, -1) and self._known(term):
+                terms[term] = band
 
         exact = normalise(word)
         add(exact, EXACT)
+        if not word.isalpha() or is_stop(word):
+            return _Expansion(terms, sum(self._df(term) for term in terms))
+        store = self.store
+        # The vocabulary knows its words' stems; only a word it lacks needs the stemmer.
+        for mate in store.stem_mates(store.stem_of(exact) or stem(exact)):
+            add(mate, STEM)
+        if not terms:
+            for compound in self._written_apart(exact):
+                add(compound, STEM)
         # A word found in many entries was typed as meant: looking for words it starts or
         # for typos of it would only add noise (and time) to a large result.
-        if self._df(exact) >= _COMMON:
-            return _Expansion(terms, self._df(exact))
-        store = self.store
+        if not fuzzy or self._df(exact) >= _COMMON:
+            return _Expansion(terms, sum(self._df(term) for term in terms))
         if prefix and len(word) >= 3:
             for surface in store.prefixed(word, _PREFIX_LIMIT):
                 if not surface.startswith(word):
                     break
-                add(store.term_of(surface), PREFIX)
+                add(surface, PREFIX)
         # One edit for words of 4-7 letters, two for longer ones, none for shorter: short
         # words have too many neighbours (`care`, `core`, `cure`) for a typo to be guessed.
         if len(word) >= 4:
@@ -535,48 +624,57 @@ class SearchIndex:
             candidates = store.near(lengths, {word[0], word[1]})
             for surface, distance in _typos(word, candidates, most):
                 if distance:
-                    add(store.term_of(surface), ONE_EDIT if distance == 1 else TWO_EDITS)
-        size = sum(self._df(term) for term in terms)
-        return _Expansion(terms, size)
+                    add(surface, ONE_EDIT if distance == 1 else TWO_EDITS)
+        return _Expansion(terms, sum(self._df(term) for term in terms))
+
+    def _written_apart(self, word: str) -> Iterator[str]:
+        """Keys of two neighbouring words that a word unknown as one may stand for, in any
+        of the second word's forms (`timebank` -> `timebanking` from `time banking`): the
+        joined pairs are keys but, too many to stem, not in the vocabulary."""
+        store = self.store
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:]
+            if store.stem_of(head):
+                for mate in store.stem_mates(store.stem_of(tail) or stem(tail)):
+                    yield head + mate
 
     # -- clause evaluation -------------------------------------------------------------
 
     def _word_scores(
         self, expansion: _Expansion, group: str | None, within: set[int] | None
     ) -> dict[int, float]:
-        """Each entry's best weight × quality over the expansion's terms (in `group`'s
-        fields only, when given), among `within` when given."""
+        """Each entry's best band + saturated weighted frequency over the expansion's keys
+        (in `group`'s fields only, when given), among `within` when given."""
         scores: dict[int, float] = {}
         bit = _GROUP_BITS[group] if group else 0
-        group_weight = _GROUP_WEIGHTS[group] if group else 0.0
         store = self.store
-        for term, quality in expansion.terms.items():
+        for term, band in expansion.terms.items():
             found: dict[int, float] = {}
+            masks: dict[int, int] = {}
             for posting in store.entry_postings(term):
                 eid = posting >> _ID_SHIFT
                 if within is not None and eid not in within:
                     continue
-                if bit:
-                    if not (posting >> _MASK_SHIFT) & bit:
-                        continue
-                    found[eid] = group_weight
-                else:
-                    found[eid] = (posting & 0xFF) / _WEIGHT_SCALE
+                mask = (posting >> _MASK_SHIFT) & 0xFF
+                if bit and not mask & bit:
+                    continue
+                found[eid] = (posting & _WEIGHT_MAX) / _WEIGHT_SCALE
+                masks[eid] = mask
             for posting in store.group_postings(term):
-                if bit:
-                    if not (posting >> _MASK_SHIFT) & bit:
-                        continue
-                    weight = group_weight
-                else:
-                    weight = (posting & 0xFF) / _WEIGHT_SCALE
+                mask = (posting >> _MASK_SHIFT) & 0xFF
+                if bit and not mask & bit:
+                    continue
+                if band == STEM and mask & _NOT_STEMMED:
+                    continue  # names are names: `Manning` is not a form of `man`
+                weight = (posting & _WEIGHT_MAX) / _WEIGHT_SCALE
                 for eid in store.members(posting >> _ID_SHIFT):
                     if within is not None and eid not in within:
                         continue
-                    old = found.get(eid)
-                    # In a title and a name, say: counts a little more than in either.
-                    found[eid] = weight if old is None else _combine_two(old, weight)
-            for eid, weight in found.items():
-                score = weight * quality
+                    found[eid] = found.get(eid, 0.0) + weight
+                    masks[eid] = masks.get(eid, 0) | mask
+            for eid, tf in found.items():
+                level = AUTHORITY if band == EXACT and masks[eid] & _AUTHORITY_BITS else band
+                score = level + _saturated(tf)
                 if score > scores.get(eid, 0.0):
                     scores[eid] = score
         return scores
@@ -592,7 +690,7 @@ class SearchIndex:
         if not content:
             return None
         needed = {normalise(part) for part in content}
-        needed.update(normalise(a + b) for a, b in itertools.pairwise(content))
+        needed.update(normalise(a + b) for a, b in itertools.pairwise(content) if glues(a, b))
         candidates: set[int] | None = None if within is None else set(within)
         for term in sorted(needed, key=self._df):
             ids = {eid for eid, _, _ in self._postings_of(term)}
@@ -606,7 +704,8 @@ class SearchIndex:
         for eid in candidates:
             best = _phrase_weight(self.entries[eid], pattern, bit)
             if best:
-                scores[eid] = best * 1.2 if not group else _GROUP_WEIGHTS[group]
+                weight = best * 1.2 if not group else _GROUP_WEIGHTS[group]
+                scores[eid] = EXACT + _saturated(weight)
         return scores
 
     def _filter_ids(self, term: Term) -> set[int]:
@@ -622,93 +721,165 @@ class SearchIndex:
     def search(
         self, query: str, *, limit: int | None = None, with_matches: bool = True
     ) -> list[Hit]:
-        """Entries matching `query` (syntax in `query.py`), best first, ties in catalogue
-        order; at most `limit`. Raises `UsageError` only for malformed syntax.
+        """Entries matching `query` (syntax in `query.py`), best first; equal scores newest
+        first, then in catalogue order; at most `limit`. Raises `UsageError` only for
+        malformed syntax.
 
         `with_matches=False` skips the snippets, for callers that need only the entries
         (`--keys`, selections): on a large library most of a broad query's time."""
         parsed = parse_query(query)
-        totals, highlight = self._rank(parsed)
-        # (-score, id) pairs sort best first, ties in catalogue order, without a key function.
-        order = [(-score, eid) for eid, score in totals.items()]
+        totals, highlight, counts = self._rank(parsed)
+        # Rounded, so that scores equal but for float noise tie, and ties go newest first.
+        order = [(-counts.get(eid, 0), -round(score, 6), eid) for eid, score in totals.items()]
+        if len({(count, score) for count, score, _ in order}) < len(order):
+            year_of = self._years_by_id()
+            order = [(count, score, -year_of[eid], eid) for count, score, eid in order]  # type: ignore[misc]
         if limit is None:
             order.sort()
         else:
             order = heapq.nsmallest(max(limit, 0), order)
         hits = []
-        for negated, eid in order:
+        for ranked in order:
+            eid = ranked[-1]
             entry = self.entries[eid]
             matches = self._matches(entry, highlight) if with_matches else ()
-            hits.append(Hit(entry, -negated, matches))
+            hits.append(Hit(entry, totals[eid], matches))
         return hits
 
-    def _rank(self, parsed: Query) -> tuple[dict[int, float], _Highlight]:
-        """Each matching entry's score, and what to highlight."""
-        highlight = _Highlight({}, [])
+    def _years_by_id(self) -> list[int]:
+        """Each entry's year of publication (0 for none), for breaking ties."""
+        if self._year_of is None:
+            year_of = [0] * len(self.entries)
+            for year, ids in self.store.years().items():
+                for eid in ids:
+                    year_of[eid] = year
+            self._year_of = year_of
+        return self._year_of
+
+    def _plans(self, parsed: Query) -> list[_Plan]:
+        """The query's clauses, their words expanded."""
         last_word = _last_plain_word(parsed)
-        # Each clause: its alternatives, as callables' inputs prepared up front so that the
-        # clause with the fewest postings runs first and narrows the others.
-        plans: list[list[tuple[Term, _Expansion | None]]] = []
+        plans: list[_Plan] = []
         for clause in parsed.clauses:
             plan: list[tuple[Term, _Expansion | None]] = []
+            soft = True
             for term in clause:
                 if term.field in ("year", "type"):
                     plan.append((term, None))
+                    soft = False
                     continue
-                if term.phrase or len(words(term.text)) != 1:
-                    if term.phrase or words(term.text):
+                found = words(term.text, stops=True)
+                if term.phrase or len(found) != 1:
+                    if words(term.text):  # a phrase with a word that is not a stop word
                         plan.append((term, None))
+                        soft = False
                     continue
-                word = words(term.text)[0]
-                expansion = self._expand(word, prefix=term is last_word)
-                plan.append((term, expansion))
+                word = found[0]
+                soft = soft and is_stop(word)
+                plan.append((term, self._expand(word, prefix=term is last_word)))
             if plan:
-                plans.append(plan)
-        if not plans:
-            return {}, highlight
+                plans.append(_Plan(plan, soft))
+        if all(plan.soft for plan in plans):  # only stop words: they are the question
+            plans = [_Plan(plan.alternatives, False) for plan in plans]
+        return plans
 
+    def _rank(self, parsed: Query) -> tuple[dict[int, float], _Highlight, dict[int, int]]:
+        """Each matching entry's score, what to highlight, and (for a partial result) how
+        many clauses each entry matched."""
+        highlight = _Highlight({}, [])
+        self.partial, self.unmatched = False, []
+        plans = self._plans(parsed)
+        if not plans:
+            return {}, highlight, {}
         pair_bonus = self._pair_alternatives(plans)
-        sizes = [_plan_size(plan, self) for plan in plans]
-        order = sorted(range(len(plans)), key=sizes.__getitem__)
+        sizes = [_plan_size(plan.alternatives, self) for plan in plans]
+        weights = [self._idf(size) for size in sizes]
+        required = [i for i, plan in enumerate(plans) if not plan.soft]
+        required.sort(key=sizes.__getitem__)
+        # The clause with the fewest postings runs first and narrows the others.
         totals: dict[int, float] | None = None
         importance = 0.0
-        for i in order:
+        counts: dict[int, int] = {}
+        for i in required:
             within = set(totals) if totals is not None else None
-            scores = self._clause_scores(plans[i], i, within, pair_bonus.get(i), highlight)
+            alternatives = plans[i].alternatives
+            scores = self._clause_scores(alternatives, i, within, pair_bonus.get(i), highlight)
             if scores is None:
-                continue  # only stop words: the clause asks nothing
-            weight = self._idf(sizes[i])
-            importance += weight
+                continue  # only stop words in a phrase: the clause asks nothing
+            importance += weights[i]
             if totals is None:
-                totals = {eid: weight * score for eid, score in scores.items()}
+                totals = {eid: weights[i] * score for eid, score in scores.items()}
             else:
                 totals = {
-                    eid: total + weight * scores[eid]
+                    eid: total + weights[i] * scores[eid]
                     for eid, total in totals.items()
                     if eid in scores
                 }
             if not totals:
-                return {}, highlight
+                break
+        if totals is not None and not totals:
+            totals, importance, counts = self._most_clauses(
+                plans, required, weights, pair_bonus, highlight
+            )
         if not totals:
-            return {}, highlight
+            return {}, highlight, {}
+        for i, soft in enumerate(plans):
+            if soft.soft:
+                scores = self._clause_scores(soft.alternatives, i, set(totals), None, highlight)
+                for eid, score in (scores or {}).items():
+                    totals[eid] += weights[i] * score
+                if scores:
+                    importance += weights[i]
         for eid in self._excluded(parsed.excluded, set(totals)):
             del totals[eid]
-        scale = 100.0 / (importance * MAX_WEIGHT) if importance else 0.0
-        return {eid: min(100.0, total * scale) for eid, total in totals.items()}, highlight
+        scale = 100.0 / (importance * MAX_CLAUSE) if importance else 0.0
+        scored = {eid: min(100.0, total * scale) for eid, total in totals.items()}
+        return scored, highlight, counts
 
-    def _pair_alternatives(
-        self, plans: list[list[tuple[Term, _Expansion | None]]]
-    ) -> dict[int, list[str]]:
-        """For neighbouring one-word clauses, the joined word's term (`time banking` ->
-        `timebank`): it satisfies both clauses and rewards the words standing together."""
+    def _most_clauses(
+        self,
+        plans: list[_Plan],
+        required: list[int],
+        weights: list[float],
+        pair_bonus: dict[int, list[str]],
+        highlight: _Highlight,
+    ) -> tuple[dict[int, float], float, dict[int, int]]:
+        """No entry matches every clause: the entries that match the most of them, their
+        scores and counts; `unmatched` names the clauses that match nothing at all."""
+        totals: dict[int, float] = defaultdict(float)
+        counts: dict[int, int] = defaultdict(int)
+        importance = 0.0
+        for i in required:
+            alternatives = plans[i].alternatives
+            scores = self._clause_scores(alternatives, i, None, pair_bonus.get(i), highlight)
+            if scores is None:
+                continue
+            importance += weights[i]
+            if not scores:
+                self.unmatched.append(" OR ".join(term.text for term, _ in plans[i].alternatives))
+            for eid, score in scores.items():
+                totals[eid] += weights[i] * score
+                counts[eid] += 1
+        self.partial = bool(totals)
+        most = max(counts.values(), default=0)
+        kept = {eid: total for eid, total in totals.items() if counts[eid] == most}
+        return kept, importance, {eid: counts[eid] for eid in kept}
+
+    def _pair_alternatives(self, plans: list[_Plan]) -> dict[int, list[str]]:
+        """For neighbouring one-word clauses, the joined word's key (`time banking` ->
+        `timebanking`): it satisfies both clauses and rewards the words standing together."""
         extra: dict[int, list[str]] = {}
         for i in range(len(plans) - 1):
-            (first, a), (second, b) = plans[i][0], plans[i + 1][0]
-            if len(plans[i]) != 1 or len(plans[i + 1]) != 1 or a is None or b is None:
+            first_plan, second_plan = plans[i].alternatives, plans[i + 1].alternatives
+            if len(first_plan) != 1 or len(second_plan) != 1:
                 continue
-            if first.field != second.field:
+            (first, a), (second, b) = first_plan[0], second_plan[0]
+            if a is None or b is None or first.field != second.field:
                 continue
-            term = normalise(words(first.text)[0] + words(second.text)[0])
+            one, two = words(first.text, stops=True)[0], words(second.text, stops=True)[0]
+            if is_stop(one) or is_stop(two) or not glues(one, two):
+                continue
+            term = normalise(one + two)
             if self._known(term):
                 extra.setdefault(i, []).append(term)
                 extra.setdefault(i + 1, []).append(term)
@@ -740,7 +911,7 @@ class SearchIndex:
                 ids = self._filter_ids(term)
                 if within is not None:
                     ids &= within
-                merge(dict.fromkeys(ids, MAX_WEIGHT))
+                merge(dict.fromkeys(ids, MAX_CLAUSE))
             elif expansion is not None:
                 for expanded in expansion.terms:
                     highlight.terms.setdefault(expanded, number)
@@ -755,15 +926,16 @@ class SearchIndex:
             group = plan[0][0].field
             for pair in pairs:
                 highlight.terms.setdefault(pair, number)
-                joined = self._word_scores(_Expansion({pair: COMPOUND}, 0), group, within)
+                joined = self._word_scores(_Expansion({pair: EXACT}, 0), group, within)
                 for eid, score in joined.items():
-                    # Joined words match as a compound, and next to each other they also
-                    # earn a share of the pair's weight on top.
-                    best[eid] = max(best.get(eid, 0.0), score) + 0.25 * score
+                    # Joined words match as one, and next to each other they also earn a
+                    # share of the pair's frequency on top.
+                    best[eid] = max(best.get(eid, 0.0), score) + _PAIR_BONUS * (score - EXACT)
         return best
 
     def _excluded(self, terms: Sequence[Term], candidates: set[int]) -> set[int]:
-        """Entries among `candidates` that an excluded term matches exactly."""
+        """Entries among `candidates` that an excluded term matches (a word in any of its
+        forms, not its typos)."""
         out: set[int] = set()
         for term in terms:
             if term.field in ("year", "type"):
@@ -772,11 +944,8 @@ class SearchIndex:
                 scores = self._phrase_scores(term.text, term.field, candidates)
                 out.update(scores or ())
             else:
-                exact = normalise(words(term.text)[0])
-                if self._known(exact):
-                    out.update(
-                        self._word_scores(_Expansion({exact: EXACT}, 0), term.field, candidates)
-                    )
+                expansion = self._expand(words(term.text)[0], prefix=False, fuzzy=False)
+                out.update(self._word_scores(expansion, term.field, candidates))
         return out
 
     # -- snippets --------------------------------------------------------------------------
@@ -785,13 +954,16 @@ class SearchIndex:
         """The fields of `entry` that contain highlighted terms, best first, with snippets:
         the field that matches most query words, then the weightier field, comes first."""
         found: list[tuple[float, int, Match]] = []
-        for order, (name, text, weight, _) in enumerate(_entry_texts(entry)):
+        for order, (name, text, weight, bit) in enumerate(_entry_texts(entry)):
             line = " ".join(text.split())
-            if not highlight.phrases and highlight.terms.keys().isdisjoint(self._text_terms(line)):
+            names = bit == _NAME_BIT
+            if not highlight.phrases and highlight.terms.keys().isdisjoint(
+                self._text_terms(line, names)
+            ):
                 continue  # a quick look spares most fields the slower cut with positions
             spans: list[tuple[int, int]] = []
             clauses: set[int] = set()
-            for token in analyse(line):
+            for token in analyse(line, names=names):
                 clause = highlight.terms.get(token.term)
                 if clause is not None:
                     spans.append((token.start, token.end))
@@ -827,6 +999,7 @@ class SearchIndex:
             for term in clause
             if term.field not in ("year", "type")
             for word in words(term.text)
+            if word.isalpha()  # a number is not a typo of another
         ]
         ranked: list[list[str]] = []  # for each unknown word, close words best first
         for word in asked:
@@ -837,7 +1010,7 @@ class SearchIndex:
             found = process.extract(
                 word, candidates, scorer=fuzz.ratio, score_cutoff=75, limit=limit * 4
             )
-            found.sort(key=lambda item: (-item[1], -self._df(self.store.term_of(item[0])), item[0]))
+            found.sort(key=lambda item: (-item[1], -self._df(normalise(item[0])), item[0]))
             ranked.append([surface for surface, _, _ in found])
         # The best guess for each word first, then the second guesses, and so on.
         suggestions: list[str] = []

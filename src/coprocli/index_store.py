@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS index_members (
     PRIMARY KEY (catalogue, gid)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS index_words (
-    catalogue INTEGER NOT NULL, surface TEXT NOT NULL, term TEXT NOT NULL,
+    catalogue INTEGER NOT NULL, surface TEXT NOT NULL, stem TEXT NOT NULL,
     length INTEGER NOT NULL, first TEXT NOT NULL, second TEXT NOT NULL,
     PRIMARY KEY (catalogue, surface)
 ) WITHOUT ROWID;
@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS index_singles (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS index_words_first ON index_words (catalogue, length, first);
 CREATE INDEX IF NOT EXISTS index_words_second ON index_words (catalogue, length, second);
+CREATE INDEX IF NOT EXISTS index_words_stem ON index_words (catalogue, stem);
 CREATE TABLE IF NOT EXISTS index_filters (
     catalogue INTEGER NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, ids BLOB NOT NULL,
     PRIMARY KEY (catalogue, kind, value)
@@ -88,8 +89,8 @@ def save(connection: sqlite3.Connection, catalogue: int, store: MemoryStore) -> 
     written += sum(len(row[2]) for row in members)
     connection.executemany("INSERT INTO index_members VALUES (?, ?, ?)", members)
     words = [
-        (catalogue, surface, term, len(surface), surface[0], surface[1])
-        for surface, term in sorted(store.surfaces.items())
+        (catalogue, surface, stem, len(surface), surface[0], surface[1])
+        for surface, stem in sorted(store.surfaces.items())
     ]
     written += sum(len(row[1]) + len(row[2]) for row in words)
     connection.executemany("INSERT INTO index_words VALUES (?, ?, ?, ?, ?, ?)", words)
@@ -188,25 +189,32 @@ class SqliteStore:
         found = self._term(term)
         return found[0] if found else 0
 
-    def term_of(self, surface: str) -> str:
+    def stem_of(self, surface: str) -> str:
         if surface not in self._words:
             rows = self._query(
-                "SELECT term FROM index_words WHERE catalogue = ? AND surface = ?", surface
+                "SELECT stem FROM index_words WHERE catalogue = ? AND surface = ?", surface
             )
             self._words[surface] = str(rows[0][0]) if rows else ""
         return self._words[surface]
 
+    def stem_mates(self, stem: str) -> list[str]:
+        return self._surfaces(
+            self._query(
+                "SELECT surface, stem FROM index_words WHERE catalogue = ? AND stem = ?", stem
+            )
+        )
+
     def _surfaces(self, rows: list[tuple[object, ...]]) -> list[str]:
         found = []
-        for surface, term in rows:
-            self._words[str(surface)] = str(term)
+        for surface, stem in rows:
+            self._words[str(surface)] = str(stem)
             found.append(str(surface))
         return found
 
     def prefixed(self, word: str, limit: int) -> list[str]:
         return self._surfaces(
             self._query(
-                "SELECT surface, term FROM index_words WHERE catalogue = ? AND surface >= ? "
+                "SELECT surface, stem FROM index_words WHERE catalogue = ? AND surface >= ? "
                 "ORDER BY surface LIMIT ?",
                 word,
                 limit,
@@ -218,7 +226,7 @@ class SqliteStore:
         for column in ("first", "second"):
             for letter in sorted(letters):
                 rows = self._query(
-                    "SELECT surface, term FROM index_words WHERE catalogue = ? "
+                    "SELECT surface, stem FROM index_words WHERE catalogue = ? "
                     f"AND length BETWEEN ? AND ? AND {column} = ?",
                     lengths.start,
                     lengths.stop - 1,

@@ -1,13 +1,16 @@
 """Turning text into search terms: folding, splitting, compounds, spelling variants, stemming.
 
 The index and the query go through the same functions, so a variant only has to map to the
-same term on both sides: `personalisation` and `personalization` both become
-`personalization`, `time-banking`, `timebanking` and `time banking` all give `timebank`.
-Terms are for matching only; snippets show the original text.
+same key on both sides: `personalisation` and `personalization` both become
+`personalization`; `time-banking`, `timebanking` and `time banking` all give `timebanking`.
+Keys keep their endings; `stem` (Snowball's English stemmer) says which keys are forms of
+one word (`timebank`, `timebanking`), so that the search can rank the form typed first.
+Keys are for matching only; snippets show the original text.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -43,7 +46,6 @@ _SPELLING: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[a-z]{2})(t|b)re(s|d)?$"), r"\1er\2"),
     (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
 )
-_VOWEL = re.compile(r"[aeiouy]")
 # Endings that any of the rules above can rewrite: most words skip the patterns at once.
 _RESPELL_ENDINGS = tuple(
     f"{base}{suffix}"
@@ -73,39 +75,30 @@ def respell(word: str) -> str:
     return word
 
 
-def stem(word: str) -> str:
-    """A light stemmer: plurals, -ing and -ed go, a doubled final letter and final e are
-    dropped, so `banks`, `banking`, `banked` -> `bank` and `houses`, `housing` -> `hous`."""
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    if word[-1] not in "sdge" and word[-1] != word[-2]:
-        return word  # no rule below can apply: most words leave here
-    if word.endswith(("ies", "ied")) and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if word.endswith("ing") and len(word) >= 6 and _VOWEL.search(word[:-3]):
-        word = word[:-3]
-    elif (
-        word.endswith("ed")
-        and not word.endswith("eed")
-        and len(word) >= 5
-        and _VOWEL.search(word[:-2])
-    ):
-        word = word[:-2]
-    if len(word) >= 4 and word.endswith("e"):
-        word = word[:-1]
-    # `stopping` -> `stopp` -> `stop`; `install`/`installing` and `process`/`processes`
-    # meet at `instal` and `proces`.
-    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
-        word = word[:-1]
-    return word
+@lru_cache(maxsize=200_000)
+def normalise(surface: str) -> str:
+    """The index key of a folded word: its spelling unified (British and American meet),
+    nothing taken off. Words that differ only in an ending meet through `stem` instead,
+    so that a word as typed still ranks above its other forms."""
+    return respell(surface)
+
+
+_STEMMER: list[object] = []
 
 
 @lru_cache(maxsize=200_000)
-def normalise(surface: str) -> str:
-    """The index term of a folded word: spelling unified, then stemmed."""
-    return stem(respell(surface))
+def stem(key: str) -> str:
+    """The Snowball (Porter 2) English stem of an index key: inflected and derived forms
+    meet (`banks`, `banking` -> `bank`; `ecology`, `ecological` -> `ecolog`). Digits and
+    mixed words are their own stem."""
+    if not key.isalpha():
+        return key
+    if not _STEMMER:
+        import Stemmer  # PyStemmer: only a build, or a query word the index does not hold
+
+        _STEMMER.append(Stemmer.Stemmer("english"))
+    stemmed: str = _STEMMER[0].stemWord(key)  # type: ignore[attr-defined]
+    return stemmed
 
 
 class Token(NamedTuple):
@@ -128,11 +121,24 @@ def is_stop(surface: str) -> bool:
     return len(surface) < 2 or surface in STOP_WORDS
 
 
-def analyse(text: str) -> Iterator[Token]:
+def glues(first: str, second: str) -> bool:
+    """Whether two neighbouring parts may be joined into one word: not two runs of digits
+    (`20,21Na` holds no year 2021; `1990-1995` no number 19901995)."""
+    return not (first[-1].isdigit() and second[0].isdigit())
+
+
+def joinable(parts: list[str]) -> bool:
+    """Whether the parts of one chunk join into a compound (`co-production`)."""
+    return len(parts) > 1 and all(glues(a, b) for a, b in itertools.pairwise(parts))
+
+
+def analyse(text: str, *, names: bool = False) -> Iterator[Token]:
     """Every token of `text`: its words (not stop words), the whole of each chunk that has
     several parts (`time-bank` -> `timebank`), and each pair of neighbouring non-stop words
     joined (`time bank` -> `timebank`), which both finds compounds written apart and rewards
-    words that stand together. Punctuation such as a comma ends a run of pairs."""
+    words that stand together. Punctuation such as a comma ends a run of pairs. In `names`
+    stop words count (Thomas More), only single letters do not."""
+    skip = _is_initial if names else is_stop
     previous: tuple[str, int] | None = None  # last non-stop word and where it starts
     for chunk in _CHUNK.finditer(text):
         parts = [(fold(m.group()), m.start(), m.end()) for m in _PART.finditer(chunk.group())]
@@ -140,15 +146,15 @@ def analyse(text: str) -> Iterator[Token]:
             previous = None
             continue
         base = chunk.start()
-        if len(parts) > 1:
+        if joinable([part for part, _, _ in parts]):
             joined = "".join(part for part, _, _ in parts)
             start, end = base + parts[0][1], base + parts[-1][2]
-            if not is_stop(joined):
+            if not skip(joined):
                 yield Token(joined, normalise(joined), start, end, compound=True)
         for surface, start, end in parts:
-            if is_stop(surface):
+            if skip(surface):
                 continue
-            if previous is not None:
+            if previous is not None and glues(previous[0], surface):
                 joined = previous[0] + surface
                 yield Token(joined, normalise(joined), previous[1], base + end, compound=True)
             yield Token(surface, normalise(surface), base + start, base + end)
@@ -157,12 +163,18 @@ def analyse(text: str) -> Iterator[Token]:
             previous = None
 
 
-def words(text: str) -> list[str]:
+def _is_initial(surface: str) -> bool:
+    return len(surface) < 2
+
+
+def words(text: str, *, stops: bool = False) -> list[str]:
     """The folded non-stop words of a query chunk, in order, one per whitespace chunk:
-    a hyphenated or run-together chunk is one word (`co-production` -> `coproduction`)."""
+    a hyphenated or run-together chunk is one word (`co-production` -> `coproduction`).
+    With `stops`, stop words are kept (single letters never are)."""
     found: list[str] = []
+    skip = _is_initial if stops else is_stop
     for chunk in _CHUNK.finditer(text):
-        joined = "".join(fold(m.group()) for m in _PART.finditer(chunk.group()))
-        if joined and not is_stop(joined):
-            found.append(joined)
+        parts = [fold(m.group()) for m in _PART.finditer(chunk.group())]
+        pieces = ["".join(parts)] if len(parts) < 2 or joinable(parts) else parts
+        found.extend(piece for piece in pieces if piece and not skip(piece))
     return found
