@@ -48,11 +48,16 @@ def test_results_are_sorted_and_scored_0_to_100(index: SearchIndex) -> None:
     assert all(0 < score <= 100 for score in scores)
 
 
-def test_ties_keep_catalogue_order(index: SearchIndex, entries: list[Entry]) -> None:
-    hits = index.search("local area coordination")
-    assert hits[0].score == hits[1].score
-    order = [entry.key for entry in entries]
-    assert order.index(hits[0].entry.key) < order.index(hits[1].entry.key)
+def test_ties_go_newest_first_then_in_catalogue_order() -> None:
+    same = [
+        make("first", "Local area coordination", year="2010"),
+        make("second", "Local area coordination", year="2010"),
+        make("newer", "Local area coordination", year="2012"),
+        make("undated", "Local area coordination"),
+    ]
+    hits = SearchIndex.build(same).search("local area coordination")
+    assert len({hit.score for hit in hits}) == 1
+    assert keys(hits) == ["newer", "first", "second", "undated"]
 
 
 def test_title_hit_ranks_above_annotation_hit() -> None:

@@ -13,11 +13,13 @@ def collector_paused() -> Iterator[None]:
 
     Parsing a library or indexing it makes millions of objects, none of them garbage;
     the collector would walk them all again and again (a tenth of a parse, a third of an
-    index build on 50,000 entries). It runs again afterwards as before."""
+    index build on 50,000 entries). Afterwards what was made is frozen (left out of later
+    collections: it lives as long as the command), and the collector runs as before."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()

@@ -21,7 +21,7 @@ plus a bonus when neighbouring query words stand together. Every clause must mat
 entry matches them all, the entries that match most of them are returned
 (`SearchIndex.partial`). Stop words only ever match names (Thomas More) and never narrow.
 
-Scores run from 0 to 100: 100 × the share reached of a full exact match of every clause
+Scores run from 0 to 100: 100 × the share reached of the most a clause can score
 (`MAX_CLAUSE`), capped at 100. Equal scores go newest first, then in catalogue order.
 """
 
@@ -33,7 +33,7 @@ import itertools
 import math
 import re
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache, partial
 from typing import NamedTuple, Protocol
@@ -89,8 +89,9 @@ K1 = 2.0
 # Bands of a match of a query word, by how it matched; a better band always wins.
 TWO_EDITS, ONE_EDIT, PREFIX, STEM, EXACT, AUTHORITY = 0, 1, 2, 3, 4, 5
 
-#: A full exact match of a clause: scores are 100 × the share of this reached, capped.
-MAX_CLAUSE = 5.0
+#: Above the best a clause can score (the top band plus a saturated frequency, under 1):
+#: scores are 100 × the share of this reached, so that they never reach a cap and tie.
+MAX_CLAUSE = AUTHORITY + 1.0
 _PAIR_BONUS = 0.25
 
 # Field groups that `field:value` terms can restrict a word to (bits of a posting's mask).
@@ -159,6 +160,14 @@ def _entry_texts(entry: Entry) -> list[tuple[str, str, float, int]]:
             text = "; ".join(person.display_name for person in people)
             texts.append((role, text, FAMILY_WEIGHT, _NAME_BIT))
     return texts
+
+
+class _Keys(dict[str, str]):
+    """Surface -> key, computing (and keeping) the key of a surface met for the first time."""
+
+    def __missing__(self, surface: str) -> str:
+        key = self[surface] = normalise(surface)
+        return key
 
 
 class _Chunk(NamedTuple):
@@ -440,7 +449,7 @@ class SearchIndex:
         self.partial = False
         self.unmatched: list[str] = []
         self._df_cache: dict[str, int] = {}
-        self._keys: dict[str, str] = {}  # folded word, compound or pair -> its key
+        self._keys = _Keys()  # folded word, compound or pair -> its key
         self._chunks: dict[str, _Chunk] = {}
         self._name_chunks: dict[str, _Chunk] = {}
         self._year_of: list[int] | None = None
@@ -469,17 +478,15 @@ class SearchIndex:
                 info = chunks[chunk] = _chunk(fold(chunk), names)
             met.extend(info.surfaces)
             if info.first:
-                if previous and glues(previous, info.first):
+                # `glues`, inlined: a build meets hundreds of thousands of neighbours
+                if previous and not (previous[-1].isdigit() and info.first[0].isdigit()):
                     met.append(previous + info.first)
                 previous = info.last
             elif info.blank:
                 previous = ""
             if info.breaks:
                 previous = ""
-        keys = self._keys
-        return [
-            keys.get(surface) or keys.setdefault(surface, normalise(surface)) for surface in met
-        ]
+        return list(map(self._keys.__getitem__, met))
 
     def _average_lengths(self) -> dict[str, float]:
         """The average length in words of each length-normalised field (a first pass)."""
@@ -522,9 +529,13 @@ class SearchIndex:
                     if b:
                         length = len(item.text.split())
                         weight /= 1.0 - b + b * length / averages.get(item.field, length)
-                    for term in terms_of(item.text):
-                        weights[term] = weights.get(term, 0.0) + weight
-                        masks[term] = masks.get(term, 0) | item.bit
+                    counts = Counter(terms_of(item.text))
+                    shared = counts.keys() & weights.keys()
+                    for term in shared:
+                        weights[term] += counts.pop(term) * weight
+                        masks[term] |= item.bit
+                    weights.update({term: count * weight for term, count in counts.items()})
+                    masks.update(dict.fromkeys(counts, item.bit))
                     continue
                 # A text that recurs (a person's name, a journal) is indexed once, as a
                 # group; the entries that have it join the group.
@@ -532,14 +543,14 @@ class SearchIndex:
                 if gid is None:
                     gid = group_ids[item.text, item.field, item.bit] = len(members)
                     members.append(array("i"))
-                    counts: dict[str, int] = defaultdict(int)
-                    for term in terms_of(item.text, item.names):
-                        counts[term] += 1
-                    for term, count in counts.items():
+                    for term, count in Counter(terms_of(item.text, item.names)).items():
                         group_lists[term].append(_pack(gid, item.bit, item.weight * count))
                 members[gid].append(eid)
+            base = eid << _ID_SHIFT
             for term, weight in weights.items():
-                lists[term].append(_pack(eid, masks[term], weight))
+                # `_pack`, inlined: this runs for every key of every entry
+                quantity = int(weight * _WEIGHT_SCALE + 0.5)
+                lists[term].append(base | (masks[term] << _MASK_SHIFT) | min(quantity, _WEIGHT_MAX))
             year = entry.year
             if year is not None:
                 store.year_ids.setdefault(year, []).append(eid)

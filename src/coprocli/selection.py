@@ -308,8 +308,10 @@ def select(catalogue: Catalogue, selection: Selection) -> Selected:
             raise UnknownKeysError(unknown)
         skipped = list(unknown)
     elif selection.query:
-        _, hits = catalogue.search(selection.query, with_matches=False)
-        entries = [hit.entry for hit in hits]
+        index, hits = catalogue.search(selection.query, with_matches=False)
+        # A selection takes only entries that match every word: the search's fallback to
+        # those matching most of them is for a reader, not for a list made in a script.
+        entries = [] if index.partial else [hit.entry for hit in hits]
     else:
         entries = list(catalogue.entries)
     if chosen is not None:

@@ -82,6 +82,19 @@ def test_no_matches_suggests_a_close_word(copro: Runner) -> None:
     assert result.stderr == ("Nothing matched 'personnalisashun'. Did you mean: personalisation?\n")
 
 
+def test_no_dead_ends_say_which_words_matched_nothing(copro: Runner) -> None:
+    result = copro("search", "timebanking", "zebra", "--keys")
+    assert result.code == 0
+    assert result.stdout.split() == ["ryancollins2008new", "spice"]
+    assert result.stderr == (
+        "No entry matches every word; these match most of them. Nothing matched 'zebra'.\n"
+    )
+    assert copro("--quiet", "search", "timebanking", "zebra", "--keys").stderr == ""
+    # A selection is a list for a script: it takes only entries with every word.
+    listed = copro("reading-list", "--query", "timebanking zebra")
+    assert listed.code == 1 and "ryancollins2008new" not in listed.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

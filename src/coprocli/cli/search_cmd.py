@@ -23,6 +23,7 @@ from ._common import (
     TypeOpt,
     YearOpt,
     entry_filter,
+    err,
     nothing_matched,
     session,
 )
@@ -144,6 +145,8 @@ def search_command(
         suggestions = index.did_you_mean(text)
         hint = f"Did you mean: {', '.join(suggestions)}?" if suggestions else ""
         nothing_matched(json_array=output.mode == "json", query=text, hint=hint)
+    if index.partial and not session(ctx).quiet:
+        _say_partial(index.unmatched)
     hits = hits[:limit]
     entries = [hit.entry for hit in hits]
     records = [
@@ -159,3 +162,11 @@ def search_command(
     from ._render import print_hits
 
     print_hits(hits)
+
+
+def _say_partial(unmatched: list[str]) -> None:
+    """Tell, on stderr, that the hits match some of the query's words, not all."""
+    said = "No entry matches every word; these match most of them."
+    if unmatched:
+        said += f" Nothing matched {', '.join(repr(word) for word in unmatched)}."
+    err(said)
