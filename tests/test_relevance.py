@@ -33,6 +33,14 @@ CASES: dict[str, tuple[str, ...]] = {
     "O'Brien": ("obrien2011conversations",),
     "Edgar Cahn": ("inclusionnorth2011coproduction",),
     "author:boyle year:2010": ("boyle2010public", "boyle2010right"),
+    # an author and a year, a surname that is also a word, a stop word that is a name
+    "boyle 2009": ("boyle2009challenge",),
+    "slay 2011 budgets": ("slay2011budgets",),
+    "needham 2009": ("needham2009coproduction",),
+    "stephens 2008": ("ryancollins2008new",),
+    "foot": ("foot2010glass",),
+    "coote 2010": ("boyle2010right",),
+    "carr": ("needham2009coproduction",),
     # organisations
     "nef": ("nef2011coproduction", "nef2011stories", "nefcoproduction"),
     "new economics foundation": ("nef2011coproduction", "nef2011stories"),
@@ -66,6 +74,14 @@ CASES: dict[str, tuple[str, ...]] = {
     "inclusive communities": ("obrien2011conversations",),
     "up2us": ("slay2011making",),
     "film": ("nef2011stories",),
+    # other forms of a word: derived, not only inflected
+    "coordinated": ("dsc2010local", "pwc2010local"),
+    "reciprocal relationships": ("boyle2009challenge",),
+    "sustainability": ("obrien2011conversations",),
+    "inclusion conversation": ("obrien2011conversations",),
+    # eponyms and proper nouns
+    "Cahn timebanking": ("ryancollins2008new",),
+    "Australia": ("dsc2010local", "pwc2010local"),
     # syntax
     '"equal and reciprocal"': ("boyle2009challenge",),
     '"Public Services Inside Out"': ("boyle2010public",),

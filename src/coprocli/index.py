@@ -93,6 +93,7 @@ TWO_EDITS, ONE_EDIT, PREFIX, STEM, EXACT, AUTHORITY = 0, 1, 2, 3, 4, 5
 #: scores are 100 × the share of this reached, so that they never reach a cap and tie.
 MAX_CLAUSE = AUTHORITY + 1.0
 _PAIR_BONUS = 0.25
+_TITLE_BONUS = 0.5  # a share of a band, for every word of a query found in the title
 
 # Field groups that `field:value` terms can restrict a word to (bits of a posting's mask).
 _GROUP_BITS = {"title": 1, "author": 2, "keyword": 4, "section": 8, "key": 16}
@@ -104,6 +105,7 @@ _GROUP_WEIGHTS = {
     "key": 6.0,
 }
 _FIELD_BITS = {"title": 1, "subtitle": 1, "keywords": 4, "section": 8, "key": 16}
+_TITLE_BIT = 1
 _NAME_BIT = 2
 _OTHER_BIT = 32
 _FAMILY_BIT = 64  # with _NAME_BIT: a family name
@@ -610,7 +612,7 @@ class SearchIndex:
             return _Expansion(terms, sum(self._df(term) for term in terms))
         store = self.store
         # The vocabulary knows its words' stems; only a word it lacks needs the stemmer.
-        for mate in store.stem_mates(store.stem_of(exact) or stem(exact)):
+        for mate in self._forms(store.stem_of(exact) or stem(exact)):
             add(mate, STEM)
         if not terms:
             for compound in self._written_apart(exact):
@@ -638,6 +640,19 @@ class SearchIndex:
                     add(surface, ONE_EDIT if distance == 1 else TWO_EDITS)
         return _Expansion(terms, sum(self._df(term) for term in terms))
 
+    def _forms(self, stemmed: str) -> list[str]:
+        """The vocabulary words of a stem. Snowball ends the stem of a verb in -ify with
+        an `i` that its noun in -ification lacks (`acidifi`, `acidif`): both are asked."""
+        mates = self.store.stem_mates(stemmed)
+        other = (
+            stemmed[:-1]
+            if stemmed.endswith("fi")
+            else stemmed + "i"
+            if stemmed.endswith("f")
+            else ""
+        )
+        return mates + self.store.stem_mates(other) if other else mates
+
     def _written_apart(self, word: str) -> Iterator[str]:
         """Keys of two neighbouring words that a word unknown as one may stand for, in any
         of the second word's forms (`timebank` -> `timebanking` from `time banking`): the
@@ -652,10 +667,15 @@ class SearchIndex:
     # -- clause evaluation -------------------------------------------------------------
 
     def _word_scores(
-        self, expansion: _Expansion, group: str | None, within: set[int] | None
+        self,
+        expansion: _Expansion,
+        group: str | None,
+        within: set[int] | None,
+        titled: set[int] | None = None,
     ) -> dict[int, float]:
         """Each entry's best band + saturated weighted frequency over the expansion's keys
-        (in `group`'s fields only, when given), among `within` when given."""
+        (in `group`'s fields only, when given), among `within` when given; the entries
+        that have one of the keys in their title are added to `titled`, when given."""
         scores: dict[int, float] = {}
         bit = _GROUP_BITS[group] if group else 0
         store = self.store
@@ -683,6 +703,8 @@ class SearchIndex:
                         continue
                     found[eid] = found.get(eid, 0.0) + weight
                     masks[eid] = masks.get(eid, 0) | mask
+            if titled is not None:
+                titled.update(eid for eid, mask in masks.items() if mask & _TITLE_BIT)
             for eid, tf in found.items():
                 level = AUTHORITY if band == EXACT and masks[eid] & _AUTHORITY_BITS else band
                 score = level + _saturated(tf)
@@ -811,13 +833,18 @@ class SearchIndex:
         totals: dict[int, float] | None = None
         importance = 0.0
         counts: dict[int, int] = {}
+        in_titles: list[set[int]] = []
         for i in required:
             within = set(totals) if totals is not None else None
             alternatives = plans[i].alternatives
-            scores = self._clause_scores(alternatives, i, within, pair_bonus.get(i), highlight)
+            titled: set[int] = set()
+            scores = self._clause_scores(
+                alternatives, i, within, pair_bonus.get(i), highlight, titled
+            )
             if scores is None:
                 continue  # only stop words in a phrase: the clause asks nothing
             importance += weights[i]
+            in_titles.append(titled)
             if totals is None:
                 totals = {eid: weights[i] * score for eid, score in scores.items()}
             else:
@@ -832,6 +859,12 @@ class SearchIndex:
             totals, importance, counts = self._most_clauses(
                 plans, required, weights, pair_bonus, highlight
             )
+        elif totals and len(in_titles) > 1:
+            # Every word in the title: what someone recalling a title types, ahead of the
+            # same words spread over the title, the abstract and the keywords.
+            bonus = _TITLE_BONUS * importance
+            for eid in set.intersection(*in_titles) & totals.keys():
+                totals[eid] += bonus
         if not totals:
             return {}, highlight, {}
         for i, soft in enumerate(plans):
@@ -903,9 +936,11 @@ class SearchIndex:
         within: set[int] | None,
         pairs: list[str] | None,
         highlight: _Highlight,
+        titled: set[int] | None = None,
     ) -> dict[int, float] | None:
         """The best score of each entry over the clause's alternatives (None when the
-        clause has no searchable word)."""
+        clause has no searchable word); `titled` collects the entries that have one of
+        its words in their title."""
         best: dict[int, float] | None = None
 
         def merge(scores: dict[int, float]) -> None:
@@ -926,7 +961,7 @@ class SearchIndex:
             elif expansion is not None:
                 for expanded in expansion.terms:
                     highlight.terms.setdefault(expanded, number)
-                merge(self._word_scores(expansion, term.field, within))
+                merge(self._word_scores(expansion, term.field, within, titled))
             else:
                 scores = self._phrase_scores(term.text, term.field, within)
                 if scores is not None:
