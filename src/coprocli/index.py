@@ -520,8 +520,9 @@ class SearchIndex:
             surfaces = [part for part in parts if len(part) > 1 and part not in STOP_WORDS]
             if joinable(parts):
                 surfaces.append("".join(parts))
-            weights: dict[str, float] = dict.fromkeys(map(normalise, surfaces), key_weight)
-            masks: dict[str, int] = dict.fromkeys(weights, key_bit)
+            fields: list[tuple[dict[str, int], float, int]] = [
+                (dict.fromkeys(map(normalise, surfaces), 1), key_weight, key_bit)
+            ]
             for item in _index_texts(entry):
                 if not item.repeats:
                     # Weighted frequency: each occurrence counts the field's weight, less in
@@ -531,13 +532,7 @@ class SearchIndex:
                     if b:
                         length = len(item.text.split())
                         weight /= 1.0 - b + b * length / averages.get(item.field, length)
-                    counts = Counter(terms_of(item.text))
-                    shared = counts.keys() & weights.keys()
-                    for term in shared:
-                        weights[term] += counts.pop(term) * weight
-                        masks[term] |= item.bit
-                    weights.update({term: count * weight for term, count in counts.items()})
-                    masks.update(dict.fromkeys(counts, item.bit))
+                    fields.append((Counter(terms_of(item.text)), weight, item.bit))
                     continue
                 # A text that recurs (a person's name, a journal) is indexed once, as a
                 # group; the entries that have it join the group.
@@ -548,11 +543,32 @@ class SearchIndex:
                     for term, count in Counter(terms_of(item.text, item.names)).items():
                         group_lists[term].append(_pack(gid, item.bit, item.weight * count))
                 members[gid].append(eid)
+            # Most keys sit in one field: count × weight, packed (`_pack`, inlined: this
+            # runs for every key of every entry). The few in several fields (set
+            # operations find them) add up their fields.
+            seen: set[str] = set()
+            shared: set[str] = set()
+            for counts, _, _ in fields:
+                shared.update(seen.intersection(counts))
+                seen.update(counts)
             base = eid << _ID_SHIFT
-            for term, weight in weights.items():
-                # `_pack`, inlined: this runs for every key of every entry
-                quantity = int(weight * _WEIGHT_SCALE + 0.5)
-                lists[term].append(base | (masks[term] << _MASK_SHIFT) | min(quantity, _WEIGHT_MAX))
+            for counts, weight, bit in fields:
+                head = base | (bit << _MASK_SHIFT)
+                scaled = weight * _WEIGHT_SCALE
+                for term, count in counts.items():
+                    if term not in shared:
+                        quantity = int(count * scaled + 0.5)
+                        lists[term].append(
+                            head | (quantity if quantity < _WEIGHT_MAX else _WEIGHT_MAX)
+                        )
+            for term in shared:
+                total = 0.0
+                mask = 0
+                for counts, weight, bit in fields:
+                    if term in counts:
+                        total += counts[term] * weight
+                        mask |= bit
+                lists[term].append(_pack(eid, mask, total))
             year = entry.year
             if year is not None:
                 store.year_ids.setdefault(year, []).append(eid)
