@@ -10,6 +10,7 @@ from coprocli.catalogue import load_catalogue
 from coprocli.errors import UsageError
 from coprocli.index import (
     FIELD_WEIGHTS,
+    PARTIAL_SHOWN,
     Hit,
     SearchIndex,
     filter_entries,
@@ -377,3 +378,11 @@ def test_few_and_many_candidates_find_the_same_typos() -> None:
             for found in index._typos(word, words[start : start + index._FEW_CANDIDATES], 2)
         )
         assert many == few and many
+
+
+def test_a_partial_result_shows_the_best_few_unless_asked() -> None:
+    many = SearchIndex.build([make(f"k{n}", f"Harbour study number {n}") for n in range(30)])
+    assert len(many.search("harbour zyzzogeton")) == PARTIAL_SHOWN
+    assert many.partial and many.partial_total == 30
+    assert len(many.search("harbour zyzzogeton", limit=25)) == 25
+    assert len(many.search("harbour study")) == 30 and not many.partial

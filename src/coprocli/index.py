@@ -93,6 +93,8 @@ TWO_EDITS, ONE_EDIT, PREFIX, STEM, EXACT, AUTHORITY = 0, 1, 2, 3, 4, 5
 #: scores are 100 × the share of this reached, so that they never reach a cap and tie.
 MAX_CLAUSE = AUTHORITY + 1.0
 _PAIR_BONUS = 0.25
+#: How many hits a partial result (no entry has every word) shows unless told otherwise.
+PARTIAL_SHOWN = 20
 _TITLE_BONUS = 0.5  # a share of a band, for every word of a query found in the title
 
 # Field groups that `field:value` terms can restrict a word to (bits of a posting's mask).
@@ -440,7 +442,8 @@ class SearchIndex:
     `SearchIndex.build(entries)`, then call `search` as often as needed.
 
     After a search, `partial` says whether no entry matched every clause (the hits then
-    match most of them) and `unmatched` names the query words that matched nothing."""
+    match most of them; `partial_total` says how many did), and `unmatched` names the
+    query words that matched nothing."""
 
     def __init__(self, entries: Sequence[Entry], store: PostingStore | None = None) -> None:
         """An index of `entries` whose postings are in `store` (use `build` to make one;
@@ -449,6 +452,7 @@ class SearchIndex:
         self.entries = entries
         self.store: PostingStore = store if store is not None else MemoryStore()
         self.partial = False
+        self.partial_total = 0  # how many entries a partial result had before its limit
         self.unmatched: list[str] = []
         self._df_cache: dict[str, int] = {}
         self._keys = _Keys()  # folded word, compound or pair -> its key
@@ -771,13 +775,16 @@ class SearchIndex:
         self, query: str, *, limit: int | None = None, with_matches: bool = True
     ) -> list[Hit]:
         """Entries matching `query` (syntax in `query.py`), best first; equal scores newest
-        first, then in catalogue order; at most `limit`. Raises `UsageError` only for
-        malformed syntax.
+        first, then in catalogue order; at most `limit` (`PARTIAL_SHOWN` by default when
+        no entry matches every clause). Raises `UsageError` only for malformed syntax.
 
         `with_matches=False` skips the snippets, for callers that need only the entries
         (`--keys`, selections): on a large library most of a broad query's time."""
         parsed = parse_query(query)
         totals, highlight, counts = self._rank(parsed)
+        self.partial_total = len(totals) if self.partial else 0
+        if self.partial and limit is None:
+            limit = PARTIAL_SHOWN  # a lead to follow, not every entry with one word of two
         # Rounded, so that scores equal but for float noise tie, and ties go newest first.
         order = [(-counts.get(eid, 0), -round(score, 6), eid) for eid, score in totals.items()]
         if len({(count, score) for count, score, _ in order}) < len(order):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -93,6 +94,22 @@ def test_no_dead_ends_say_which_words_matched_nothing(copro: Runner) -> None:
     # A selection is a list for a script: it takes only entries with every word.
     listed = copro("reading-list", "--query", "timebanking zebra")
     assert listed.code == 1 and "ryancollins2008new" not in listed.stdout
+
+
+def test_a_long_partial_result_says_how_many_there_were(copro: Runner, tmp_path: Path) -> None:
+    library = tmp_path / "harbours.bib"
+    library.write_text(
+        "".join(f"@misc{{h{n}, title = {{Harbour {n}}}, year = 2000}}\n" for n in range(25)),
+        "utf-8",
+    )
+    result = copro("--bib", str(library), "--no-bundled", "search", "harbour", "zebra", "--keys")
+    assert len(result.stdout.split()) == 20
+    assert result.stderr == (
+        "No entry matches every word; these are the best 20 of the 25 that match most of "
+        "them (--limit N shows more). Nothing matched 'zebra'.\n"
+    )
+    more = copro("--bib", str(library), "--no-bundled", "search", "harbour", "zebra", "-n", "30")
+    assert len(more.stdout.splitlines()) == 25
 
 
 @pytest.mark.parametrize(

@@ -146,7 +146,7 @@ def search_command(
         hint = f"Did you mean: {', '.join(suggestions)}?" if suggestions else ""
         nothing_matched(json_array=output.mode == "json", query=text, hint=hint)
     if index.partial and not session(ctx).quiet:
-        _say_partial(index.unmatched)
+        _say_partial(index.unmatched, len(hits), index.partial_total)
     hits = hits[:limit]
     entries = [hit.entry for hit in hits]
     records = [
@@ -164,9 +164,15 @@ def search_command(
     print_hits(hits)
 
 
-def _say_partial(unmatched: list[str]) -> None:
+def _say_partial(unmatched: list[str], shown: int, total: int) -> None:
     """Tell, on stderr, that the hits match some of the query's words, not all."""
-    said = "No entry matches every word; these match most of them."
+    if shown < total:
+        said = (
+            f"No entry matches every word; these are the best {shown} of the {total} "
+            "that match most of them (--limit N shows more)."
+        )
+    else:
+        said = "No entry matches every word; these match most of them."
     if unmatched:
         said += f" Nothing matched {', '.join(repr(word) for word in unmatched)}."
     err(said)
