@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from .errors import BibFileError, DamagedCache, StrictModeError, UnknownKeyError
 from .model import LONG_TEXT_FIELDS, VERBATIM_FIELDS, Entry
+from .rawtext import plain, plain_verbatim
 
 if TYPE_CHECKING:
     from .cache import LibraryCache, StoredCatalogue
@@ -241,7 +242,11 @@ def bundled_path() -> Path:
 def decode_field(name: str, value: str) -> str:
     """One field's value as Unicode: LaTeX decoded, except in URLs, DOIs and files (kept
     as written); long texts (annotations, abstracts) keep their paragraphs and lists."""
-    from . import latex  # a parse or a stored entry's first decoding: not at start-up
+    # Most values are plain: the decoder is loaded for the others only.
+    text = plain_verbatim(value) if name in VERBATIM_FIELDS else plain(value)
+    if text is not None:
+        return text
+    from . import latex
 
     if name in VERBATIM_FIELDS:
         return latex.unescape_verbatim(value)

@@ -155,10 +155,12 @@ class Hit(NamedTuple):
 def _entry_texts(entry: Entry) -> list[tuple[str, str, float, int]]:
     """The indexed fields of an entry as shown: (field name, text, weight, group bit)."""
     texts = [("key", entry.key, FIELD_WEIGHTS["key"], _FIELD_BITS["key"])]
-    for name, text in entry.fields.items():
-        weight = FIELD_WEIGHTS.get(name)
-        if weight is not None and name != "key" and text:
-            texts.append((name, text, weight, _FIELD_BITS.get(name, _OTHER_BIT)))
+    fields = entry.fields
+    # Field names first: only the indexed fields are read (and decoded), in file order.
+    for name in [name for name in fields if name in _INDEXED_FIELDS]:
+        text = fields[name]
+        if text:
+            texts.append((name, text, FIELD_WEIGHTS[name], _FIELD_BITS.get(name, _OTHER_BIT)))
     for role, people in entry.names.items():
         if people:
             text = "; ".join(person.display_name for person in people)

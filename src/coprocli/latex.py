@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Callable
 from functools import partial
 
+from .rawtext import plain, plain_verbatim
+
 __all__ = ["decode", "decode_protected", "unescape_verbatim"]
 
 # --------------------------------------------------------------------------------------
@@ -526,8 +528,6 @@ _COMMANDS: dict[str, int] = {
 # Regexes
 # --------------------------------------------------------------------------------------
 
-#: Anything that needs more than stripping the ends; absent, decode returns at once.
-_NEEDS_WORK = re.compile(r"[\\{}~$`]|--|''|[\t\n\r\f\v]|  ")
 #: Anything only the decoder can handle; absent, tidying the whitespace is all there is.
 _NEEDS_DECODER = re.compile(r"[\\{}~$`]|--|''")
 #: The characters the decoder stops at; everything between two of them is copied.
@@ -990,9 +990,9 @@ def decode(value: str, *, keep_lines: bool = False) -> str:
     line (for abstracts and notes); otherwise all whitespace collapses to single spaces.
     Never raises.
     """
-    if not _NEEDS_WORK.search(value):
-        text = value.strip(" ")
-        return text if text.isascii() else unicodedata.normalize("NFC", text)
+    text = plain(value)
+    if text is not None:
+        return text
     if not _NEEDS_DECODER.search(value):  # plain text wrapped over several lines
         return _tidy(value, keep_lines)
     try:
@@ -1087,7 +1087,7 @@ def unescape_verbatim(value: str) -> str:
     (keeping the URL), turns the escapes \\% \\_ \\& \\# \\$ \\~ and the tilde and
     underscore commands into their characters, and changes nothing else.
     """
-    text = value.strip()
+    text = plain_verbatim(value) or value.strip()
     if text.startswith("{"):
         inner, end, closed = _skip_group(text, 1)
         if closed and end == len(text):

@@ -1,0 +1,29 @@
+"""Field values that need no LaTeX decoding, told apart without loading the decoder.
+
+Most values of most libraries are plain text: a warm command that shows a few entries
+then never imports `latex.py` (a fifth of a quick command's own start-up). `latex.decode`
+and `latex.unescape_verbatim` take the same fast paths, so the results are the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Anything that needs more than stripping the ends; absent, a value decodes as itself.
+NEEDS_WORK = re.compile(r"[\\{}~$`]|--|''|[\t\n\r\f\v]|  ")
+
+
+def plain(value: str) -> str | None:
+    """`value` decoded, when it holds nothing for the decoder; None when it does."""
+    if NEEDS_WORK.search(value):
+        return None
+    text = value.strip(" ")
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def plain_verbatim(value: str) -> str | None:
+    """A URL, DOI or file value cleaned, when it has no braces or escapes to undo; None
+    when it has."""
+    text = value.strip()
+    return None if text.startswith("{") or "\\" in text else text
