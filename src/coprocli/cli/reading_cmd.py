@@ -132,7 +132,9 @@ def refs_command(
     ctx: typer.Context,
     document: Annotated[
         Path,
-        typer.Argument(metavar="DOCUMENT", help="A Markdown, LaTeX or text file; - for stdin."),
+        typer.Argument(
+            metavar="DOCUMENT", help="A Word (.docx), Markdown, LaTeX or text file; - for stdin."
+        ),
     ],
     style: Annotated[
         str,
@@ -211,8 +213,11 @@ def refs_command(
 
 
 def _read_document(document: Path) -> str:
-    if str(document) == "-":
-        return sys.stdin.read()
-    from ..fileio import read_text_file
+    """The prose of the report: what is code or a comment in its kind of document is
+    blanked, so that a key shown as code is no citation."""
+    from ..documents import kind_of, prose, read_document
 
-    return read_text_file(document)
+    if str(document) == "-":
+        text = sys.stdin.read()
+        return prose(text, kind_of("-", text))
+    return prose(*read_document(document))
