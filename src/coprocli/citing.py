@@ -40,21 +40,35 @@ def reference_list(
     title: str | None = None,
 ) -> str:
     """The reference list of `entries` in the style's order, as a document of `markup`."""
-    style, backend = style_and_backend(style_name, markup)
-    references = style.references(entries, citations=False)
-    items = [backend.render(_labelled(reference)) for reference in references]
+    _, backend = style_and_backend(style_name, markup)
+    items = [backend.render(node) for node in labelled_references(entries, style_name)]
     body = backend.reference_list(items, numbered=False)
     return str(backend.document(body, title=title, standalone=standalone))
+
+
+def labelled_references(entries: Sequence[Entry], style_name: str) -> list[Node]:
+    """The references of `entries` in the style's order, each with its label (`[1]`)."""
+    from .styles import get_style
+
+    references = get_style(style_name).references(entries, citations=False)
+    return [_labelled(reference) for reference in references]
 
 
 def in_text(
     entries: Sequence[Entry], style_name: str, markup: str = "text", *, narrative: bool = False
 ) -> str:
     """One in-text citation of all `entries`: `(Boyle & Harris, 2009; Slay, 2011)`."""
-    style, backend = style_and_backend(style_name, markup)
+    _, backend = style_and_backend(style_name, markup)
+    return str(backend.render(citation_node(entries, style_name, narrative=narrative)))
+
+
+def citation_node(entries: Sequence[Entry], style_name: str, *, narrative: bool = False) -> Node:
+    """One in-text citation of all `entries` as rich text."""
+    from .styles import get_style
+
+    style = get_style(style_name)
     references = style.references(entries)
-    node = style.cite_narrative(references) if narrative else style.cite(references)
-    return str(backend.render(node))
+    return style.cite_narrative(references) if narrative else style.cite(references)
 
 
 def citation_records(

@@ -6,9 +6,10 @@ import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 from .errors import CoproError, OutputError
 
@@ -30,7 +31,7 @@ def read_text_file(path: str | Path, what: str = "file") -> str:
 
 def write_atomic(
     path: str | Path,
-    content: str,
+    content: str | bytes,
     *,
     force: bool = False,
     protected: Iterable[str | Path] = (),
@@ -69,12 +70,12 @@ def write_atomic(
         return _write_new(target, content, force=force)
 
 
-def _write_new(target: Path, content: str, *, force: bool) -> Path:
+def _write_new(target: Path, content: str | bytes, *, force: bool) -> Path:
     """The temporary file, filled, moved into place; removed on any failure."""
     temporary = ""
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with _opened(os.fdopen, handle, content) as stream:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
@@ -150,14 +151,21 @@ def _link_new(temporary: Path, target: Path) -> None:
     temporary.unlink()
 
 
-def _write_through(target: Path, content: str) -> Path:
+def _write_through(target: Path, content: str | bytes) -> Path:
     """Write to a device or FIFO as it is (it cannot be replaced, and is not a file)."""
     try:
-        with target.open("w", encoding="utf-8", newline="") as stream:
+        with _opened(open, target, content) as stream:
             stream.write(content)
     except OSError as error:
         raise OutputError(f"Cannot write {target}: {error.strerror}.") from None
     return target
+
+
+def _opened(opener: Callable[..., IO[Any]], file: Any, content: str | bytes) -> IO[Any]:
+    """`file` opened for writing `content`: bytes as they are, text as UTF-8."""
+    if isinstance(content, bytes):
+        return opener(file, "wb")
+    return opener(file, "w", encoding="utf-8", newline="")
 
 
 def _umask() -> int:

@@ -9,9 +9,13 @@ reference, with same-author-year letters worked out over the whole list.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError
 from .model import Entry
+
+if TYPE_CHECKING:
+    from .richtext import Node
 
 GROUPINGS = ("section", "keyword", "year", "type", "none")
 
@@ -49,6 +53,47 @@ def _groups(entries: Sequence[Entry], group_by: str) -> list[tuple[str, list[Ent
     return ordered
 
 
+class Part(NamedTuple):
+    """One block of a reading list: a `heading` (text, level), the `intro` (text), a
+    `reference` (rich text) or an `annotation` (plain text with paragraphs and lists)."""
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    node: Node | None = None
+
+
+def reading_list_parts(
+    entries: Sequence[Entry],
+    *,
+    style: str = "harvard",
+    group_by: str = "section",
+    title: str | None = None,
+    intro: str | None = None,
+) -> list[Part]:
+    """The blocks of an annotated reading list, in order, for any output to render."""
+    from .styles import get_style
+
+    formatter = get_style(style)
+    groups = _groups(entries, group_by)  # validates group_by before any formatting
+    references = {
+        reference.key: reference for reference in formatter.references(entries, citations=False)
+    }
+    parts: list[Part] = []
+    if title:
+        parts.append(Part("heading", title, 1))
+    if intro:
+        parts.append(Part("intro", intro))
+    for heading, members in groups:
+        if heading:
+            parts.append(Part("heading", heading, 2 if title else 1))
+        for entry in members:
+            parts.append(Part("reference", node=references[entry.key].body))
+            if entry.annotation:
+                parts.append(Part("annotation", entry.annotation))
+    return parts
+
+
 def render_reading_list(
     entries: Sequence[Entry],
     *,
@@ -62,23 +107,20 @@ def render_reading_list(
     """The annotated reading list as one document in `markup`."""
     from .citing import style_and_backend
 
-    formatter, backend = style_and_backend(style, markup)
-    groups = _groups(entries, group_by)  # validates group_by before any formatting
-    references = {
-        reference.key: reference for reference in formatter.references(entries, citations=False)
-    }
-    parts: list[str] = []
-    if title:
-        parts.append(backend.heading(title, 1))
-    if intro:
-        parts.append(backend.paragraph(backend.escape(intro)))
-    for heading, members in groups:
-        if heading:
-            parts.append(backend.heading(heading, 2 if title else 1))
-        for entry in members:
-            parts.append(backend.paragraph(backend.render(references[entry.key].body)))
-            if entry.annotation:
-                parts.append(backend.annotation(entry.annotation))
+    _, backend = style_and_backend(style, markup)
+    rendered: list[str] = []
+    for part in reading_list_parts(
+        entries, style=style, group_by=group_by, title=title, intro=intro
+    ):
+        if part.kind == "heading":
+            rendered.append(backend.heading(part.text, part.level))
+        elif part.kind == "intro":
+            rendered.append(backend.paragraph(backend.escape(part.text)))
+        elif part.kind == "reference":
+            assert part.node is not None
+            rendered.append(backend.paragraph(backend.render(part.node)))
+        else:
+            rendered.append(backend.annotation(part.text))
     return str(
-        backend.document("".join(parts), title=title or "Reading list", standalone=standalone)
+        backend.document("".join(rendered), title=title or "Reading list", standalone=standalone)
     )

@@ -94,7 +94,7 @@ def test_output_file_is_written_once(copro: Runner, tmp_path: Path) -> None:
     ("args", "code", "message"),
     [
         (["cite", "boyle2009challenge", "--style", "turabian"], 2, "Unknown style 'turabian'"),
-        (["cite", "boyle2009challenge", "--format", "docx"], 2, "Unknown format 'docx'"),
+        (["cite", "boyle2009challenge", "--format", "odt"], 2, "Unknown format 'odt'"),
         (["cite", "boyle2090"], 1, "Did you mean: boyle2009challenge"),
         (["cite"], 2, "Give keys"),
         (["cite", "spice", "--in-text", "--narrative"], 2, "not both"),

@@ -31,7 +31,9 @@ from ._help import CoproCommand
 
 # Choices come from the registries (names only: no style or backend is imported here).
 STYLE_HELP = f"Citation style: {STYLES.choices()}."
-MARKUP_HELP = f"Markup: {BACKENDS.choices()}."
+MARKUP_HELP = f"Markup: {BACKENDS.choices()}, or docx (a Word file, with --output)."
+#: The --format that writes a Word document rather than text.
+WORD = "docx"
 EXPORT_HELP = f"Data format: {EXPORTERS.choices()}."
 
 StyleOpt = Annotated[
@@ -57,17 +59,30 @@ ForceOpt = Annotated[
 ]
 
 
-def emit(ctx: typer.Context, text: str, output: Path | None, force: bool) -> None:
-    """Print, or write the file atomically and say where on stderr."""
+def emit(ctx: typer.Context, text: str | bytes, output: Path | None, force: bool) -> None:
+    """Print, or write the file atomically and say where on stderr (a Word document,
+    as bytes, is always written to a file: `check_format` asked for one)."""
     if output is None:
+        assert isinstance(text, str)
         out_document(text.rstrip("\n"))
         return
     from ..fileio import write_atomic
     from ._common import err, input_paths
 
-    content = text if text.endswith("\n") else text + "\n"
+    content = text if isinstance(text, bytes) or text.endswith("\n") else text + "\n"
     written = write_atomic(output, content, force=force, protected=input_paths(ctx))
     err(f"Wrote {written}.")
+
+
+def check_format(style: str, markup: str, output: Path | None) -> None:
+    """Unknown style or markup names fail before anything is loaded; a Word document
+    needs a file to go to."""
+    from ..citing import style_and_backend
+    from ..errors import UsageError
+
+    style_and_backend(style, "text" if markup == WORD else markup)
+    if markup == WORD and output is None:
+        raise UsageError("--format docx writes a Word document: give --output FILE.docx.")
 
 
 @app.command("cite", cls=CoproCommand)
@@ -116,12 +131,13 @@ def cite_command(
 
     Example: copro cite boyle2009challenge slay2011budgets --style harvard --in-text
     """
-    from ..citing import style_and_backend
     from ..errors import UsageError
 
-    style_and_backend(style, markup)  # unknown names fail before anything is loaded
+    check_format(style, markup, output)
     if in_text and narrative:
         raise UsageError("Choose --in-text or --narrative, not both.")
+    if as_json and markup == WORD:
+        raise UsageError("--json is data and --format docx a document: choose one.")
     if as_json and (in_text or narrative):
         raise UsageError("--json already holds the citations; drop --in-text/--narrative.")
     entries = selected_entries(ctx)
@@ -133,6 +149,13 @@ def cite_command(
         from ..listing import to_json
 
         emit(ctx, to_json(citing.citation_records(entries, style, markup)), output, force)
+    elif markup == WORD:
+        from .. import wordfile
+
+        if in_text or narrative:
+            emit(ctx, wordfile.in_text(entries, style, narrative=narrative), output, force)
+        else:
+            emit(ctx, wordfile.reference_list(entries, style), output, force)
     elif in_text or narrative:
         emit(ctx, citing.in_text(entries, style, markup, narrative=narrative), output, force)
     else:
@@ -203,9 +226,7 @@ def export_command(
 
         exporter = get_exporter(to)
     else:
-        from ..citing import style_and_backend
-
-        style_and_backend(style or "apa", markup or "text")
+        check_format(style or "apa", markup or "text", output)
     entries = selected_entries(ctx)
     if not entries:
         json_array = to is not None and exporter.extension == "json" and output is None
@@ -216,6 +237,11 @@ def export_command(
     from .. import citing
 
     markup = markup or "text"
+    if markup == WORD:
+        from .. import wordfile
+
+        emit(ctx, wordfile.reference_list(entries, style or "apa"), output, force)
+        return
     emit(
         ctx,
         citing.reference_list(

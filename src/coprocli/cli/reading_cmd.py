@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from ..backends import BACKENDS
 from ..readinglist import GROUPINGS
 from . import app
 from ._common import (
@@ -29,7 +28,7 @@ from ._common import (
     session,
 )
 from ._help import CoproCommand
-from .cite_cmd import ForceOpt, OutputOpt, emit
+from .cite_cmd import MARKUP_HELP, WORD, ForceOpt, OutputOpt, check_format, emit
 
 
 @app.command("reading-list", cls=CoproCommand)
@@ -53,7 +52,7 @@ def reading_list_command(
             "-f",
             metavar="MARKUP",
             rich_help_panel="Format",
-            help=f"Markup: {BACKENDS.choices()}.",
+            help=MARKUP_HELP,
         ),
     ] = "markdown",
     group_by: Annotated[
@@ -103,14 +102,19 @@ def reading_list_command(
 
     Example: copro reading-list --title "Core papers" --format html --standalone
     """
-    from ..citing import style_and_backend
     from ..readinglist import check_grouping, render_reading_list
 
-    style_and_backend(style, markup)  # unknown names fail before anything is loaded
+    check_format(style, markup, output)
     group_by = check_grouping(group_by)
     entries = selected_entries(ctx, everything_by_default=True)
     if not entries:
         nothing_matched()
+    if markup == WORD:
+        from ..wordfile import reading_list
+
+        document = reading_list(entries, style=style, group_by=group_by, title=title, intro=intro)
+        emit(ctx, document, output, force)
+        return
     emit(
         ctx,
         render_reading_list(
@@ -153,7 +157,7 @@ def refs_command(
             "-f",
             metavar="MARKUP",
             rich_help_panel="Format",
-            help=f"Markup: {BACKENDS.choices()}.",
+            help=MARKUP_HELP,
         ),
     ] = "text",
     strict: Annotated[
@@ -173,10 +177,11 @@ def refs_command(
     Example: copro refs report.md --style harvard --format markdown
     """
     from .. import refs
-    from ..citing import style_and_backend
-    from ..errors import CoproError
+    from ..errors import CoproError, UsageError
 
-    style_and_backend(style, markup)  # unknown names fail before anything is loaded
+    check_format(style, markup, output)
+    if as_json and markup == WORD:
+        raise UsageError("--json is data and --format docx a document: choose one.")
     text = _read_document(document)
     catalogue = session(ctx).catalogue()
     resolutions = refs.resolve(refs.find_citations(text), catalogue.entries)
@@ -206,7 +211,12 @@ def refs_command(
         from .. import citing
 
         cited = refs.cited_entries(resolutions)
-        emit(ctx, citing.reference_list(cited, style, markup) if cited else "", output, force)
+        if markup == WORD:
+            from ..wordfile import reference_list
+
+            emit(ctx, reference_list(cited, style), output, force)
+        else:
+            emit(ctx, citing.reference_list(cited, style, markup) if cited else "", output, force)
     if strict and problems:
         unresolved = counted(len(problems), "citation")
         raise CoproError(f"{document}: {unresolved} unmatched or ambiguous.")
