@@ -43,6 +43,24 @@ MarkupOpt = Annotated[
     str,
     typer.Option("--format", "-f", metavar="MARKUP", help=MARKUP_HELP, rich_help_panel="Format"),
 ]
+CslOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--csl",
+        metavar="FILE",
+        rich_help_panel="Format",
+        help="Any CSL style file, through pandoc (instead of --style).",
+    ),
+]
+LocaleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--locale",
+        metavar="LANG",
+        rich_help_panel="Format",
+        help="The CSL style's wording in this locale, e.g. en-GB, de-DE (with --csl).",
+    ),
+]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
@@ -74,6 +92,18 @@ def emit(ctx: typer.Context, text: str | bytes, output: Path | None, force: bool
     err(f"Wrote {written}.")
 
 
+def check_csl(csl: Path | None, locale: str | None) -> None:
+    """A --csl file is checked before anything is loaded; --locale needs one."""
+    if csl is not None:
+        from ..csl import check_style
+
+        check_style(csl)
+    elif locale is not None:
+        from ..errors import UsageError
+
+        raise UsageError("--locale sets a CSL style's wording: give --csl FILE too.")
+
+
 def check_format(style: str, markup: str, output: Path | None) -> None:
     """Unknown style or markup names fail before anything is loaded; a Word document
     needs a file to go to."""
@@ -91,6 +121,8 @@ def cite_command(
     keys: KeyArgs = None,
     style: StyleOpt = "apa",
     markup: MarkupOpt = "text",
+    csl: CslOpt = None,
+    locale: LocaleOpt = None,
     in_text: Annotated[
         bool,
         typer.Option(
@@ -138,6 +170,9 @@ def cite_command(
         raise UsageError("Choose --in-text or --narrative, not both.")
     if as_json and markup == WORD:
         raise UsageError("--json is data and --format docx a document: choose one.")
+    check_csl(csl, locale)
+    if csl is not None and as_json:
+        raise UsageError("--json gives the built-in styles' records; drop --csl.")
     if as_json and (in_text or narrative):
         raise UsageError("--json already holds the citations; drop --in-text/--narrative.")
     entries = selected_entries(ctx)
@@ -145,7 +180,12 @@ def cite_command(
         nothing_matched(json_array=as_json and output is None)
     from .. import citing
 
-    if as_json:
+    if csl is not None:
+        from ..csl import render
+
+        rendered = render(entries, csl, markup, locale=locale, in_text=in_text, narrative=narrative)
+        emit(ctx, rendered, output, force)
+    elif as_json:
         from ..listing import to_json
 
         emit(ctx, to_json(citing.citation_records(entries, style, markup)), output, force)
@@ -199,6 +239,8 @@ def export_command(
             help=MARKUP_HELP + " With --style.",
         ),
     ] = None,
+    csl: CslOpt = None,
+    locale: LocaleOpt = None,
     all_entries: AllOpt = False,
     query: QueryOpt = None,
     keys_from: KeysFromOpt = None,
@@ -217,10 +259,11 @@ def export_command(
     """
     from ..errors import UsageError
 
-    if to is not None and (style is not None or markup is not None):
+    if to is not None and (style is not None or markup is not None or csl is not None):
         raise UsageError("Give --to for data or --style/--format for a reference list, not both.")
-    if to is None and style is None and markup is None:
+    if to is None and style is None and markup is None and csl is None:
         raise UsageError(f"Give --to FORMAT ({EXPORTERS.choices()}) or --style.")
+    check_csl(csl, locale)
     if to is not None:
         from ..exporters import get_exporter
 
@@ -237,6 +280,11 @@ def export_command(
     from .. import citing
 
     markup = markup or "text"
+    if csl is not None:
+        from ..csl import render
+
+        emit(ctx, render(entries, csl, markup, locale=locale), output, force)
+        return
     if markup == WORD:
         from .. import wordfile
 
@@ -280,6 +328,12 @@ def styles_command(
 
         out(to_json(rows))
         return
+    from ._common import err
     from ._render import print_styles
 
     print_styles(rows)
+    # On stderr: the list on stdout stays the built-in styles, for scripts that read it.
+    err(
+        "Any other CSL style (Zotero's thousands): --csl FILE.csl, and --locale xx-XX for its "
+        "wording, on cite, export, refs (needs pandoc: pip install 'copro[csl]')."
+    )

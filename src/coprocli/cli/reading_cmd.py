@@ -28,7 +28,17 @@ from ._common import (
     session,
 )
 from ._help import CoproCommand
-from .cite_cmd import MARKUP_HELP, WORD, ForceOpt, OutputOpt, check_format, emit
+from .cite_cmd import (
+    MARKUP_HELP,
+    WORD,
+    CslOpt,
+    ForceOpt,
+    LocaleOpt,
+    OutputOpt,
+    check_csl,
+    check_format,
+    emit,
+)
 
 
 @app.command("reading-list", cls=CoproCommand)
@@ -160,6 +170,8 @@ def refs_command(
             help=MARKUP_HELP,
         ),
     ] = "text",
+    csl: CslOpt = None,
+    locale: LocaleOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any citation is unmatched or ambiguous.")
     ] = False,
@@ -180,6 +192,7 @@ def refs_command(
     from ..errors import CoproError, UsageError
 
     check_format(style, markup, output)
+    check_csl(csl, locale)
     if as_json and markup == WORD:
         raise UsageError("--json is data and --format docx a document: choose one.")
     text = _read_document(document)
@@ -211,7 +224,11 @@ def refs_command(
         from .. import citing
 
         cited = refs.cited_entries(resolutions)
-        if markup == WORD:
+        if csl is not None and cited:
+            from ..csl import render
+
+            emit(ctx, render(cited, csl, markup, locale=locale), output, force)
+        elif markup == WORD:
             from ..wordfile import reference_list
 
             emit(ctx, reference_list(cited, style), output, force)
