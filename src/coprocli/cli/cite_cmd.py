@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -61,6 +62,14 @@ LocaleOpt = Annotated[
         help="The CSL style's wording in this locale, e.g. en-GB, de-DE (with --csl).",
     ),
 ]
+CopyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--copy",
+        rich_help_panel="Output",
+        help="Put it on the clipboard as HTML, RTF and text, for Word or Google Docs.",
+    ),
+]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
@@ -90,6 +99,32 @@ def emit(ctx: typer.Context, text: str | bytes, output: Path | None, force: bool
     content = text if isinstance(text, bytes) or text.endswith("\n") else text + "\n"
     written = write_atomic(output, content, force=force, protected=input_paths(ctx))
     err(f"Wrote {written}.")
+
+
+def check_copy(copy: bool, output: Path | None, markup: str | None, as_json: bool) -> None:
+    """--copy makes its own formats (any other --format is set aside): it goes with none of
+    the other outputs."""
+    if not copy:
+        return
+    from ..errors import UsageError
+
+    if output is not None or as_json or markup == WORD:
+        raise UsageError(
+            "--copy puts HTML, RTF and text on the clipboard: drop --output, --json, --format docx."
+        )
+
+
+def copy_out(render: Callable[[str], str]) -> None:
+    """Put what `render` gives in text, HTML and RTF on the clipboard, and say so."""
+    from ..backends import get_backend
+    from ..clipboard import Flavours, copy
+    from ._common import err
+
+    rtf = render("rtf")
+    if not rtf.startswith("{\\rtf"):  # an in-text citation is a fragment: make it a document
+        rtf = get_backend("rtf").document(rtf)
+    where = copy(Flavours(render("text").strip("\n"), render("html"), rtf))
+    err(f"Copied to the clipboard: {where}.")
 
 
 def check_csl(csl: Path | None, locale: str | None) -> None:
@@ -123,6 +158,7 @@ def cite_command(
     markup: MarkupOpt = "text",
     csl: CslOpt = None,
     locale: LocaleOpt = None,
+    copy: CopyOpt = False,
     in_text: Annotated[
         bool,
         typer.Option(
@@ -171,6 +207,7 @@ def cite_command(
     if as_json and markup == WORD:
         raise UsageError("--json is data and --format docx a document: choose one.")
     check_csl(csl, locale)
+    check_copy(copy, output, markup, as_json)
     if csl is not None and as_json:
         raise UsageError("--json gives the built-in styles' records; drop --csl.")
     if as_json and (in_text or narrative):
@@ -180,36 +217,31 @@ def cite_command(
         nothing_matched(json_array=as_json and output is None)
     from .. import citing
 
-    if csl is not None:
-        from ..csl import render
+    def made(markup: str) -> str | bytes:
+        """The citations or the reference list in `markup` (bytes for Word)."""
+        if csl is not None:
+            from ..csl import render
 
-        rendered = render(entries, csl, markup, locale=locale, in_text=in_text, narrative=narrative)
-        emit(ctx, rendered, output, force)
-    elif as_json:
+            return render(entries, csl, markup, locale=locale, in_text=in_text, narrative=narrative)
+        if markup == WORD:
+            from .. import wordfile
+
+            if in_text or narrative:
+                return wordfile.in_text(entries, style, narrative=narrative)
+            return wordfile.reference_list(entries, style)
+        if in_text or narrative:
+            return citing.in_text(entries, style, markup, narrative=narrative)
+        standalone = output is not None and markup in {"html", "latex", "rtf"}
+        return citing.reference_list(entries, style, markup, standalone=standalone)
+
+    if as_json:
         from ..listing import to_json
 
         emit(ctx, to_json(citing.citation_records(entries, style, markup)), output, force)
-    elif markup == WORD:
-        from .. import wordfile
-
-        if in_text or narrative:
-            emit(ctx, wordfile.in_text(entries, style, narrative=narrative), output, force)
-        else:
-            emit(ctx, wordfile.reference_list(entries, style), output, force)
-    elif in_text or narrative:
-        emit(ctx, citing.in_text(entries, style, markup, narrative=narrative), output, force)
+    elif copy:
+        copy_out(lambda markup: str(made(markup)))
     else:
-        emit(
-            ctx,
-            citing.reference_list(
-                entries,
-                style,
-                markup,
-                standalone=output is not None and markup in {"html", "latex", "rtf"},
-            ),
-            output,
-            force,
-        )
+        emit(ctx, made(markup), output, force)
 
 
 @app.command("export", cls=CoproCommand)
@@ -241,6 +273,7 @@ def export_command(
     ] = None,
     csl: CslOpt = None,
     locale: LocaleOpt = None,
+    copy: CopyOpt = False,
     all_entries: AllOpt = False,
     query: QueryOpt = None,
     keys_from: KeysFromOpt = None,
@@ -264,6 +297,7 @@ def export_command(
     if to is None and style is None and markup is None and csl is None:
         raise UsageError(f"Give --to FORMAT ({EXPORTERS.choices()}) or --style.")
     check_csl(csl, locale)
+    check_copy(copy, output, markup, to is not None)
     if to is not None:
         from ..exporters import get_exporter
 
@@ -280,24 +314,24 @@ def export_command(
     from .. import citing
 
     markup = markup or "text"
-    if csl is not None:
-        from ..csl import render
 
-        emit(ctx, render(entries, csl, markup, locale=locale), output, force)
-        return
-    if markup == WORD:
-        from .. import wordfile
+    def made(markup: str) -> str | bytes:
+        """The reference list in `markup` (bytes for Word)."""
+        if csl is not None:
+            from ..csl import render
 
-        emit(ctx, wordfile.reference_list(entries, style or "apa"), output, force)
-        return
-    emit(
-        ctx,
-        citing.reference_list(
-            entries, style or "apa", markup, standalone=markup != "text" and output is not None
-        ),
-        output,
-        force,
-    )
+            return render(entries, csl, markup, locale=locale)
+        if markup == WORD:
+            from .. import wordfile
+
+            return wordfile.reference_list(entries, style or "apa")
+        standalone = markup != "text" and output is not None
+        return citing.reference_list(entries, style or "apa", markup, standalone=standalone)
+
+    if copy:
+        copy_out(lambda markup: str(made(markup)))
+    else:
+        emit(ctx, made(markup), output, force)
 
 
 @app.command("styles", cls=CoproCommand)

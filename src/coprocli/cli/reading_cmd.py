@@ -31,12 +31,15 @@ from ._help import CoproCommand
 from .cite_cmd import (
     MARKUP_HELP,
     WORD,
+    CopyOpt,
     CslOpt,
     ForceOpt,
     LocaleOpt,
     OutputOpt,
+    check_copy,
     check_csl,
     check_format,
+    copy_out,
     emit,
 )
 
@@ -102,6 +105,7 @@ def reading_list_command(
     type_: TypeOpt = None,
     section: SectionOpt = None,
     keyword: KeywordOpt = None,
+    copy: CopyOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -115,6 +119,7 @@ def reading_list_command(
     from ..readinglist import check_grouping, render_reading_list
 
     check_format(style, markup, output)
+    check_copy(copy, output, markup, False)
     group_by = check_grouping(group_by)
     entries = selected_entries(ctx, everything_by_default=True)
     if not entries:
@@ -125,9 +130,9 @@ def reading_list_command(
         document = reading_list(entries, style=style, group_by=group_by, title=title, intro=intro)
         emit(ctx, document, output, force)
         return
-    emit(
-        ctx,
-        render_reading_list(
+
+    def made(markup: str) -> str:
+        return render_reading_list(
             entries,
             style=style,
             markup=markup,
@@ -135,10 +140,12 @@ def reading_list_command(
             title=title,
             intro=intro,
             standalone=standalone,
-        ),
-        output,
-        force,
-    )
+        )
+
+    if copy:
+        copy_out(made)
+    else:
+        emit(ctx, made(markup), output, force)
 
 
 @app.command("refs", cls=CoproCommand)
@@ -178,6 +185,7 @@ def refs_command(
     as_json: Annotated[
         bool, typer.Option("--json", help="Every citation found: line, text, key, confidence.")
     ] = False,
+    copy: CopyOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -193,6 +201,7 @@ def refs_command(
 
     check_format(style, markup, output)
     check_csl(csl, locale)
+    check_copy(copy, output, markup, as_json)
     if as_json and markup == WORD:
         raise UsageError("--json is data and --format docx a document: choose one.")
     text = _read_document(document)
@@ -224,16 +233,24 @@ def refs_command(
         from .. import citing
 
         cited = refs.cited_entries(resolutions)
-        if csl is not None and cited:
-            from ..csl import render
 
-            emit(ctx, render(cited, csl, markup, locale=locale), output, force)
-        elif markup == WORD:
-            from ..wordfile import reference_list
+        def made(markup: str) -> str | bytes:
+            if not cited and markup != WORD:
+                return ""
+            if csl is not None:
+                from ..csl import render
 
-            emit(ctx, reference_list(cited, style), output, force)
-        else:
-            emit(ctx, citing.reference_list(cited, style, markup) if cited else "", output, force)
+                return render(cited, csl, markup, locale=locale)
+            if markup == WORD:
+                from ..wordfile import reference_list
+
+                return reference_list(cited, style)
+            return citing.reference_list(cited, style, markup)
+
+        if copy and cited:
+            copy_out(lambda markup: str(made(markup)))
+        elif not copy:
+            emit(ctx, made(markup), output, force)
     if strict and problems:
         unresolved = counted(len(problems), "citation")
         raise CoproError(f"{document}: {unresolved} unmatched or ambiguous.")

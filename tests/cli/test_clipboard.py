@@ -1,0 +1,143 @@
+"""`--copy`: HTML, RTF and text on the clipboard together, read back flavour by flavour
+under a real X server (Xvfb) with xclip; and a clear error where no clipboard is reached."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from coprocli.clipboard import cf_html
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="X11 and Xvfb are Linux tools")
+
+
+@pytest.fixture(scope="module")
+def display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A private X display, for the length of these tests."""
+    if shutil.which("Xvfb") is None or shutil.which("xclip") is None:
+        pytest.skip("Xvfb and xclip are not installed (apt-get install xvfb xclip)")
+    pytest.importorskip("Xlib")
+    number = 90 + os.getpid() % 100
+    server = subprocess.Popen(
+        ["Xvfb", f":{number}", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    socket = Path(f"/tmp/.X11-unix/X{number}")
+    for _ in range(100):
+        if socket.exists():
+            break
+        time.sleep(0.05)
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def _copro(display: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        "PATH": os.environ["PATH"],
+        "DISPLAY": display,
+        "COPRO_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "coprocli", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+
+
+def _pasted(display: str, flavour: str) -> str:
+    done = subprocess.run(
+        ["xclip", "-o", "-selection", "clipboard", "-t", flavour],
+        capture_output=True,
+        env={**os.environ, "DISPLAY": display},
+        timeout=10,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.decode()
+
+
+def test_cite_copies_html_rtf_and_text(display: str, tmp_path: Path) -> None:
+    done = _copro(display, tmp_path, "cite", "ryancollins2008new", "--style", "apa", "--copy")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    assert done.stderr == "Copied to the clipboard: HTML, RTF and text on the X11 clipboard.\n"
+    offered = _pasted(display, "TARGETS").split()
+    assert {"text/html", "text/rtf", "UTF8_STRING"} <= set(offered)
+    html = _pasted(display, "text/html")
+    assert "<em>The new wealth of time: How timebanking helps" in html
+    rtf = _pasted(display, "text/rtf")
+    assert rtf.startswith("{\\rtf1") and "{\\i The new wealth of time" in rtf
+    text = _pasted(display, "UTF8_STRING")
+    assert text.startswith("Ryan-Collins, J., Stephens, L., & Coote, A. (2008). The new wealth")
+    assert "<" not in text and "\\" not in text
+
+
+def test_reading_list_copies_too(display: str, tmp_path: Path) -> None:
+    done = _copro(display, tmp_path, "reading-list", "--section", "Practical tools", "--copy")
+    assert done.returncode == 0, done.stderr
+    html = _pasted(display, "text/html")
+    assert "<em>" in html and "<ul>" in html  # titles in italics, annotation lists as lists
+    rtf = _pasted(display, "text/rtf")
+    assert "{\\i " in rtf
+    assert "Practical tools" in _pasted(display, "UTF8_STRING")
+
+
+def test_an_in_text_citation_is_a_whole_rtf_document(display: str, tmp_path: Path) -> None:
+    done = _copro(display, tmp_path, "cite", "boyle2009challenge", "--in-text", "--copy")
+    assert done.returncode == 0, done.stderr
+    assert _pasted(display, "UTF8_STRING") == "(Boyle & Harris, 2009)"
+    rtf = _pasted(display, "text/rtf")
+    assert rtf.startswith("{\\rtf1") and "(Boyle & Harris, 2009)" in rtf
+
+
+def test_no_clipboard_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    environment = {"PATH": "/usr/bin:/bin", "COPRO_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "coprocli", "cite", "spice", "--copy"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("Error: No clipboard to copy to: no display")
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_display_that_is_not_there(tmp_path: Path) -> None:
+    done = _copro(":77", tmp_path, "cite", "spice", "--copy")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("Error: Cannot open the X display ':77'")
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--output", "x.txt"], "--copy puts HTML, RTF and text"),
+        (["--json"], "--copy puts HTML, RTF and text"),
+        (["--format", "docx", "-o", "x.docx"], "--copy puts HTML, RTF and text"),
+    ],
+)
+def test_copy_goes_with_no_other_output(tmp_path: Path, args: list[str], said: str) -> None:
+    done = _copro(":77", tmp_path, "cite", "spice", "--copy", *args)
+    assert done.returncode == 2 and said in done.stderr
+
+
+def test_windows_html_format_offsets_point_at_the_fragment() -> None:
+    data = cf_html("<em>Title</em> é")
+    text = data.decode()
+    start = int(text.split("StartFragment:")[1][:10])
+    end = int(text.split("EndFragment:")[1][:10])
+    assert data[start:end].decode() == "<em>Title</em> é"
+    assert data[int(text.split("EndHTML:")[1][:10]) :] == b""
