@@ -8,7 +8,7 @@ reference, with same-author-year letters worked out over the whole list.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError
@@ -70,15 +70,17 @@ def reading_list_parts(
     group_by: str = "section",
     title: str | None = None,
     intro: str | None = None,
+    formatted: Mapping[str, Node] | None = None,
 ) -> list[Part]:
-    """The blocks of an annotated reading list, in order, for any output to render."""
-    from .styles import get_style
-
-    formatter = get_style(style)
+    """The blocks of an annotated reading list, in order, for any output to render. The
+    references are in the built-in `style`, or taken from `formatted` (by key: a CSL
+    style's, `csl.references`)."""
     groups = _groups(entries, group_by)  # validates group_by before any formatting
-    references = {
-        reference.key: reference for reference in formatter.references(entries, citations=False)
-    }
+    if formatted is None:
+        from .styles import get_style
+
+        made = get_style(style).references(entries, citations=False)
+        formatted = {reference.key: reference.body for reference in made}
     parts: list[Part] = []
     if title:
         parts.append(Part("heading", title, 1))
@@ -88,7 +90,7 @@ def reading_list_parts(
         if heading:
             parts.append(Part("heading", heading, 2 if title else 1))
         for entry in members:
-            parts.append(Part("reference", node=references[entry.key].body))
+            parts.append(Part("reference", node=formatted[entry.key]))
             if entry.annotation:
                 parts.append(Part("annotation", entry.annotation))
     return parts
@@ -103,14 +105,16 @@ def render_reading_list(
     title: str | None = None,
     intro: str | None = None,
     standalone: bool = False,
+    formatted: Mapping[str, Node] | None = None,
 ) -> str:
-    """The annotated reading list as one document in `markup`."""
-    from .citing import style_and_backend
+    """The annotated reading list as one document in `markup` (`formatted`: as for
+    `reading_list_parts`)."""
+    from .backends import get_backend
 
-    _, backend = style_and_backend(style, markup)
+    backend = get_backend(markup)
     rendered: list[str] = []
     for part in reading_list_parts(
-        entries, style=style, group_by=group_by, title=title, intro=intro
+        entries, style=style, group_by=group_by, title=title, intro=intro, formatted=formatted
     ):
         if part.kind == "heading":
             rendered.append(backend.heading(part.text, part.level))

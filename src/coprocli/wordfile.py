@@ -10,7 +10,7 @@ document's properties (title, subject, author, keywords) say what it is.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .backends._base import safe_url
@@ -144,6 +144,7 @@ def reading_list(
     group_by: str,
     title: str | None,
     intro: str | None,
+    formatted: Mapping[str, Node] | None = None,
 ) -> bytes:
     """The annotated reading list (`readinglist.py`'s parts) as a Word document."""
     from .readinglist import reading_list_parts
@@ -153,7 +154,9 @@ def reading_list(
         subject=f"Annotated reading list ({style})",
         keywords="reading list",
     )
-    parts = reading_list_parts(entries, style=style, group_by=group_by, title=title, intro=intro)
+    parts = reading_list_parts(
+        entries, style=style, group_by=group_by, title=title, intro=intro, formatted=formatted
+    )
     for part in parts:
         if part.kind == "heading":
             document.heading(part.text, part.level)

@@ -141,3 +141,25 @@ def test_export_and_refs_take_a_csl_style(copro: Runner, tmp_path: Path) -> None
 def test_styles_says_how_to_use_a_csl_file(copro: Runner) -> None:
     result = copro("styles")
     assert "--csl FILE.csl" in result.stderr and "--csl" not in result.stdout
+
+
+@pytest.mark.parametrize("name", ["apa.csl", "ieee.csl", "modern-language-association.csl"])
+def test_a_reading_list_takes_a_csl_style(copro: Runner, tmp_path: Path, name: str) -> None:
+    """Each reference of the reading list is the style's, as pandoc writes it, followed by
+    its annotation; in Word too."""
+    style = shared_or_skip(SHARED / "csl" / name)
+    if pandoc_path() is None:
+        pytest.skip("pandoc is not installed")
+    listed = copro("reading-list", "--all", "--csl", str(style), "--format", "text").stdout
+    references = copro("cite", "--all", "--csl", str(style)).stdout.strip().split("\n\n")
+    assert len(references) == 19
+    for reference in references:
+        # numeric labels follow the list's own order, the rest is the style's text
+        body = reference.split("] ", 1)[1] if reference.startswith("[") else reference
+        assert body in listed
+    assert "Recognising people as assets" in listed  # the annotations are there
+    target = tmp_path / "list.docx"
+    word = copro(
+        "reading-list", "--all", "--csl", str(style), "--format", "docx", "-o", str(target)
+    )
+    assert word.code == 0 and target.read_bytes().startswith(b"PK")

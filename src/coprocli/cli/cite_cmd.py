@@ -369,5 +369,5 @@ def styles_command(
     # On stderr: the list on stdout stays the built-in styles, for scripts that read it.
     err(
         "Any other CSL style (Zotero's thousands): --csl FILE.csl, and --locale xx-XX for its "
-        "wording, on cite, export, refs (needs pandoc: pip install 'copro[csl]')."
+        "wording, on cite, export, refs, reading-list (needs pandoc: pip install 'copro[csl]')."
     )

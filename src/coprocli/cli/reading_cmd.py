@@ -105,6 +105,8 @@ def reading_list_command(
     type_: TypeOpt = None,
     section: SectionOpt = None,
     keyword: KeywordOpt = None,
+    csl: CslOpt = None,
+    locale: LocaleOpt = None,
     copy: CopyOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -119,15 +121,28 @@ def reading_list_command(
     from ..readinglist import check_grouping, render_reading_list
 
     check_format(style, markup, output)
+    check_csl(csl, locale)
     check_copy(copy, output, markup, False)
     group_by = check_grouping(group_by)
     entries = selected_entries(ctx, everything_by_default=True)
     if not entries:
         nothing_matched()
+    formatted = None
+    if csl is not None:
+        from ..csl import references
+
+        formatted = references(entries, csl, locale=locale)
     if markup == WORD:
         from ..wordfile import reading_list
 
-        document = reading_list(entries, style=style, group_by=group_by, title=title, intro=intro)
+        document = reading_list(
+            entries,
+            style=style,
+            group_by=group_by,
+            title=title,
+            intro=intro,
+            formatted=formatted,
+        )
         emit(ctx, document, output, force)
         return
 
@@ -140,6 +155,7 @@ def reading_list_command(
             title=title,
             intro=intro,
             standalone=standalone,
+            formatted=formatted,
         )
 
     if copy:
