@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,7 +103,8 @@ def references(
     for block in _blocks(tree.get("blocks", [])):
         identifier = block["c"][0][0] if block.get("t") == "Div" else ""
         if identifier.startswith("ref-"):
-            found[identifier[4:]] = span(*_block_inlines(block["c"][1]))
+            # (a style may leave a space after the last word, inside its last span)
+            found[identifier[4:]] = _without_trailing_space(span(*_block_inlines(block["c"][1])))
     return found
 
 
@@ -171,6 +173,21 @@ def _block_inlines(blocks: list[Any]) -> list[Node]:
                 nodes.append(Text(" "))
             nodes.extend(_block_inlines(block["c"][1]))
     return nodes
+
+
+def _without_trailing_space(node: Node) -> Node:
+    """`node` with the blanks at the end of its last text taken off."""
+    if isinstance(node, Text):
+        return Text(node.text.rstrip())
+    children = list(node.children)
+    while children:
+        last = _without_trailing_space(children[-1])
+        if isinstance(last, Text) and not last.text:
+            children.pop()
+            continue
+        children[-1] = last
+        break
+    return replace(node, children=tuple(children))
 
 
 _QUOTES = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u2019")}
