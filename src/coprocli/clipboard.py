@@ -23,12 +23,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import CoproError
 
-#: What one X11 request can carry, with room to spare (larger needs the INCR protocol).
-_X11_MAX_BYTES = 200_000
+#: The most one X11 property change carries; more goes in chunks of this (INCR).
+_X11_CHUNK = 65_536
 
 
 class Flavours(NamedTuple):
@@ -76,8 +76,8 @@ def _run(command: list[str], text: str) -> None:
 def _x11(flavours: Flavours) -> str:
     """Own the CLIPBOARD selection and answer requests for it from a child process."""
     try:
-        from Xlib import X, Xatom, error
         from Xlib import display as xdisplay
+        from Xlib import error
     except ImportError:
         raise CoproError(
             "Copying with formatting on X11 needs python-xlib: pip install python-xlib."
@@ -92,78 +92,115 @@ def _x11(flavours: Flavours) -> str:
         "text/plain": flavours.text.encode(),
         "STRING": flavours.text.encode("latin-1", "replace"),
     }
-    if max(map(len, served.values())) > _X11_MAX_BYTES:
-        raise CoproError(
-            "Too much for the X11 clipboard (over 200 kB); write it with --output instead."
-        )
     try:
         screen = xdisplay.Display()
     except (error.DisplayError, error.ConnectionClosedError, OSError) as failure:
         raise CoproError(
             f"Cannot open the X display {os.environ.get('DISPLAY')!r} ({failure})."
         ) from None
-    atoms = {screen.intern_atom(name): data for name, data in served.items()}
-    clipboard = screen.intern_atom("CLIPBOARD")
-    targets = screen.intern_atom("TARGETS")
-    window = screen.screen().root.create_window(0, 0, 1, 1, 0, X.CopyFromParent)
-    window.set_selection_owner(clipboard, X.CurrentTime)
-    screen.sync()
-    if screen.get_selection_owner(clipboard) != window:
+    owner = _SelectionOwner(screen, served)
+    if not owner.take():
         raise CoproError("Another program holds the X11 clipboard and would not let go.")
-    screen.flush()
     if os.fork():
         return "HTML, RTF and text on the X11 clipboard"
     # The child: serve the clipboard until another program owns it, or the display goes.
     try:
         os.setsid()
-        _serve(screen, window, clipboard, targets, atoms, Xatom.ATOM)
+        null = os.open(os.devnull, os.O_RDWR)
+        for stream in (0, 1, 2):
+            os.dup2(null, stream)
+        owner.serve()
     finally:
         os._exit(0)
 
 
-def _serve(
-    screen: object,
-    window: object,
-    clipboard: int,
-    targets: int,
-    atoms: dict[int, bytes],
-    atom_type: int,
-) -> None:
-    from Xlib import X
-    from Xlib.protocol import event
+class _SelectionOwner:
+    """The owner of the CLIPBOARD selection: answers TARGETS and each flavour; data larger
+    than one request goes in chunks (the INCR protocol, as the ICCCM sets it out)."""
 
-    null = os.open(os.devnull, os.O_RDWR)
-    for stream in (0, 1, 2):
-        os.dup2(null, stream)
-    while True:
-        try:
-            request = screen.next_event()  # type: ignore[attr-defined]
-        except Exception:
-            return  # the display is gone
-        if request.type == X.SelectionClear:
-            return
-        if request.type != X.SelectionRequest:
-            continue
+    def __init__(self, screen: Any, served: dict[str, bytes]) -> None:
+        from Xlib import X
+
+        self.screen = screen
+        self.data = {screen.intern_atom(name): value for name, value in served.items()}
+        self.clipboard = screen.intern_atom("CLIPBOARD")
+        self.targets = screen.intern_atom("TARGETS")
+        self.incr = screen.intern_atom("INCR")
+        # What one request may carry, well under the server's limit.
+        self.chunk = min(_X11_CHUNK, screen.display.info.max_request_length * 4 - 1024)
+        self.window = screen.screen().root.create_window(0, 0, 1, 1, 0, X.CopyFromParent)
+        # Transfers in chunks under way: (requestor window id, property) -> what is left.
+        self.pending: dict[tuple[int, int], tuple[Any, int, bytes]] = {}
+
+    def take(self) -> bool:
+        from Xlib import X
+
+        self.window.set_selection_owner(self.clipboard, X.CurrentTime)
+        self.screen.sync()
+        owned: bool = self.screen.get_selection_owner(self.clipboard) == self.window
+        self.screen.flush()
+        return owned
+
+    def serve(self) -> None:
+        from Xlib import X
+
+        while True:
+            try:
+                event = self.screen.next_event()
+            except Exception:
+                return  # the display is gone
+            try:
+                if event.type == X.SelectionClear:
+                    return
+                if event.type == X.SelectionRequest:
+                    self._answer(event)
+                elif event.type == X.PropertyNotify and event.state == X.PropertyDelete:
+                    self._next_chunk(event.window, event.atom)
+                self.screen.flush()
+            except Exception:
+                continue  # a requestor that went away meanwhile
+
+    def _answer(self, request: Any) -> None:
+        from Xlib import X, Xatom
+        from Xlib.protocol import event
+
         prop = request.property or request.target
-        try:
-            if request.target == targets:
-                listed = [targets, *atoms]
-                request.requestor.change_property(prop, atom_type, 32, listed)
-            elif request.target in atoms:
-                request.requestor.change_property(prop, request.target, 8, atoms[request.target])
+        requestor = request.requestor
+        if request.target == self.targets:
+            requestor.change_property(prop, Xatom.ATOM, 32, [self.targets, *self.data])
+        elif request.target in self.data:
+            value = self.data[request.target]
+            if len(value) <= self.chunk:
+                requestor.change_property(prop, request.target, 8, value)
             else:
-                prop = X.NONE
-            answer = event.SelectionNotify(
+                # INCR: announce the size; each time the requestor deletes the property,
+                # the next chunk goes in it, and an empty one ends the transfer.
+                requestor.change_attributes(event_mask=X.PropertyChangeMask)
+                self.pending[requestor.id, prop] = (requestor, request.target, value)
+                requestor.change_property(prop, self.incr, 32, [len(value)])
+        else:
+            prop = X.NONE
+        requestor.send_event(
+            event.SelectionNotify(
                 time=request.time,
-                requestor=request.requestor,
+                requestor=requestor,
                 selection=request.selection,
                 target=request.target,
                 property=prop,
             )
-            request.requestor.send_event(answer)
-            screen.flush()  # type: ignore[attr-defined]
-        except Exception:
-            continue  # a requestor that went away meanwhile
+        )
+
+    def _next_chunk(self, window: Any, prop: int) -> None:
+        transfer = self.pending.get((window.id, prop))
+        if transfer is None:
+            return
+        requestor, target, left = transfer
+        piece, rest = left[: self.chunk], left[self.chunk :]
+        requestor.change_property(prop, target, 8, piece)
+        if piece:
+            self.pending[window.id, prop] = (requestor, target, rest)
+        else:
+            del self.pending[window.id, prop]
 
 
 # -- other systems ---------------------------------------------------------------------------

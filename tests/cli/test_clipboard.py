@@ -100,6 +100,28 @@ def test_an_in_text_citation_is_a_whole_rtf_document(display: str, tmp_path: Pat
     assert rtf.startswith("{\\rtf1") and "(Boyle & Harris, 2009)" in rtf
 
 
+def test_a_large_list_goes_in_chunks(display: str, tmp_path: Path) -> None:
+    """Over one request's worth (64 kB here), X11 data travels in chunks (INCR)."""
+    library = tmp_path / "large.bib"
+    library.write_text(
+        "".join(
+            f"@book{{b{n}, author = {{Author{n}, Ann}}, title = {{A long title number {n} "
+            f"about co-production in public services and housing}}, year = {2000 + n % 20}, "
+            f"publisher = {{Publisher {n}}}, url = {{https://example.org/{n}}}}}\n"
+            for n in range(1500)
+        ),
+        "utf-8",
+    )
+    args = ("--bib", str(library), "--no-bundled", "cite", "--all")
+    done = _copro(display, tmp_path, *args, "--copy")
+    assert done.returncode == 0, done.stderr
+    printed = _copro(display, tmp_path, *args).stdout
+    assert len(printed.encode()) > 200_000
+    assert _pasted(display, "UTF8_STRING") == printed.strip("\n")
+    html = _pasted(display, "text/html")
+    assert html.count('<p class="reference">') == 1500 and html.rstrip().endswith("</div>")
+
+
 def test_no_clipboard_is_one_line_and_exit_1(tmp_path: Path) -> None:
     environment = {"PATH": "/usr/bin:/bin", "COPRO_CACHE_DIR": str(tmp_path / "cache")}
     done = subprocess.run(
