@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,17 +23,20 @@ def display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if shutil.which("Xvfb") is None or shutil.which("xclip") is None:
         pytest.skip("Xvfb and xclip are not installed (apt-get install xvfb xclip)")
     pytest.importorskip("Xlib")
-    number = 90 + os.getpid() % 100
+    # Xvfb picks a free display and writes its number to the pipe (-displayfd).
+    reading, writing = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(writing), "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(writing,),
     )
-    socket = Path(f"/tmp/.X11-unix/X{number}")
-    for _ in range(100):
-        if socket.exists():
-            break
-        time.sleep(0.05)
+    os.close(writing)
+    with os.fdopen(reading) as numbers:
+        number = numbers.readline().strip()
+    if not number:
+        server.kill()
+        pytest.skip("Xvfb did not start")
     yield f":{number}"
     server.terminate()
     server.wait(timeout=10)
