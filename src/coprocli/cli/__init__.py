@@ -3,9 +3,11 @@
 `main()` is the console script. It runs the Typer app without Click's standalone mode so
 that every failure goes through one handler: `Error: <message>` on stderr and an exit code
 (1 for bad input, 2 for bad usage, 130 for Ctrl-C), never a traceback.
-"""
 
-from __future__ import annotations
+This module and the command modules leave out `from __future__ import annotations`: Typer
+reads every parameter's annotation when a command runs, and string annotations would be
+evaluated one by one on each start (about 6 ms of a 0.2 s command).
+"""
 
 import gc
 import importlib

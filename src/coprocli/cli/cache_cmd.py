@@ -1,7 +1,5 @@
 """`copro cache info|clear`: the cache of loaded catalogues."""
 
-from __future__ import annotations
-
 import typer
 
 from . import app

@@ -1,7 +1,5 @@
 """`copro check`: every problem found in the loaded .bib files."""
 
-from __future__ import annotations
-
 import typer
 
 from . import app

@@ -1,7 +1,5 @@
 """`copro cite`, `copro export` and `copro styles`: citations and data for other tools."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`copro filter`: entries chosen by exact field:value terms, for scripts."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`copro list`: the catalogue as a table, filtered and sorted, or as data for scripts."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

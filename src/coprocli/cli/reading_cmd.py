@@ -1,7 +1,5 @@
 """`copro reading-list` and `copro refs`: annotated lists out, citations in a report checked."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`copro search`: fuzzy, ranked; and how query commands read their arguments."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Sequence
 from typing import Annotated

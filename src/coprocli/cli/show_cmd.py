@@ -1,7 +1,5 @@
 """`copro show`: the full record of one or more entries."""
 
-from __future__ import annotations
-
 import typer
 
 from . import app
