@@ -565,3 +565,17 @@ def test_formulas_and_marked_names_keep_their_case() -> None:
         "North Atlantic Ocean",
     ]
     assert decode_protected(r"an unclosed $Nb")[-1] == ("Nb", True)
+
+
+@given(st.text(alphabet="ab Aé{}\u0301", max_size=30))
+def test_the_fast_path_gives_what_the_decoder_gives(value: str) -> None:
+    """Values with nothing but balanced braces skip the decoder (`rawtext.plain`): they
+    must come out exactly as the decoder would make them."""
+    from coprocli.latex import _Decoder, _tidy
+    from coprocli.rawtext import plain
+
+    fast = plain(value)
+    if fast is not None:
+        decoder = _Decoder(value, want_marks=False)
+        decoder.run()
+        assert fast == _tidy("".join(decoder.out), False)

@@ -14,12 +14,33 @@ import unicodedata
 NEEDS_WORK = re.compile(r"[\\{}~$`]|--|''|[\t\n\r\f\v]|  ")
 
 
+#: The same, braces left aside: a value with nothing else only loses its braces.
+_NEEDS_MORE_THAN_BRACES = re.compile(r"[\\~$`]|--|''|[\t\n\r\f\v]|  ")
+
+
 def plain(value: str) -> str | None:
-    """`value` decoded, when it holds nothing for the decoder; None when it does."""
+    """`value` decoded, when it holds nothing for the decoder but perhaps balanced braces
+    (`{DNA} repair`, a protected `{Spice}`); None when it holds more."""
     if NEEDS_WORK.search(value):
-        return None
+        if _NEEDS_MORE_THAN_BRACES.search(value) or not _balanced(value):
+            return None
+        value = value.replace("{", "").replace("}", "")
+        if "  " in value:
+            return None  # spaces that met where a group was: the decoder tidies them
     text = value.strip(" ")
     return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    for character in value:
+        if character == "{":
+            depth += 1
+        elif character == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def plain_verbatim(value: str) -> str | None:

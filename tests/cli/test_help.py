@@ -133,5 +133,6 @@ def test_a_warm_search_imports_only_what_it_uses(tmp_path: Path) -> None:
         "coprocli.listing",
         "coprocli.selection",
         "Stemmer",  # the query's word is in the vocabulary, with its stem
+        "coprocli.latex",  # the hits' fields are plain text, or braces only ({Spice})
     }
     assert not unwanted & loaded
