@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -477,3 +478,30 @@ def test_a_truncated_cache_is_rebuilt_and_never_trusted(
         cache.close()
     monkeypatch.setattr("coprocli.bibparse.parse_bib_text", None)  # parsing would fail
     assert _snapshot(load_catalogue([library], cache=LibraryCache(folder))) == _snapshot(expected)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the fast path is Linux's")
+@pytest.mark.parametrize(
+    ("xdg", "home"),
+    [
+        ("/tmp/xdg-cache", "/home/ann"),
+        ("/tmp/xdg-cache/", "/home/ann"),
+        ("", "/home/ann"),
+        ("relative/cache", "/home/ann/"),
+        (None, "/root"),
+    ],
+)
+def test_the_cache_folder_is_where_platformdirs_puts_it(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str
+) -> None:
+    from platformdirs import user_cache_dir
+
+    from coprocli.cache import cache_dir
+
+    monkeypatch.delenv("COPRO_CACHE_DIR", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    monkeypatch.setenv("HOME", home)
+    assert cache_dir() == Path(user_cache_dir("copro", appauthor=False))
