@@ -165,3 +165,11 @@ def test_windows_html_format_offsets_point_at_the_fragment() -> None:
     end = int(text.split("EndFragment:")[1][:10])
     assert data[start:end].decode() == "<em>Title</em> é"
     assert data[int(text.split("EndHTML:")[1][:10]) :] == b""
+
+
+def test_refs_with_nothing_cited_copies_nothing_and_says_so(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    report.write_text("Nothing cited here.\n", "utf-8")
+    done = _copro("", tmp_path, "refs", str(report), "--copy")
+    assert done.returncode == 0 and done.stdout == ""
+    assert done.stderr == f"{report}: no citation matched an entry; nothing was copied.\n"

@@ -263,7 +263,9 @@ def refs_command(
 
         if copy and cited:
             copy_out(lambda markup: str(made(markup)))
-        elif not copy:
+        elif copy:
+            err(f"{document}: no citation matched an entry; nothing was copied.")
+        else:
             emit(ctx, made(markup), output, force)
     if strict and problems:
         unresolved = counted(len(problems), "citation")
