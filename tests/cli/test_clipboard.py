@@ -173,3 +173,46 @@ def test_refs_with_nothing_cited_copies_nothing_and_says_so(tmp_path: Path) -> N
     done = _copro("", tmp_path, "refs", str(report), "--copy")
     assert done.returncode == 0 and done.stdout == ""
     assert done.stderr == f"{report}: no citation matched an entry; nothing was copied.\n"
+
+
+def test_over_ssh_without_a_terminal_to_ask(tmp_path: Path) -> None:
+    """Over SSH with no display, the text goes through the terminal (OSC 52); with no
+    terminal either (no controlling tty here), one line and exit 1."""
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "COPRO_CACHE_DIR": str(tmp_path / "cache"),
+        "SSH_CONNECTION": "10.0.0.1 5000 10.0.0.2 22",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "coprocli", "cite", "spice", "--copy"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
+    )
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("Error: No clipboard to copy to: no display, and no terminal")
+
+
+def test_osc52_writes_the_text_to_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import base64
+    import io
+
+    from coprocli import clipboard
+
+    written = io.StringIO()
+
+    class Terminal:
+        def __enter__(self) -> io.StringIO:
+            return written
+
+        def __exit__(self, *args: object) -> None:
+            return None
+
+    monkeypatch.setattr(clipboard.Path, "open", lambda self, mode: Terminal())
+    said = clipboard._osc52("Boyle, D. (2009). Café")
+    assert "OSC 52" in said
+    payload = written.getvalue()
+    assert payload.startswith("\033]52;c;") and payload.endswith("\a")
+    assert base64.b64decode(payload[7:-1]).decode() == "Boyle, D. (2009). Café"
