@@ -143,6 +143,10 @@ class Catalogue:
                 self._folded.setdefault(key.casefold(), position)
         return self._positions
 
+    def keys(self) -> list[str]:
+        """Every key, in catalogue order (from the cache's key list: no entry is read)."""
+        return list(self._keys())
+
     def find(self, key: str) -> Entry | None:
         """The entry with this key (exact, else case-insensitive), or None."""
         positions = self._keys()

@@ -14,7 +14,7 @@ import importlib
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -31,7 +31,7 @@ app = typer.Typer(
         "Example: copro search timebanking"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     cls=CoproGroup,
@@ -80,13 +80,18 @@ def root(
     ] = None,
 ) -> None:
     """Global options go before the command: copro --bib refs.bib list."""
+    ctx.obj = session_of(ctx.params)
+
+
+def session_of(options: dict[str, Any]) -> Session:
+    """The session the global options (and COPRO_BIB, COPRO_NO_CACHE) describe."""
     env_paths = [p for p in os.environ.get("COPRO_BIB", "").split(os.pathsep) if p.strip()]
-    ctx.obj = Session(
-        bib_paths=env_paths + [str(path) for path in bib or []],
-        bundled=not no_bundled,
-        strict=strict,
-        quiet=quiet,
-        use_cache=not no_cache and not os.environ.get("COPRO_NO_CACHE"),
+    return Session(
+        bib_paths=env_paths + [str(path) for path in options.get("bib") or []],
+        bundled=not options.get("no_bundled"),
+        strict=bool(options.get("strict")),
+        quiet=bool(options.get("quiet")),
+        use_cache=not options.get("no_cache") and not os.environ.get("COPRO_NO_CACHE"),
     )
 
 
@@ -137,6 +142,33 @@ def _command_name(args: list[str]) -> str | None:
     return None
 
 
+def _completing() -> bool:
+    """Whether the shell runs copro to complete a command line (TAB)."""
+    return "_COPRO_COMPLETE" in os.environ
+
+
+def _completed_words() -> list[str]:
+    """The words of the command line being completed, without the program's name: a TAB
+    loads only the command it completes, as a run does."""
+    import shlex
+
+    line = os.environ.get("_TYPER_COMPLETE_ARGS") or os.environ.get("COMP_WORDS", "")
+    try:
+        words = shlex.split(line)
+    except ValueError:  # an unclosed quote being typed
+        words = line.split()
+    return words[1:]
+
+
+def _plain_completion_help() -> None:
+    """Typer passes each completion's description (an entry's title) through Rich to strip
+    markup, and importing Rich for that costs a TAB more than all the rest. copro's help
+    texts and titles hold no Rich markup: they are shown as they are."""
+    from typer import _completion_classes
+
+    _completion_classes._sanitize_help_text = lambda text: text
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run copro and exit with its status; the single place errors become messages."""
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
@@ -148,7 +180,13 @@ def main(argv: list[str] | None = None) -> None:
     tune_collector()
     guard_standard_streams()
     args = argv if argv is not None else sys.argv[1:]
-    load_commands(args)
+    if _completing() and not args:
+        _plain_completion_help()
+        args = _completed_words()
+        load_commands(args)
+        args = []  # the shell's words are in the environment, where Typer reads them
+    else:
+        load_commands(args)
     command = typer.main.get_command(app)
     try:
         result = command.main(

@@ -14,6 +14,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 import typer
 
 from ..terminal import visible
+from ._hooks import (
+    complete_keys,
+    complete_keywords,
+    complete_sections,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -235,6 +240,7 @@ SectionOpt = Annotated[
         "--section",
         "-s",
         metavar="HEADING",
+        autocompletion=complete_sections,
         help="Only entries under this section heading (or its start; repeatable).",
         rich_help_panel="Filters",
     ),
@@ -245,6 +251,7 @@ KeywordOpt = Annotated[
         "--keyword",
         "-k",
         metavar="WORD",
+        autocompletion=complete_keywords,
         help="Only entries with a keyword containing this (repeatable).",
         rich_help_panel="Filters",
     ),
@@ -367,7 +374,11 @@ class ScriptOutput(NamedTuple):
 
 KeyArgs = Annotated[
     list[str] | None,
-    typer.Argument(metavar="KEY", help="Citation keys; '-' reads keys from stdin."),
+    typer.Argument(
+        metavar="KEY",
+        help="Citation keys; '-' reads keys from stdin.",
+        autocompletion=complete_keys,
+    ),
 ]
 KeysFromOpt = Annotated[
     list[Path] | None,

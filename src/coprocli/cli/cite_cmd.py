@@ -27,6 +27,7 @@ from ._common import (
     selected_entries,
 )
 from ._help import CoproCommand
+from ._hooks import complete_exporters, complete_markups, complete_styles
 
 # Choices come from the registries (names only: no style or backend is imported here).
 STYLE_HELP = f"Citation style: {STYLES.choices()}."
@@ -35,12 +36,25 @@ MARKUP_HELP = f"Markup: {BACKENDS.choices()}, or docx (a Word file, with --outpu
 WORD = "docx"
 EXPORT_HELP = f"Data format: {EXPORTERS.choices()}."
 
-StyleOpt = Annotated[
-    str, typer.Option("--style", "-S", metavar="STYLE", help=STYLE_HELP, rich_help_panel="Format")
-]
+_STYLE_OPTION = typer.Option(
+    "--style",
+    "-S",
+    metavar="STYLE",
+    help=STYLE_HELP,
+    rich_help_panel="Format",
+    autocompletion=complete_styles,
+)
+StyleOpt = Annotated[str, _STYLE_OPTION]
 MarkupOpt = Annotated[
     str,
-    typer.Option("--format", "-f", metavar="MARKUP", help=MARKUP_HELP, rich_help_panel="Format"),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="MARKUP",
+        help=MARKUP_HELP,
+        rich_help_panel="Format",
+        autocompletion=complete_markups,
+    ),
 ]
 CslOpt = Annotated[
     Path | None,
@@ -253,12 +267,10 @@ def export_command(
             metavar="FORMAT",
             rich_help_panel="Format",
             help=EXPORT_HELP,
+            autocompletion=complete_exporters,
         ),
     ] = None,
-    style: Annotated[
-        str | None,
-        typer.Option("--style", "-S", metavar="STYLE", help=STYLE_HELP, rich_help_panel="Format"),
-    ] = None,
+    style: Annotated[str | None, _STYLE_OPTION] = None,
     markup: Annotated[
         str | None,
         typer.Option(
@@ -267,6 +279,7 @@ def export_command(
             metavar="MARKUP",
             rich_help_panel="Format",
             help=MARKUP_HELP + " With --style.",
+            autocompletion=complete_markups,
         ),
     ] = None,
     csl: CslOpt = None,

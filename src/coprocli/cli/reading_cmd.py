@@ -26,6 +26,7 @@ from ._common import (
     session,
 )
 from ._help import CoproCommand
+from ._hooks import complete_markups, complete_styles
 from .cite_cmd import (
     MARKUP_HELP,
     WORD,
@@ -54,6 +55,7 @@ def reading_list_command(
             metavar="STYLE",
             rich_help_panel="Format",
             help="Citation style of the references (default harvard).",
+            autocompletion=complete_styles,
         ),
     ] = "harvard",
     markup: Annotated[
@@ -64,6 +66,7 @@ def reading_list_command(
             metavar="MARKUP",
             rich_help_panel="Format",
             help=MARKUP_HELP,
+            autocompletion=complete_markups,
         ),
     ] = "markdown",
     group_by: Annotated[
@@ -179,6 +182,7 @@ def refs_command(
             metavar="STYLE",
             rich_help_panel="Format",
             help="Citation style of the reference list.",
+            autocompletion=complete_styles,
         ),
     ] = "apa",
     markup: Annotated[
@@ -189,6 +193,7 @@ def refs_command(
             metavar="MARKUP",
             rich_help_panel="Format",
             help=MARKUP_HELP,
+            autocompletion=complete_markups,
         ),
     ] = "text",
     csl: CslOpt = None,

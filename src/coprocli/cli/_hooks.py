@@ -1,0 +1,44 @@
+"""Completion (TAB) of option values and keys: thin hooks that the options name, so that
+`_complete` is imported by a TAB only.
+
+No `from __future__ import annotations` here: Typer reads each hook's annotations every
+time a command is built, and strings would be evaluated each time.
+"""
+
+import typer
+
+
+def complete_keys(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from ._complete import entry_keys
+
+    return entry_keys(ctx, incomplete)
+
+
+def complete_sections(ctx: typer.Context, incomplete: str) -> list[str]:
+    from ._complete import sections
+
+    return sections(ctx, incomplete)
+
+
+def complete_keywords(ctx: typer.Context, incomplete: str) -> list[str]:
+    from ._complete import keywords
+
+    return keywords(ctx, incomplete)
+
+
+def complete_styles(incomplete: str) -> list[str]:
+    from ._complete import style_names
+
+    return style_names(incomplete)
+
+
+def complete_markups(incomplete: str) -> list[str]:
+    from ._complete import markup_names
+
+    return markup_names(incomplete)
+
+
+def complete_exporters(incomplete: str) -> list[str]:
+    from ._complete import exporter_names
+
+    return exporter_names(incomplete)
