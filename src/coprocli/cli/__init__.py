@@ -103,6 +103,7 @@ COMMAND_MODULES = {
     "filter": "filter_cmd",
     "list": "list_cmd",
     "show": "show_cmd",
+    "open": "show_cmd",
     "cite": "cite_cmd",
     "export": "cite_cmd",
     "styles": "cite_cmd",

@@ -1,10 +1,13 @@
 """`copro show`: the full record of one or more entries."""
 
+from typing import Annotated
+
 import typer
 
 from . import app
 from ._common import JsonOpt, KeyArgs, KeysFromOpt, SkipUnknownOpt, out, select_entries
 from ._help import CoproCommand
+from ._hooks import complete_keys
 
 
 @app.command("show", cls=CoproCommand)
@@ -38,3 +41,41 @@ def show_command(
     from ._render import print_records
 
     print_records(entries)
+
+
+@app.command("open", cls=CoproCommand)
+def open_command(
+    ctx: typer.Context,
+    key: Annotated[
+        str,
+        typer.Argument(metavar="KEY", help="The entry's key.", autocompletion=complete_keys),
+    ],
+    print_only: Annotated[
+        bool, typer.Option("--print", help="Print the link instead of opening it.")
+    ] = False,
+) -> None:
+    """Open an entry's URL, or its DOI, in the web browser.
+
+    Example: copro open boyle2009challenge
+    """
+    from ..backends._base import safe_url
+    from ..errors import CoproError
+    from ..item import doi_url
+
+    entry = select_entries(ctx, [key])[0]
+    url = safe_url(entry.fields.get("url") or "") or ""
+    if not url.startswith(("http://", "https://", "ftp://", "ftps://")):
+        doi = entry.fields.get("doi")
+        url = doi_url(doi) if doi else ""
+    if not url:
+        raise CoproError(f"{entry.key} has no URL or DOI to open; 'copro show {entry.key}'.")
+    if print_only:
+        out(url)
+        return
+    import webbrowser
+
+    if not webbrowser.open(url):
+        raise CoproError(f"No web browser could be started; the link is {url}")
+    from ._common import err
+
+    err(f"Opened {url}")
