@@ -102,6 +102,7 @@ COMMAND_MODULES = {
     "search": "search_cmd",
     "filter": "filter_cmd",
     "list": "list_cmd",
+    "stats": "list_cmd",
     "show": "show_cmd",
     "open": "show_cmd",
     "cite": "cite_cmd",

@@ -291,3 +291,33 @@ def _highlighted(snippet: str, spans: Sequence[tuple[int, int]]) -> Text:
         position = end
     text.append(visible(snippet[position:]))
     return text
+
+
+_BAR_WIDTH = 30
+
+
+def print_stats(total: int, found: Mapping[str, Sequence[tuple[str, int]]]) -> None:
+    """Counts as bars on a terminal (each count's share of the largest in its group); in a
+    pipe, one `dimension<TAB>value<TAB>count` line each."""
+    if not is_terminal():
+        out_lines(
+            f"{name}\t{value}\t{count}" for name, pairs in found.items() for value, count in pairs
+        )
+        return
+    from rich.table import Table
+
+    console = stdout_console()
+    console.print(_shown(f"{total} entries", "bold"))
+    for name, pairs in found.items():
+        if not pairs:
+            continue
+        largest = max(count for _, count in pairs)
+        table = Table(title=name.capitalize(), title_justify="left", box=None, show_header=False)
+        table.add_column(overflow="fold", max_width=40)
+        table.add_column(justify="right")
+        table.add_column()
+        for value, count in pairs:
+            bar = "█" * max(1, round(_BAR_WIDTH * count / largest))
+            table.add_row(_shown(value), str(count), bar)
+        console.print()
+        console.print(table)

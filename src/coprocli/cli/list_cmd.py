@@ -1,6 +1,6 @@
 """`copro list`: the catalogue as a table, filtered and sorted, or as data for scripts."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,9 +17,14 @@ from ._common import (
     TypeOpt,
     YearOpt,
     entry_filter,
+    out,
     session,
 )
 from ._help import CoproCommand
+
+if TYPE_CHECKING:
+    from ..model import Entry
+    from ..selection import EntryFilter
 
 
 @app.command("list", cls=CoproCommand)
@@ -74,7 +79,61 @@ def list_command(
     chosen = entry_filter(author, year, type_, section, keyword)
     if sort is not None:
         sort_entries([], sort)  # reject an unknown order before loading anything
+    entries = sort_entries(_filtered(ctx, chosen), sort, reverse=reverse)
+    output.list_entries(entries, limit, summaries=summaries or full, full=full)
+
+
+@app.command("stats", cls=CoproCommand)
+def stats_command(
+    ctx: typer.Context,
+    author: AuthorOpt = None,
+    year: YearOpt = None,
+    type_: TypeOpt = None,
+    section: SectionOpt = None,
+    keyword: KeywordOpt = None,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top", min=1, metavar="N", help="Show the N commonest keywords, authors, sections."
+        ),
+    ] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Every count, as JSON.")] = False,
+) -> None:
+    """Counts of the catalogue (or the filters' selection) by year, type, section, keyword
+    and author, drawn as bars.
+
+    Example: copro stats --section "Practical tools"
+    """
+    from ..stats import counts
+
+    entries = _filtered(ctx, entry_filter(author, year, type_, section, keyword))
+    if not entries:
+        from ._common import nothing_matched
+
+        nothing_matched(json_array=False)
+    found = counts(entries)
+    if as_json:
+        import json
+
+        from ..terminal import json_safe
+
+        data = {"entries": len(entries)} | {
+            name: [{"value": value, "count": count} for value, count in pairs]
+            for name, pairs in found.items()
+        }
+        out(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+        return
+    from ._render import print_stats
+
+    shown = {
+        name: pairs if name in ("year", "type") else pairs[:top] for name, pairs in found.items()
+    }
+    print_stats(len(entries), shown)
+
+
+def _filtered(ctx: typer.Context, chosen: "EntryFilter") -> list["Entry"]:
+    """The catalogue's entries that the filters select (a section no entry has is an
+    error that lists the sections)."""
     catalogue = session(ctx).catalogue()
     chosen.require_known(catalogue.entries)
-    entries = sort_entries(chosen.apply(catalogue.entries), sort, reverse=reverse)
-    output.list_entries(entries, limit, summaries=summaries or full, full=full)
+    return chosen.apply(catalogue.entries)
