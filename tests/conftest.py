@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _CACHE = tempfile.mkdtemp(prefix="copro-test-cache-")
 os.environ["COPRO_CACHE_DIR"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+# Nor do they read the user's config file: a file of their own, absent unless a test writes it.
+os.environ["COPRO_CONFIG"] = str(Path(_CACHE) / "config.toml")
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"

@@ -481,27 +481,29 @@ def test_a_truncated_cache_is_rebuilt_and_never_trusted(
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the fast path is Linux's")
+@pytest.mark.parametrize("kind", ["cache", "config"])
 @pytest.mark.parametrize(
     ("xdg", "home"),
     [
-        ("/tmp/xdg-cache", "/home/ann"),
-        ("/tmp/xdg-cache/", "/home/ann"),
+        ("/tmp/xdg-home", "/home/ann"),
+        ("/tmp/xdg-home/", "/home/ann"),
         ("", "/home/ann"),
-        ("relative/cache", "/home/ann/"),
+        ("relative/folder", "/home/ann/"),
         (None, "/root"),
     ],
 )
-def test_the_cache_folder_is_where_platformdirs_puts_it(
-    monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str
+def test_the_user_folders_are_where_platformdirs_puts_them(
+    monkeypatch: pytest.MonkeyPatch, kind: str, xdg: str | None, home: str
 ) -> None:
-    from platformdirs import user_cache_dir
+    from platformdirs import user_cache_dir, user_config_dir
 
-    from coprocli.cache import cache_dir
+    from coprocli.userdirs import user_folder
 
-    monkeypatch.delenv("COPRO_CACHE_DIR", raising=False)
+    variable = "XDG_CACHE_HOME" if kind == "cache" else "XDG_CONFIG_HOME"
     if xdg is None:
-        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+        monkeypatch.delenv(variable, raising=False)
     else:
-        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+        monkeypatch.setenv(variable, xdg)
     monkeypatch.setenv("HOME", home)
-    assert cache_dir() == Path(user_cache_dir("copro", appauthor=False))
+    expected = (user_cache_dir if kind == "cache" else user_config_dir)("copro", appauthor=False)
+    assert user_folder(kind) == Path(expected)

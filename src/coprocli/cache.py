@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -81,17 +80,9 @@ def cache_dir() -> Path:
     override = os.environ.get("COPRO_CACHE_DIR")
     if override:
         return Path(override)
-    # On Linux the usual case is two rules of the XDG spec, taken here as platformdirs takes
-    # them (a test holds them equal): importing platformdirs costs a warm command 5-10 ms.
-    if sys.platform == "linux":
-        xdg, home = os.environ.get("XDG_CACHE_HOME", ""), os.environ.get("HOME", "")
-        if xdg.startswith("/"):
-            return Path(xdg, "copro")
-        if home.startswith("/"):
-            return Path(home, ".cache", "copro")
-    from platformdirs import user_cache_dir
+    from .userdirs import user_folder
 
-    return Path(user_cache_dir("copro", appauthor=False))
+    return user_folder("cache")
 
 
 class LibraryCache:

@@ -84,11 +84,14 @@ def root(
 
 
 def session_of(options: dict[str, Any]) -> Session:
-    """The session the global options (and COPRO_BIB, COPRO_NO_CACHE) describe."""
-    env_paths = [p for p in os.environ.get("COPRO_BIB", "").split(os.pathsep) if p.strip()]
+    """The session the global options (and COPRO_BIB, COPRO_NO_CACHE, the config file)
+    describe."""
+    listed = os.environ.get("COPRO_BIB")
+    env_paths = [p for p in listed.split(os.pathsep) if p.strip()] if listed else None
     return Session(
-        bib_paths=env_paths + [str(path) for path in options.get("bib") or []],
-        bundled=not options.get("no_bundled"),
+        bib_paths=[str(path) for path in options.get("bib") or []],
+        env_paths=env_paths,
+        bundled=False if options.get("no_bundled") else None,
         strict=bool(options.get("strict")),
         quiet=bool(options.get("quiet")),
         use_cache=not options.get("no_cache") and not os.environ.get("COPRO_NO_CACHE"),
@@ -112,6 +115,7 @@ COMMAND_MODULES = {
     "refs": "reading_cmd",
     "check": "check_cmd",
     "cache": "cache_cmd",
+    "config": "config_cmd",
 }
 #: The global options that take a value (the command name is the first word after the
 #: global options and their values).

@@ -41,17 +41,58 @@ class Session:
         self,
         bib_paths: list[str] | None = None,
         *,
-        bundled: bool = True,
+        bundled: bool | None = True,
+        env_paths: list[str] | None = None,
         strict: bool = False,
         quiet: bool = False,
         use_cache: bool = True,
     ) -> None:
-        self.bib_paths = bib_paths or []
-        self.bundled = bundled
+        """`bib_paths` are the --bib files; `env_paths` COPRO_BIB's (None when it is not
+        set: the config file's `bib` then); `bundled` None leaves it to the config file."""
+        self.option_paths = bib_paths or []
+        self.env_paths = env_paths
+        self.option_bundled = bundled
         self.strict = strict
         self.quiet = quiet
         self.use_cache = use_cache
         self._catalogue: Catalogue | None = None
+        self._config: dict[str, Any] | None = None
+
+    @property
+    def config(self) -> dict[str, Any]:
+        """The config file's settings, read when first asked for."""
+        if self._config is None:
+            from ..config import load_config
+
+            self._config = load_config()
+        return self._config
+
+    @property
+    def bib_paths(self) -> list[str]:
+        """The libraries besides the bundled one, in load order: COPRO_BIB's (else the
+        config file's `bib`), then the --bib files."""
+        listed = self.env_paths if self.env_paths is not None else self.config.get("bib", [])
+        return [*listed, *self.option_paths]
+
+    @property
+    def bundled(self) -> bool:
+        if self.option_bundled is not None:
+            return self.option_bundled
+        return bool(self.config.get("bundled", True))
+
+    def preferred(self, ctx: typer.Context, parameter: str, value: Any, setting: str) -> Any:
+        """A command option's value, or where the user did not give it, the setting's
+        environment variable, else the config file's value, else the option's default."""
+        from typer._click.core import ParameterSource
+
+        if ctx.get_parameter_source(parameter) not in (ParameterSource.DEFAULT, None):
+            return value
+        from ..config import SETTINGS
+
+        env = SETTINGS[setting].env
+        if env and os.environ.get(env):
+            return os.environ[env]
+        return self.config.get(setting, value)
 
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
@@ -191,10 +232,18 @@ def nothing_matched(
 
 
 def stdout_console() -> Console:
-    """A Rich console for stdout: colour only on a terminal and without NO_COLOR."""
+    """A Rich console for stdout: colour only on a terminal, without NO_COLOR, and unless
+    the config file says `color = false`."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    from ..config import load_config
+    from ..errors import CoproError
+
+    try:
+        colour = load_config().get("color", True)
+    except CoproError:  # reported by the commands that read settings; not for a colour
+        colour = True
+    return Console(highlight=False, soft_wrap=False, no_color=not colour or None)
 
 
 def is_terminal() -> bool:

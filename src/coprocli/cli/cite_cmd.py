@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -139,6 +139,21 @@ def copy_out(render: Callable[[str], str]) -> None:
     err(f"Copied to the clipboard: {where}.")
 
 
+def preferences(
+    ctx: typer.Context, style: Any, markup: Any, locale: str | None
+) -> tuple[Any, Any, str | None]:
+    """Style, markup and locale: each as the option gives it, else from the environment
+    (COPRO_STYLE, COPRO_FORMAT, COPRO_LOCALE), else the config file, else the default."""
+    from ._common import session
+
+    state = session(ctx)
+    return (
+        state.preferred(ctx, "style", style, "style"),
+        state.preferred(ctx, "markup", markup, "format"),
+        state.preferred(ctx, "locale", locale, "locale"),
+    )
+
+
 def check_csl(csl: Path | None, locale: str | None) -> None:
     """A --csl file is checked before anything is loaded; --locale needs one."""
     if csl is not None:
@@ -213,6 +228,7 @@ def cite_command(
     """
     from ..errors import UsageError
 
+    style, markup, locale = preferences(ctx, style, markup, locale)
     check_format(style, markup, output)
     if in_text and narrative:
         raise UsageError("Choose --in-text or --narrative, not both.")
@@ -305,6 +321,8 @@ def export_command(
 
     if to is not None and (style is not None or markup is not None or csl is not None):
         raise UsageError("Give --to for data or --style/--format for a reference list, not both.")
+    if to is None:
+        style, markup, locale = preferences(ctx, style, markup, locale)
     if to is None and style is None and markup is None and csl is None:
         raise UsageError(f"Give --to FORMAT ({EXPORTERS.choices()}) or --style.")
     check_csl(csl, locale)

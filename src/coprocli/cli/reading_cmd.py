@@ -40,6 +40,7 @@ from .cite_cmd import (
     check_format,
     copy_out,
     emit,
+    preferences,
 )
 
 
@@ -121,6 +122,7 @@ def reading_list_command(
     """
     from ..readinglist import check_grouping, render_reading_list
 
+    style, markup, locale = preferences(ctx, style, markup, locale)
     check_format(style, markup, output)
     check_csl(csl, locale)
     check_copy(copy, output, markup, False)
@@ -218,6 +220,7 @@ def refs_command(
     from .. import refs
     from ..errors import CoproError, UsageError
 
+    style, markup, locale = preferences(ctx, style, markup, locale)
     check_format(style, markup, output)
     check_csl(csl, locale)
     check_copy(copy, output, markup, as_json)
