@@ -46,8 +46,6 @@ def config_path() -> Path:
 def load_config(path: Path | None = None) -> dict[str, Any]:
     """The settings in the file (none when there is no file); a `CoproError` naming the
     file, and the line where TOML says, for a file that cannot be used."""
-    import tomllib
-
     path = path or config_path()
     try:
         text = path.read_text("utf-8")
@@ -55,6 +53,8 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         return {}
     except (OSError, UnicodeDecodeError) as error:
         raise CoproError(f"{path}: cannot be read ({error}); fix or remove it.") from None
+    import tomllib  # only for a file that is there
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
