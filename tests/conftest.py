@@ -98,3 +98,10 @@ def stored_index(
     warm = load_catalogue(paths, bundled=bundled, cache=cache)
     assert warm.stored is not None and warm.stored.indexed
     return built, SearchIndex(warm.view(), warm.stored.search_store())
+
+
+def shell_script(path: Path, body: str) -> Path:
+    """An executable `sh` script at `path` (a stand-in browser or pager for a test)."""
+    path.write_text(f"#!/bin/sh\n{body}\n", "utf-8")
+    path.chmod(0o755)
+    return path

@@ -29,6 +29,7 @@ SETTINGS: dict[str, Setting] = {
     "bib": Setting(list, "COPRO_BIB", "libraries to load besides the bundled catalogue"),
     "bundled": Setting(bool, "", "whether to load the bundled catalogue"),
     "color": Setting(bool, "", "colour on a terminal (NO_COLOR still wins)"),
+    "pager": Setting(bool, "COPRO_PAGER", "long output on a terminal through $PAGER (less)"),
 }
 _KNOWN = ", ".join(SETTINGS)
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..conftest import Runner
+from ..conftest import Runner, shell_script
 
 LIBRARY = """
 @article{doi-only, title = {By DOI}, doi = {https://dx.doi.org/10.1000/xyz}}
@@ -47,9 +47,7 @@ def test_no_link_and_unknown_keys_are_one_line(copro: Runner, tmp_path: Path) ->
 def test_open_hands_the_link_to_the_browser(tmp_path: Path) -> None:
     """Python's webbrowser runs the command in BROWSER: here one that notes what it got."""
     noted = tmp_path / "opened.txt"
-    browser = tmp_path / "browser"
-    browser.write_text(f'#!/bin/sh\nprintf "%s" "$1" > {noted}\n', "utf-8")
-    browser.chmod(0o755)
+    browser = shell_script(tmp_path / "browser", f'printf "%s" "$1" > {noted}')
     environment = {
         "PATH": os.environ["PATH"],
         "BROWSER": str(browser),

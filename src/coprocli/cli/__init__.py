@@ -60,6 +60,12 @@ def root(
     no_bundled: Annotated[
         bool, typer.Option("--no-bundled", help="Leave the bundled catalogue out.")
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager", help="Print long output straight to the terminal, not through a pager."
+        ),
+    ] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Treat any problem in a .bib file as an error.")
     ] = False,
@@ -132,6 +138,21 @@ def load_commands(args: list[str] | None = None) -> None:
         importlib.import_module(f"{__name__}.{module}")
 
 
+def _global_flag(args: list[str], flag: str) -> bool:
+    """Whether `flag` is given among the global options (before the command word)."""
+    value_expected = False
+    for arg in args:
+        if value_expected:
+            value_expected = False
+        elif arg == flag:
+            return True
+        elif arg in _VALUED_GLOBALS:
+            value_expected = True
+        elif arg == "--" or not arg.startswith("-"):
+            return False
+    return False
+
+
 def _command_name(args: list[str]) -> str | None:
     """The command word of a command line: the first word that is neither a global
     option nor a global option's value."""
@@ -194,32 +215,42 @@ def main(argv: list[str] | None = None) -> None:
     else:
         load_commands(args)
     command = typer.main.get_command(app)
+    from ._pager import hold, release
+
+    held = None if _global_flag(args, "--no-pager") else hold()
     try:
-        result = command.main(
-            args=args,
-            prog_name="copro",
-            standalone_mode=False,
-        )
-        code = result if isinstance(result, int) else 0
-    except PipeClosed:
-        code = _closed_pipe()
-    except CoproError as error:
-        err(f"Error: {error.message}")
-        code = error.exit_code
-    except NoArgsIsHelpError as error:
-        out(error.format_message())
-        code = 0
-    except UsageError as error:
-        hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
-        err(f"Error: {error.format_message()}{hint}")
-        code = 2
-    except ClickException as error:
-        err(f"Error: {error.format_message()}")
-        code = error.exit_code
-    except (Abort, KeyboardInterrupt):
-        code = 130
-    except OSError as error:  # Rich's output to a full or broken stdout
-        code = _failed_output(error)
+        try:
+            result = command.main(
+                args=args,
+                prog_name="copro",
+                standalone_mode=False,
+            )
+            code = result if isinstance(result, int) else 0
+        except PipeClosed:
+            code = _closed_pipe()
+        except CoproError as error:
+            err(f"Error: {error.message}")
+            code = error.exit_code
+        except NoArgsIsHelpError as error:
+            out(error.format_message())
+            code = 0
+        except UsageError as error:
+            hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+            err(f"Error: {error.format_message()}{hint}")
+            code = 2
+        except ClickException as error:
+            err(f"Error: {error.format_message()}")
+            code = error.exit_code
+        except (Abort, KeyboardInterrupt):
+            code = 130
+        except OSError as error:  # Rich's output to a full or broken stdout
+            code = _failed_output(error)
+    finally:
+        if held is not None:  # what the command wrote, whatever happened
+            try:
+                release(held, page=_pages())
+            except OSError as error:  # the terminal went away
+                code = _failed_output(error)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
@@ -227,6 +258,18 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as error:  # buffered output that could not be written after all
         code = _failed_output(error)
     sys.exit(code)
+
+
+def _pages() -> bool:
+    """Whether the settings let long output go through the pager (`pager = false` does
+    not; a file that cannot be read: page, and let the commands that read it say so)."""
+    from ..config import load_config
+    from ..errors import CoproError
+
+    try:
+        return bool(load_config().get("pager", True))
+    except CoproError:
+        return True
 
 
 def _failed_output(error: OSError) -> int:
