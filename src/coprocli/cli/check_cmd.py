@@ -9,32 +9,48 @@ from ._help import CoproCommand
 
 @app.command("check", cls=CoproCommand)
 def check_command(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Load the catalogue and .bib files and list every problem found; exit 1 if any.
+    """Load the catalogue and .bib files and list every problem found, and what will go
+    wrong later (likely duplicates, organisations read as people); exit 1 on a problem or
+    an error.
 
     Example: copro --no-bundled --bib refs.bib check
     """
+    from ..lint import lint
+
     state = session(ctx)
     state.quiet = True  # this command prints every warning itself, on stdout
     catalogue = state.catalogue()
     warnings = catalogue.warnings
+    findings = lint(catalogue.entries)
+    errors = sum(1 for finding in findings if finding.severity == "error")
     if as_json:
         from ..listing import to_json
 
-        out(
-            to_json(
-                {
-                    "source": w.source,
-                    "line": w.line,
-                    "key": w.key,
-                    "kind": w.kind,
-                    "message": w.message,
-                }
-                for w in warnings
-            )
-        )
+        problems = [
+            {"source": w.source, "line": w.line, "key": w.key, "kind": w.kind, "message": w.message}
+            for w in warnings
+        ]
+        problems += [
+            {
+                "source": f.source,
+                "line": f.line,
+                "key": f.key,
+                "kind": "finding",
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.message,
+                "hint": f.hint,
+            }
+            for f in findings
+        ]
+        out(to_json(problems))
     else:
         out_lines(str(warning) for warning in warnings)
+        out_lines(str(finding) for finding in findings)
         loaded = counted(len(catalogue), "entry", "entries")
-        err(f"{loaded} loaded, {counted(len(warnings), 'problem')} found.")
-    if warnings:
+        said = f"{loaded} loaded, {counted(len(warnings), 'problem')} found"
+        if findings:
+            said += f", and {counted(len(findings), 'finding')} ({counted(errors, 'error')})"
+        err(said + ".")
+    if warnings or errors:
         raise typer.Exit(1)
