@@ -7,7 +7,11 @@ be), the entry's file and line, a message and a hint. Rules so far:
   author's family name (case, accents and punctuation aside);
 - C002 (error) an organisation written as a person: a name in single braces or none, of
   three words or more, with an institutional word (`Social Care Institute for Excellence`
-  becomes "Excellence, S. C. I. f." in every style).
+  becomes "Excellence, S. C. I. f." in every style);
+- C003 (warning) a web resource (`@online`, `@electronic`, `@www`) with no URL or DOI;
+- C004 (warning) a field every style needs for the type is missing: a title; a year (or
+  date) for articles, books, chapters, papers and theses; the journal of an article, the
+  publisher of a book, the book of a chapter or paper, the school of a thesis.
 """
 
 import re
@@ -69,6 +73,7 @@ _INSTITUTIONAL = frozenset(
     }
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_CONNECTORS = frozenset({"for", "of", "and", "on", "the", "in"})
 
 
 class Finding(NamedTuple):
@@ -90,7 +95,12 @@ class Finding(NamedTuple):
 
 def lint(entries: Sequence[Entry]) -> list[Finding]:
     """Every finding, by file and line."""
-    found = [*_duplicates(entries), *_organisations_as_people(entries)]
+    found = [
+        *_duplicates(entries),
+        *_organisations_as_people(entries),
+        *_web_without_link(entries),
+        *_missing_fields(entries),
+    ]
     return sorted(found, key=lambda finding: (finding.source, finding.line, finding.code))
 
 
@@ -123,7 +133,7 @@ def _duplicates(entries: Sequence[Entry]) -> Iterator[Finding]:
                 continue
             reported.add(keys)
             first, *others = group
-            for entry in others:
+            for entry in [other for other in others if _may_be_one(first, other)]:
                 yield _finding(
                     "C001",
                     "warning",
@@ -132,6 +142,25 @@ def _duplicates(entries: Sequence[Entry]) -> Iterator[Finding]:
                     f"same {what}",
                     "keep one entry, or make them differ where they really do",
                 )
+
+
+#: Fields in which two records of one work never differ: different values mean different
+#: works of the same title (each issue's "Editorial board", an erratum with its own DOI).
+_DISTINGUISHING = ("doi", "volume", "number", "pages")
+
+
+def _may_be_one(first: Entry, other: Entry) -> bool:
+    from .item import bare_doi
+
+    for name in _DISTINGUISHING:
+        mine, theirs = first.fields.get(name), other.fields.get(name)
+        if not (mine and theirs):
+            continue
+        if name == "doi":
+            mine, theirs = bare_doi(mine), bare_doi(theirs)
+        if fold(str(mine)) != fold(str(theirs)):
+            return False
+    return True
 
 
 def _organisations_as_people(entries: Sequence[Entry]) -> Iterator[Finding]:
@@ -154,5 +183,54 @@ def _organisations_as_people(entries: Sequence[Entry]) -> Iterator[Finding]:
 def _looks_institutional(person: Person) -> bool:
     if person.literal:
         return False
+    if any(len(word) == 1 for word in _WORD.findall(person.given)):
+        return False  # initials: a person (J. B. Company), whatever the family name means
     words = _WORD.findall(f"{person.given} {person.particle} {person.family}")
-    return len(words) >= 3 and any(fold(word) in _INSTITUTIONAL for word in words)
+    if len(words) < 3:
+        return False
+    # An institutional word that is only the family name may be one (Joan Baptista
+    # Company): it takes another one before it, or a connecting word (Institute for …).
+    before = [fold(word) for word in words[:-1]]
+    return any(word in _INSTITUTIONAL for word in before) or bool(
+        _CONNECTORS.intersection(before) and fold(words[-1]) in _INSTITUTIONAL
+    )
+
+
+_WEB_TYPES = frozenset({"online", "electronic", "www"})
+
+
+def _web_without_link(entries: Sequence[Entry]) -> Iterator[Finding]:
+    for entry in entries:
+        fields = entry.fields
+        if entry.type in _WEB_TYPES and not (fields.get("url") or fields.get("doi")):
+            yield _finding(
+                "C003", "warning", entry, "a web resource with no URL or DOI", "add its url"
+            )
+
+
+#: Fields every style needs, by entry type: alternatives separated by `|`.
+_NEEDED: dict[str, tuple[str, ...]] = {
+    "article": ("year|date", "journal|journaltitle"),
+    "book": ("year|date", "publisher"),
+    "incollection": ("year|date", "booktitle"),
+    "inproceedings": ("year|date", "booktitle"),
+    "inbook": ("year|date",),
+    "phdthesis": ("year|date", "school|institution"),
+    "mastersthesis": ("year|date", "school|institution"),
+    "thesis": ("year|date", "school|institution"),
+}
+
+
+def _missing_fields(entries: Sequence[Entry]) -> Iterator[Finding]:
+    for entry in entries:
+        fields = entry.fields
+        for needed in ("title", *_NEEDED.get(entry.type, ())):
+            choices = needed.split("|")
+            if not any(fields.get(name) for name in choices):
+                yield _finding(
+                    "C004",
+                    "warning",
+                    entry,
+                    f"no {' or '.join(choices)}, which every style needs for @{entry.type}",
+                    f"add {choices[0]}",
+                )
