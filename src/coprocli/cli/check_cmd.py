@@ -9,9 +9,10 @@ from ._help import CoproCommand
 
 @app.command("check", cls=CoproCommand)
 def check_command(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Load the catalogue and .bib files and list every problem found, and what will go
-    wrong later (likely duplicates, organisations read as people); exit 1 on a problem or
-    an error.
+    """List the problems of the .bib files and what will go wrong later; exit 1 on errors.
+
+    Findings: likely duplicates, organisations read as people, web resources without a
+    link, fields every style needs; each with a code, a severity and a fix.
 
     Example: copro --no-bundled --bib refs.bib check
     """

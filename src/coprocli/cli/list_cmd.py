@@ -99,8 +99,9 @@ def stats_command(
     ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Every count, as JSON.")] = False,
 ) -> None:
-    """Counts of the catalogue (or the filters' selection) by year, type, section, keyword
-    and author, drawn as bars.
+    """Counts by year, type, section, keyword and author, drawn as bars.
+
+    Of the whole catalogue, or of what the filters select.
 
     Example: copro stats --section "Practical tools"
     """
