@@ -9,7 +9,7 @@ from ._help import CoproCommand
 
 @app.command("check", cls=CoproCommand)
 def check_command(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """List the problems of the .bib files and what will go wrong later; exit 1 on errors.
+    """Problems of the .bib files, and what will go wrong later; exit 1 on errors.
 
     Findings: likely duplicates, organisations read as people, web resources without a
     link, fields every style needs; each with a code, a severity and a fix.
