@@ -44,10 +44,30 @@ def config_path() -> Path:
     return user_folder("config") / "config.toml"
 
 
+#: The last file read: (path, size, modification time) -> its settings. A command asks for
+#: the settings in several places (its options, the colour, the pager); the file is read
+#: once, and again only when it has changed.
+_READ: dict[tuple[str, int, int], dict[str, Any]] = {}
+
+
 def load_config(path: Path | None = None) -> dict[str, Any]:
     """The settings in the file (none when there is no file); a `CoproError` naming the
     file, and the line where TOML says, for a file that cannot be used."""
     path = path or config_path()
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise CoproError(f"{path}: cannot be read ({error}); fix or remove it.") from None
+    stamp = (str(path), status.st_size, status.st_mtime_ns)
+    if stamp not in _READ:
+        _READ.clear()
+        _READ[stamp] = _read_config(path)
+    return dict(_READ[stamp])
+
+
+def _read_config(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text("utf-8")
     except FileNotFoundError:

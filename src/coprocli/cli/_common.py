@@ -56,16 +56,13 @@ class Session:
         self.quiet = quiet
         self.use_cache = use_cache
         self._catalogue: Catalogue | None = None
-        self._config: dict[str, Any] | None = None
 
     @property
     def config(self) -> dict[str, Any]:
-        """The config file's settings, read when first asked for."""
-        if self._config is None:
-            from ..config import load_config
+        """The config file's settings (`load_config` reads the file once a command)."""
+        from ..config import load_config
 
-            self._config = load_config()
-        return self._config
+        return load_config()
 
     @property
     def bib_paths(self) -> list[str]:
