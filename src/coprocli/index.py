@@ -620,8 +620,13 @@ class SearchIndex:
         return math.log(1.0 + len(self.entries) / (1.0 + size))
 
     def _expand(self, word: str, *, prefix: bool, fuzzy: bool = True) -> _Expansion:
-        """The index keys a folded query word stands for, each with its band. Numbers and
-        stop words match only as typed; without `fuzzy`, only the word and its forms."""
+        """The index keys a folded query word stands for, each with its band, and how many
+        postings they have. Numbers and stop words match only as typed; without `fuzzy`,
+        only the word and its forms."""
+        terms = self._expanded_keys(word, prefix=prefix, fuzzy=fuzzy)
+        return _Expansion(terms, sum(self._df(term) for term in terms))
+
+    def _expanded_keys(self, word: str, *, prefix: bool, fuzzy: bool) -> dict[str, int]:
         terms: dict[str, int] = {}
 
         def add(term: str, band: int) -> None:
@@ -631,7 +636,7 @@ class SearchIndex:
         exact = normalise(word)
         add(exact, EXACT)
         if not word.isalpha() or is_stop(word):
-            return _Expansion(terms, sum(self._df(term) for term in terms))
+            return terms
         store = self.store
         # The vocabulary knows its words' stems; only a word it lacks needs the stemmer.
         for mate in self._forms(store.stem_of(exact) or stem(exact)):
@@ -642,7 +647,7 @@ class SearchIndex:
         # A word found in many entries was typed as meant: looking for words it starts or
         # for typos of it would only add noise (and time) to a large result.
         if not fuzzy or self._df(exact) >= _COMMON:
-            return _Expansion(terms, sum(self._df(term) for term in terms))
+            return terms
         if prefix and len(word) >= 3:
             for surface in store.prefixed(word, _PREFIX_LIMIT):
                 if not surface.startswith(word):
@@ -660,7 +665,7 @@ class SearchIndex:
             for surface, distance in _typos(word, candidates, most):
                 if distance:
                     add(surface, ONE_EDIT if distance == 1 else TWO_EDITS)
-        return _Expansion(terms, sum(self._df(term) for term in terms))
+        return terms
 
     def _forms(self, stemmed: str) -> list[str]:
         """The vocabulary words of a stem. Snowball ends the stem of a verb in -ify with
