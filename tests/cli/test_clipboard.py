@@ -42,11 +42,15 @@ def display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.wait(timeout=10)
 
 
-def _copro(display: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _copro(
+    display: str, tmp_path: Path, *args: str, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """copro in a process of its own on `display` ("": none), with no controlling terminal."""
     environment = {
         "PATH": os.environ["PATH"],
         "DISPLAY": display,
         "COPRO_CACHE_DIR": str(tmp_path / "cache"),
+        **env,
     }
     return subprocess.run(
         [sys.executable, "-m", "coprocli", *args],
@@ -54,6 +58,7 @@ def _copro(display: str, tmp_path: Path, *args: str) -> subprocess.CompletedProc
         text=True,
         env=environment,
         timeout=60,
+        start_new_session=True,
     )
 
 
@@ -125,14 +130,7 @@ def test_a_large_list_goes_in_chunks(display: str, tmp_path: Path) -> None:
 
 
 def test_no_clipboard_is_one_line_and_exit_1(tmp_path: Path) -> None:
-    environment = {"PATH": "/usr/bin:/bin", "COPRO_CACHE_DIR": str(tmp_path / "cache")}
-    done = subprocess.run(
-        [sys.executable, "-m", "coprocli", "cite", "spice", "--copy"],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=60,
-    )
+    done = _copro("", tmp_path, "cite", "spice", "--copy")
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.startswith("Error: No clipboard to copy to: no display")
     assert len(done.stderr.strip().splitlines()) == 1
@@ -178,18 +176,9 @@ def test_refs_with_nothing_cited_copies_nothing_and_says_so(tmp_path: Path) -> N
 def test_over_ssh_without_a_terminal_to_ask(tmp_path: Path) -> None:
     """Over SSH with no display, the text goes through the terminal (OSC 52); with no
     terminal either (no controlling tty here), one line and exit 1."""
-    environment = {
-        "PATH": "/usr/bin:/bin",
-        "COPRO_CACHE_DIR": str(tmp_path / "cache"),
-        "SSH_CONNECTION": "10.0.0.1 5000 10.0.0.2 22",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "coprocli", "cite", "spice", "--copy"],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=60,
-        start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
+    # (no controlling terminal: /dev/tty cannot be opened)
+    done = _copro(
+        "", tmp_path, "cite", "spice", "--copy", SSH_CONNECTION="10.0.0.1 5000 10.0.0.2 22"
     )
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.startswith("Error: No clipboard to copy to: no display, and no terminal")
