@@ -140,33 +140,31 @@ def load_commands(args: list[str] | None = None) -> None:
 
 def _global_flag(args: list[str], flag: str) -> bool:
     """Whether `flag` is given among the global options (before the command word)."""
-    value_expected = False
-    for arg in args:
-        if value_expected:
-            value_expected = False
-        elif arg == flag:
-            return True
-        elif arg in _VALUED_GLOBALS:
-            value_expected = True
-        elif arg == "--" or not arg.startswith("-"):
-            return False
-    return False
+    return flag in _split_command_line(args)[0]
 
 
 def _command_name(args: list[str]) -> str | None:
     """The command word of a command line: the first word that is neither a global
     option nor a global option's value."""
+    return _split_command_line(args)[1]
+
+
+def _split_command_line(args: list[str]) -> tuple[list[str], str | None]:
+    """The global options before the command word (not their values), and that word
+    (None when there is none, or `--` comes first)."""
+    options: list[str] = []
     value_expected = False
     for arg in args:
         if value_expected:
             value_expected = False
-        elif arg in _VALUED_GLOBALS:
-            value_expected = True
         elif arg == "--":
-            return None
+            return options, None
         elif not arg.startswith("-"):
-            return arg
-    return None
+            return options, arg
+        else:
+            options.append(arg)
+            value_expected = arg in _VALUED_GLOBALS
+    return options, None
 
 
 def _completing() -> bool:
