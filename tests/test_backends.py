@@ -123,6 +123,23 @@ def test_unsafe_link_schemes_become_plain_text(name: str) -> None:
     assert safe_url("vbscript:x") is None
 
 
+def test_html_never_links_a_script_or_data_url() -> None:
+    """Every HTML link of copro goes through `format_link`, which checks the URL itself:
+    even a caller that skips `render` cannot make a `javascript:` link."""
+    backend = get_backend("html")
+    for url in (
+        "javascript:alert(1)",
+        " JaVa\tScRiPt:alert(1)",
+        "\x00javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "VBScript:msgbox(1)",
+    ):
+        assert backend.format_link(url, "click", "click") == "click"
+    assert backend.format_link('https://e.org/?a=1&b="2"', "x", "x") == (
+        '<a href="https://e.org/?a=1&amp;b=&quot;2&quot;">x</a>'
+    )
+
+
 def test_markdown_emphasis_delimiters_touch_the_text() -> None:
     assert get_backend("markdown").render(emph(" spaced ")) == " *spaced* "
     assert get_backend("markdown").render(emph("")) == ""

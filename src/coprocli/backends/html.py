@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from ._base import Backend
+from ._base import Backend, safe_url
 
 # C0 controls other than tab and line ends are not allowed in HTML text; they are dropped.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -41,7 +41,12 @@ class HtmlBackend(Backend):
         return f"<strong>{content}</strong>"
 
     def format_link(self, url: str, content: str, text: str) -> str:
-        return f'<a href="{html.escape(url, quote=True)}">{content}</a>'
+        # `render` checks URLs already; checked again here, so that no caller of this
+        # method can make a link of `javascript:`, `data:` or `vbscript:`.
+        checked = safe_url(url)
+        if checked is None:
+            return content
+        return f'<a href="{html.escape(checked, quote=True)}">{content}</a>'
 
     def paragraph(self, content: str) -> str:
         return f"<p>{content}</p>\n"
