@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -39,9 +40,25 @@ class Flavours(NamedTuple):
     rtf: str
 
 
-def copy(flavours: Flavours) -> str:
+#: What the no-clipboard messages of a command suggest doing instead.
+WRITE_A_FILE = "write a file with --output"
+
+
+def copy_rendered(render: Callable[[str], str], *, instead: str = WRITE_A_FILE) -> str:
+    """Put what `render(markup)` gives as text, HTML and RTF on the clipboard (`copy`); an
+    in-text citation, a fragment of RTF, is made a document first."""
+    from .backends import get_backend
+
+    rtf = render("rtf")
+    if not rtf.startswith("{\\rtf"):
+        rtf = get_backend("rtf").document(rtf)
+    return copy(Flavours(render("text").strip("\n"), render("html"), rtf), instead=instead)
+
+
+def copy(flavours: Flavours, *, instead: str = WRITE_A_FILE) -> str:
     """Put `flavours` on the clipboard; what was done, for a message (`HTML, RTF and text
-    on the X11 clipboard`). A `CoproError` when there is no clipboard to reach."""
+    on the X11 clipboard`). A `CoproError` when there is no clipboard to reach, which ends
+    by suggesting `instead`."""
     if sys.platform == "darwin":
         return _macos(flavours)
     if sys.platform == "win32":
@@ -52,11 +69,11 @@ def copy(flavours: Flavours) -> str:
         _run(["wl-copy", "--type", "text/plain;charset=utf-8"], flavours.text)
         return "the text on the Wayland clipboard (wl-copy offers one format)"
     if os.environ.get("SSH_TTY") or os.environ.get("SSH_CONNECTION"):
-        return _osc52(flavours.text)
+        return _osc52(flavours.text, instead)
     raise CoproError(
         "No clipboard to copy to: no display (DISPLAY or WAYLAND_DISPLAY) and no SSH "
         "terminal. Run it in a desktop session (Wayland needs wl-clipboard installed), "
-        "or write a file with --output."
+        f"or {instead}."
     )
 
 
@@ -206,7 +223,7 @@ class _SelectionOwner:
 # -- other systems ---------------------------------------------------------------------------
 
 
-def _osc52(text: str) -> str:
+def _osc52(text: str, instead: str = WRITE_A_FILE) -> str:
     """The text through the terminal's OSC 52 escape (the terminal owns the clipboard)."""
     sequence = f"\033]52;c;{base64.b64encode(text.encode()).decode()}\a"
     try:
@@ -214,8 +231,7 @@ def _osc52(text: str) -> str:
             terminal.write(sequence)
     except OSError:
         raise CoproError(
-            "No clipboard to copy to: no display, and no terminal to ask (OSC 52); "
-            "write a file with --output."
+            f"No clipboard to copy to: no display, and no terminal to ask (OSC 52); {instead}."
         ) from None
     return "the text on the terminal's clipboard (OSC 52: no display for formatting)"
 

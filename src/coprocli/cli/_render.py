@@ -1,7 +1,7 @@
 """How entries look to a person: Rich tables and panels on a terminal, plain text in a pipe.
 
 This is the terminal backend: the only place besides `cli/` where Rich is used. Catalogue
-text reaches Rich only as `Text` made by `_shown`, never as a string Rich would read as
+text reaches Rich only as `Text` made by `shown`, never as a string Rich would read as
 markup (`[link=...]` in a title is just text), and plain text goes out through `out`;
 both make terminal controls visible (`terminal.visible`). What only lists and records need
 (`listing`, `textblocks`) is imported where they are printed: search results, printed
@@ -30,7 +30,7 @@ _PLAIN_INDENT = "    "
 _WEB_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
-def _shown(text: str, style: str | Style = "") -> Text:
+def shown(text: str, style: str | Style = "") -> Text:
     """Catalogue text for Rich: literal, never markup, with terminal controls made visible."""
     from rich.text import Text
 
@@ -54,7 +54,8 @@ def short_authors(entry: Entry, most: int = 3) -> str:
     return ", ".join(names)
 
 
-def _year(entry: Entry) -> str:
+def year_text(entry: Entry) -> str:
+    """The year for a list, `n.d.` for none."""
     return str(entry.year) if entry.year is not None else "n.d."
 
 
@@ -70,7 +71,11 @@ def print_entry_table(entries: Sequence[Entry], *, summaries: bool, full: bool) 
 
     if not is_terminal():
         for entry in entries:
-            out("\t".join((entry.key, _year(entry), short_authors(entry), entry.title, entry.type)))
+            out(
+                "\t".join(
+                    (entry.key, year_text(entry), short_authors(entry), entry.title, entry.type)
+                )
+            )
             if summaries and entry.annotation:
                 out(to_plain(_summary(entry, full), indent=_PLAIN_INDENT))
         return
@@ -92,18 +97,18 @@ def print_entry_table(entries: Sequence[Entry], *, summaries: bool, full: bool) 
     if type_column:
         table.add_column("Type", style="dim", max_width=16, overflow="fold")
     for entry in entries:
-        title: RenderableType = _shown(entry.title)
+        title: RenderableType = shown(entry.title)
         if summaries and entry.annotation:
             from rich.console import Group
 
-            title = Group(_shown(entry.title, "bold"), _annotation(_summary(entry, full)))
-        year = _shown(_year(entry))
+            title = Group(shown(entry.title, "bold"), annotation(_summary(entry, full)))
+        year = shown(year_text(entry))
         if not type_column:
-            year.append_text(_shown(f"\n{entry.type}", "dim"))
-        cells = [_shown(entry.key), year, _shown(short_authors(entry)), title]
-        table.add_row(*cells, *([_shown(entry.type)] if type_column else []))
+            year.append_text(shown(f"\n{entry.type}", "dim"))
+        cells = [shown(entry.key), year, shown(short_authors(entry)), title]
+        table.add_row(*cells, *([shown(entry.type)] if type_column else []))
     console.print(table)
-    console.print(_shown(counted(len(entries), "entry", "entries"), "dim"))
+    console.print(shown(counted(len(entries), "entry", "entries"), "dim"))
 
 
 # The title is the column people read, so the others have a most width in proportion to
@@ -124,7 +129,7 @@ def _add_authors_column(table: Table, console: Console) -> None:
     table.add_column("Authors", max_width=max(10, min(28, console.width // 6)))
 
 
-def _annotation(text: str) -> RenderableType:
+def annotation(text: str) -> RenderableType:
     """Annotation blocks for Rich: paragraphs, and lists with hanging indents."""
     from rich.console import Group
     from rich.table import Table
@@ -135,13 +140,13 @@ def _annotation(text: str) -> RenderableType:
     parts: list[RenderableType] = []
     for block in parse_blocks(text):
         if isinstance(block, Paragraph):
-            parts.append(_shown(block.text))
+            parts.append(shown(block.text))
         elif isinstance(block, ItemList):
             grid = Table.grid(padding=(0, 1))
             grid.add_column(no_wrap=True, justify="right")
             grid.add_column()
             for number, item in enumerate(block.items, start=block.start):
-                grid.add_row(f"{number}." if block.ordered else "•", _shown(item))
+                grid.add_row(f"{number}." if block.ordered else "•", shown(item))
             parts.append(grid)
     spaced: list[RenderableType] = []
     for part in parts:
@@ -170,38 +175,50 @@ def print_records(entries: Sequence[Entry]) -> None:
         return
     from rich.console import Group
     from rich.panel import Panel
-    from rich.style import Style
-    from rich.table import Table
     from rich.text import Text
-
-    from ..item import doi_url  # the one place a DOI becomes an address
 
     console = stdout_console()
     for entry in entries:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
-        for label, value in record_rows(entry):
-            link = None
-            if label in {"URL", "DOI"}:
-                link = _web_link(value if label == "URL" else doi_url(value))
-            grid.add_row(label, _shown(value, Style(link=link) if link else ""))
-        title = _shown(entry.title, "bold")
+        title = shown(entry.title, "bold")
         # A title longer than the top border would be cut off there: it heads the body.
         in_border = title.cell_len <= console.width - 6
-        body: list[RenderableType] = [grid] if in_border else [title, Text(""), grid]
-        if entry.annotation:
-            body += [Text(""), _annotation(entry.annotation)]
+        body = record_body(entry)
+        if not in_border:
+            body = [title, Text(""), *body]
         console.print(
             Panel(
                 Group(*body),
                 title=title if in_border else None,
                 title_align="left",
-                subtitle=_shown(entry.key, "cyan"),
+                subtitle=shown(entry.key, "cyan"),
                 subtitle_align="right",
                 padding=(0, 1),
             )
         )
+
+
+def record_body(entry: Entry) -> list[RenderableType]:
+    """An entry's record for a terminal, below its title: the fields (URL and DOI as
+    links), then the annotation with its lists (`copro show`, `copro browse`)."""
+    from rich.style import Style
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..item import doi_url  # the one place a DOI becomes an address
+    from ..listing import record_rows
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in record_rows(entry):
+        link = None
+        if label in {"URL", "DOI"}:
+            link = _web_link(value if label == "URL" else doi_url(value))
+        grid.add_row(label, shown(value, Style(link=link) if link else ""))
+    body: list[RenderableType] = [grid]
+    if entry.annotation:
+        body += [Text(""), annotation(entry.annotation)]
+    return body
 
 
 def print_styles(rows: Sequence[Mapping[str, str]]) -> None:
@@ -217,9 +234,9 @@ def print_styles(rows: Sequence[Mapping[str, str]]) -> None:
 
     console = stdout_console()
     for row in rows:
-        console.print(_shown(f"{row['name']}: {row['title']}", "bold"))
+        console.print(shown(f"{row['name']}: {row['title']}", "bold"))
         for text in (row["citation"], row["example"]):
-            console.print(Padding(_shown(text), (0, 0, 0, 2), expand=False))
+            console.print(Padding(shown(text), (0, 0, 0, 2), expand=False))
         console.print()
 
 
@@ -235,7 +252,7 @@ def print_hits(hits: Sequence[Hit]) -> None:
                     (
                         entry.key,
                         f"{hit.score:.1f}",
-                        _year(entry),
+                        year_text(entry),
                         short_authors(entry),
                         entry.title,
                         where,
@@ -257,20 +274,20 @@ def print_hits(hits: Sequence[Hit]) -> None:
     _add_key_column(table, console)
     for rank, hit in enumerate(hits, start=1):
         cell = Text()
-        cell.append_text(_shown(hit.entry.title, "bold"))
+        cell.append_text(shown(hit.entry.title, "bold"))
         # The title is already in the cell; show the best match found elsewhere.
-        shown = [match for match in hit.matches if match.field not in {"title", "subtitle"}]
-        if shown:
-            best = shown[0]
+        elsewhere = [match for match in hit.matches if match.field not in {"title", "subtitle"}]
+        if elsewhere:
+            best = elsewhere[0]
             cell.append("\n")
             cell.append(visible(f"{best.field}: "), style="italic dim")
             cell.append_text(_highlighted(best.snippet, best.spans))
         table.add_row(
             str(rank),
             cell,
-            _shown(short_authors(hit.entry)),
-            _year(hit.entry),
-            _shown(hit.entry.key),
+            shown(short_authors(hit.entry)),
+            year_text(hit.entry),
+            shown(hit.entry.key),
         )
     console.print(table)
 
@@ -307,7 +324,7 @@ def print_stats(total: int, found: Mapping[str, Sequence[tuple[str, int]]]) -> N
     from rich.table import Table
 
     console = stdout_console()
-    console.print(_shown(f"{total} entries", "bold"))
+    console.print(shown(f"{total} entries", "bold"))
     for name, pairs in found.items():
         if not pairs:
             continue
@@ -318,6 +335,6 @@ def print_stats(total: int, found: Mapping[str, Sequence[tuple[str, int]]]) -> N
         table.add_column()
         for value, count in pairs:
             bar = "█" * max(1, round(_BAR_WIDTH * count / largest))
-            table.add_row(_shown(value), str(count), bar)
+            table.add_row(shown(value), str(count), bar)
         console.print()
         console.print(table)

@@ -128,15 +128,10 @@ def check_copy(copy: bool, output: Path | None, markup: str | None, as_json: boo
 
 def copy_out(render: Callable[[str], str]) -> None:
     """Put what `render` gives in text, HTML and RTF on the clipboard, and say so."""
-    from ..backends import get_backend
-    from ..clipboard import Flavours, copy
+    from ..clipboard import copy_rendered
     from ._common import err
 
-    rtf = render("rtf")
-    if not rtf.startswith("{\\rtf"):  # an in-text citation is a fragment: make it a document
-        rtf = get_backend("rtf").document(rtf)
-    where = copy(Flavours(render("text").strip("\n"), render("html"), rtf))
-    err(f"Copied to the clipboard: {where}.")
+    err(f"Copied to the clipboard: {copy_rendered(render)}.")
 
 
 def preferences(

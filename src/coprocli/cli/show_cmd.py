@@ -58,24 +58,13 @@ def open_command(
 
     Example: copro open boyle2009challenge
     """
-    from ..backends._base import safe_url
-    from ..errors import CoproError
-    from ..item import doi_url
+    from ..links import entry_link, open_link
 
-    entry = select_entries(ctx, [key])[0]
-    url = safe_url(entry.fields.get("url") or "") or ""
-    if not url.startswith(("http://", "https://", "ftp://", "ftps://")):
-        doi = entry.fields.get("doi")
-        url = doi_url(doi) if doi else ""
-    if not url:
-        raise CoproError(f"{entry.key} has no URL or DOI to open; 'copro show {entry.key}'.")
+    url = entry_link(select_entries(ctx, [key])[0])
     if print_only:
         out(url)
         return
-    import webbrowser
-
-    if not webbrowser.open(url):
-        raise CoproError(f"No web browser could be started; the link is {url}")
+    open_link(url)
     from ._common import err
 
     err(f"Opened {url}")
