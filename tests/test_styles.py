@@ -504,6 +504,11 @@ def test_sentence_case_keeps_protected_words() -> None:
     )
 
 
+def test_sentence_case_keeps_the_pronoun_and_the_numeral_i() -> None:
+    raw = "What I Learned in World War I and Why I’m Still Here"
+    assert sentence_case(_segments(raw)) == "What I learned in world war I and why I’m still here"
+
+
 def test_title_case_keeps_protected_words() -> None:
     raw = "the {iPhone} and the {nhs}: a study of co-production in {e}urope"
     assert title_case(_segments(raw)) == (

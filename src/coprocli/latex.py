@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from contextlib import suppress
 from functools import partial
 
 from .rawtext import plain, plain_verbatim
 
-__all__ = ["decode", "decode_protected", "unescape_verbatim"]
+__all__ = ["decode", "decode_protected", "unescape_verbatim", "unknown_commands"]
 
 # --------------------------------------------------------------------------------------
 # Tables
@@ -635,6 +636,7 @@ class _Decoder:
         "out",
         "protect",
         "s",
+        "unknown",
         "want_marks",
     )
 
@@ -649,6 +651,7 @@ class _Decoder:
         self.capture = 0  # open captured arguments (their text is not in the main `out`)
         self.math = False
         self.open_single = 0  # single quotation marks opened with ` and not yet closed
+        self.unknown: list[str] | None = None  # collects unknown command names when a list
 
     # -- the main loop ------------------------------------------------------------------
 
@@ -859,6 +862,8 @@ class _Decoder:
         kind = _COMMANDS.get(name)
         if kind is None or kind == _KEEP:
             # Unknown commands lose themselves and keep their argument: \foo{arg} is arg.
+            if kind is None and self.unknown is not None:
+                self.unknown.append(name)
             return self._maybe_arg(pos, _F_PLAIN)
         return self._special_command(kind, pos)
 
@@ -1001,6 +1006,18 @@ def decode(value: str, *, keep_lines: bool = False) -> str:
         return _tidy("".join(decoder.out), keep_lines)
     except Exception:  # pragma: no cover - a bug must not abort loading a whole library
         return _fallback(value)
+
+
+def unknown_commands(value: str) -> list[str]:
+    """The commands in `value` that the decoder does not know, in order (`\\foo{x}` is
+    printed as `x`: the command is lost in every style and export)."""
+    if "\\" not in value:
+        return []
+    decoder = _Decoder(value, want_marks=False)
+    decoder.unknown = []
+    with suppress(Exception):  # as in `decode`: a bug must not abort a whole check
+        decoder.run()
+    return decoder.unknown
 
 
 def decode_protected(value: str) -> list[tuple[str, bool]]:

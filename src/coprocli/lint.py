@@ -11,7 +11,17 @@ be), the entry's file and line, a message and a hint. Rules so far:
 - C003 (warning) a web resource (`@online`, `@electronic`, `@www`) with no URL or DOI;
 - C004 (warning) a field every style needs for the type is missing: a title; a year (or
   date) for articles, books, chapters, papers and theses; the journal of an article, the
-  publisher of a book, the book of a chapter or paper, the school of a thesis.
+  publisher of a book, the book of a chapter or paper, the school of a thesis;
+- C005 (note) a web resource with a URL but no access date (`urldate`), which Harvard and
+  Vancouver print for web pages (APA and MLA only for pages that change);
+- C006 (warning) a capitalised word in a title that sentence-case styles (APA, Vancouver)
+  will lower-case, and that looks like a proper noun: the rest of its sentence is in
+  sentence case, or the entry's annotation or abstract writes it with a capital
+  mid-sentence and never without;
+- C007 (warning) what will not survive output: a LaTeX command copro does not know (each
+  style and export prints its argument without it), or a date it cannot read whole.
+
+Severities: `error` (the output will be wrong), `warning` (it may be), `note` (advice).
 """
 
 import re
@@ -100,6 +110,9 @@ def lint(entries: Sequence[Entry]) -> list[Finding]:
         *_organisations_as_people(entries),
         *_web_without_link(entries),
         *_missing_fields(entries),
+        *_web_without_access_date(entries),
+        *_unprotected_capitals(entries),
+        *_lost_in_output(entries),
     ]
     return sorted(found, key=lambda finding: (finding.source, finding.line, finding.code))
 
@@ -233,4 +246,119 @@ def _missing_fields(entries: Sequence[Entry]) -> Iterator[Finding]:
                     entry,
                     f"no {' or '.join(choices)}, which every style needs for @{entry.type}",
                     f"add {choices[0]}",
+                )
+
+
+def _web_without_access_date(entries: Sequence[Entry]) -> Iterator[Finding]:
+    for entry in entries:
+        fields = entry.fields
+        if entry.type in _WEB_TYPES and fields.get("url") and not fields.get("urldate"):
+            yield _finding(
+                "C005",
+                "note",
+                entry,
+                "a web resource with no access date, which Harvard and Vancouver print",
+                "add urldate = {YYYY-MM-DD}, the day you last saw the page",
+            )
+
+
+#: Title fields that sentence-case styles recase (a proceedings' name is kept as written).
+_CASED_FIELDS = ("title", "subtitle", "booktitle")
+
+
+def _unprotected_capitals(entries: Sequence[Entry]) -> Iterator[Finding]:
+    from .item import segments, to_item
+    from .styles._text import lowered_words
+
+    for entry in entries:
+        item = None
+        named: set[str] | None = None
+        for name in _CASED_FIELDS:
+            if name not in entry.raw:
+                continue
+            title = segments(entry, name)
+            # Without the entry's own names first: most titles stop here, and its names
+            # (publisher, place) can only keep more words, never fewer.
+            words = lowered_words(title)
+            if not words:
+                continue
+            if item is None:
+                item = to_item(entry)
+                if not item.is_english:
+                    break
+            if name == "booktitle" and item.type == "paper-conference":
+                continue
+            if item.proper_names:
+                words = lowered_words(title, item.proper_names)
+            if named is None:
+                named = _named_in_prose(entry)
+            proper = [word for word, deliberate in words if deliberate or word in named]
+            for word in dict.fromkeys(proper):
+                yield _finding(
+                    "C006",
+                    "warning",
+                    entry,
+                    f"the {name} word '{word}' looks like a proper noun; sentence-case "
+                    f"styles will print '{word.lower()}'",
+                    f"protect it in braces: {{{word}}}",
+                )
+
+
+_PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SENTENCE_END = frozenset(".!?:;")
+
+
+def _named_in_prose(entry: Entry) -> set[str]:
+    """The words the entry's annotation or abstract writes with a capital in the middle
+    of a sentence (a proper noun's sign) and never in lower case."""
+    prose = " ".join(entry.get(name) for name in ("annotation", "annote", "abstract"))
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for match in _PROSE_WORD.finditer(prose):
+        word = match.group()
+        if word.islower():
+            lower.add(word)
+            continue
+        before = match.start() - 1
+        while before >= 0 and prose[before].isspace():
+            before -= 1
+        if before >= 0 and prose[before] not in _SENTENCE_END and prose[before].isalnum():
+            capitalised.add(word)
+    return {word for word in capitalised if word.lower() not in lower}
+
+
+def _lost_in_output(entries: Sequence[Entry]) -> Iterator[Finding]:
+    from .item import parse_date
+    from .latex import unknown_commands
+    from .model import VERBATIM_FIELDS
+
+    for entry in entries:
+        for name, value in entry.raw.items():
+            if name in VERBATIM_FIELDS or "\\" not in value:
+                continue
+            unknown = dict.fromkeys(unknown_commands(value))
+            if unknown:
+                commands = ", ".join(f"\\{command}" for command in unknown)
+                yield _finding(
+                    "C007",
+                    "warning",
+                    entry,
+                    f"the {name} uses {commands}, which copro does not know: every style "
+                    "and export prints what it applies to without it",
+                    "write the text in Unicode, or with a standard LaTeX command",
+                )
+        for name in ("date", "urldate", "origdate", "eventdate"):
+            written = entry.fields.get(name)
+            if not written:
+                continue
+            date = parse_date(written)
+            if date is None or date.literal:
+                understood = f"only its year, {date.year}," if date else "nothing"
+                yield _finding(
+                    "C007",
+                    "warning",
+                    entry,
+                    f"the {name} '{written}' is not a date copro reads: styles and exports "
+                    f"keep {understood} of it",
+                    "write it as YYYY-MM-DD (or YYYY-MM, YYYY, a range YYYY/YYYY)",
                 )

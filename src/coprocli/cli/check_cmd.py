@@ -12,7 +12,8 @@ def check_command(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Problems of the .bib files, and what will go wrong later; exit 1 on errors.
 
     Findings: likely duplicates, organisations read as people, web resources without a
-    link, fields every style needs; each with a code, a severity and a fix.
+    link or access date, fields every style needs, capitals sentence case would lose, and
+    what output would drop; each with a code, a severity and a fix.
 
     Example: copro --no-bundled --bib refs.bib check
     """

@@ -72,6 +72,10 @@ STOP_WORDS = frozenset(
 
 
 def _is_capitalised(word: str) -> bool:
+    """A word with a capital first letter and the rest in lower case: one sentence case
+    lowers. The pronoun `I` (`I'm`, `I’d`) and the numeral `I` (`World War I`) keep it."""
+    if word == "I" or word[:2] in ("I'", "I’"):
+        return False
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
@@ -157,6 +161,14 @@ def _sentence_words(
     names of countries, regions, languages, nationalities, months and those names.
     """
     words, kept, gaps = _split_words(segments)
+    _recase_as_sentence(words, kept, gaps, names)
+    return words, kept, gaps
+
+
+def _recase_as_sentence(
+    words: list[str], kept: list[bool], gaps: list[str], names: tuple[str, ...] | None
+) -> None:
+    """`_sentence_words`' work on a title already split: `words` and `kept` change in place."""
     proper_until = 0  # words before this index belong to a proper noun found already
     for index, word in enumerate(words):
         if kept[index]:
@@ -174,7 +186,6 @@ def _sentence_words(
             words[index] = _capitalise(word)
         elif _is_capitalised(word):
             words[index] = word.lower()
-    return words, kept, gaps
 
 
 def sentence_case_segments(
@@ -204,6 +215,53 @@ def sentence_case(
         out.append(word)
         out.append(gaps[index + 1])
     return "".join(out)
+
+
+def lowered_words(
+    segments: Sequence[tuple[str, bool]], names: tuple[str, ...] = ()
+) -> list[tuple[str, bool]]:
+    """The words sentence case turns to lower case, as written, each with whether the
+    rest of its sentence is written in sentence case (at least two other words of four
+    letters or more, most of them in lower case): there a capital is deliberate, most
+    likely a proper noun that wants protecting. `Working with Cahn on time banking in
+    Leeds` gives [("Cahn", True)] (`Leeds` is a place: kept); `The New Wealth of Time`
+    gives [("New", False), ("Wealth", False), ("Time", False)]."""
+    cased, kept, gaps = _split_words(segments)
+    written = list(cased)
+    _recase_as_sentence(cased, kept, gaps, names)
+    lowered = [
+        index
+        for index, (was, now) in enumerate(zip(written, cased, strict=True))
+        if was != now and now == was.lower()
+    ]
+    if not lowered:
+        return []
+    # Per sentence: how many of its telling words (four letters or more, not its first)
+    # there are, and how many of them are in lower case.
+    sentence_of: list[int] = []
+    telling: list[bool] = []
+    counts: list[list[int]] = [[0, 0]]
+    for index, (word, gap) in enumerate(zip(written, gaps, strict=False)):
+        starts = _starts_sentence(index, gap)
+        if starts and index:
+            counts.append([0, 0])
+        sentence_of.append(len(counts) - 1)
+        telling.append(not starts and len(word) >= 4 and word.isalpha())
+        if telling[-1]:
+            counts[-1][0] += 1
+            counts[-1][1] += word.islower()
+    result = []
+    for index in lowered:
+        total, lower = counts[sentence_of[index]]
+        total -= telling[index]  # the others: a lowered word is capitalised, never lower
+        # After a dash a new part of the title may start (`Local Area Coordination –
+        # Family, friends, community`): a capital there is no sign of a proper noun.
+        after_dash = _DASH.search(gaps[index]) is not None
+        result.append((written[index], lower >= 2 and lower * 2 > total and not after_dash))
+    return result
+
+
+_DASH = re.compile(r"[–—]|\s-\s")
 
 
 def title_case(segments: Sequence[tuple[str, bool]]) -> str:
