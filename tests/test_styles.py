@@ -782,3 +782,16 @@ def test_page_ranges_with_non_ascii_digits_do_not_raise() -> None:
 
     assert page_range("²--³", "chicago") == "²–³"
     assert page_range("321--328", "chicago") == "321–28"
+
+
+def test_apa_chapter_without_its_book_has_no_dangling_in() -> None:
+    """apa.csl prints `A chapter (pp. 1–10).`; copro keeps the title's full stop, but
+    neither prints an `In` with no book after it."""
+    entry = Entry(
+        key="c",
+        type="incollection",
+        fields={"title": "A chapter", "year": "2020", "pages": "1--10"},
+        names={"author": (Person(family="Smith", given="Ann"),)},
+    )
+    text = plain(STYLES["apa"].references([entry])[0].body)
+    assert text == "Smith, A. (2020). A chapter. (pp. 1–10)."

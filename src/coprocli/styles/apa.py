@@ -298,10 +298,9 @@ APA.layouts = {
             " ",
             group(
                 " ",
-                El("container_editors", suffix=","),
-                El("container"),
+                # `In` only before a book: a chapter with none is no `In (pp. 1–10)`.
+                group(" ", El("container_editors", suffix=","), El("container"), prefix="In "),
                 group(", ", El("edition"), El("volume"), El("pages"), prefix="(", suffix=")"),
-                prefix="In ",
                 suffix=".",
             ),
             _PUBLISHER,
