@@ -6,8 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Letters that do not decompose into a base letter and a combining accent.
-_SPECIAL = str.maketrans(
+#: Letters that do not decompose into a base letter and a combining accent, and typographic
+#: variants, by code point. The web page's search (`webpage.py`) folds with the same table.
+SPECIAL_CHARACTERS = str.maketrans(
     {
         "ø": "o",
         "Ø": "o",
@@ -39,7 +40,7 @@ def fold(text: str) -> str:
     """Lower-case, accent-free text: `Gödel` -> `godel`, `Ø` -> `o`, curly quotes straight."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    decomposed = unicodedata.normalize("NFKD", text.translate(SPECIAL_CHARACTERS))
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return stripped.casefold()
 

@@ -29,9 +29,10 @@ def check_grouping(group_by: str) -> str:
     return key
 
 
-def _groups(entries: Sequence[Entry], group_by: str) -> list[tuple[str, list[Entry]]]:
+def grouped(entries: Sequence[Entry], group_by: str) -> list[tuple[str, list[Entry]]]:
     """(heading, entries) pairs; headings in order of first appearance, except years and
-    keywords, which sort."""
+    keywords, which sort. An entry with several keywords is under each of them; with
+    `none`, all entries are under one empty heading."""
     check_grouping(group_by)
     if group_by == "none":
         return [("", list(entries))]
@@ -51,6 +52,15 @@ def _groups(entries: Sequence[Entry], group_by: str) -> list[tuple[str, list[Ent
     elif group_by == "keyword":
         ordered.sort(key=lambda pair: pair[0].casefold())
     return ordered
+
+
+def formatted_references(entries: Sequence[Entry], style: str) -> dict[str, Node]:
+    """Each entry's reference in the built-in `style`, by key, as a reading list shows it:
+    without a numeric style's label, same-author-year letters worked out over `entries`."""
+    from .styles import get_style
+
+    made = get_style(style).references(entries, citations=False)
+    return {reference.key: reference.body for reference in made}
 
 
 class Part(NamedTuple):
@@ -75,12 +85,9 @@ def reading_list_parts(
     """The blocks of an annotated reading list, in order, for any output to render. The
     references are in the built-in `style`, or taken from `formatted` (by key: a CSL
     style's, `csl.references`)."""
-    groups = _groups(entries, group_by)  # validates group_by before any formatting
+    groups = grouped(entries, group_by)  # validates group_by before any formatting
     if formatted is None:
-        from .styles import get_style
-
-        made = get_style(style).references(entries, citations=False)
-        formatted = {reference.key: reference.body for reference in made}
+        formatted = formatted_references(entries, style)
     parts: list[Part] = []
     if title:
         parts.append(Part("heading", title, 1))

@@ -98,6 +98,16 @@ def reading_list_command(
             help="A complete document (an HTML page with print CSS, a LaTeX file).",
         ),
     ] = False,
+    web: Annotated[
+        bool,
+        typer.Option(
+            "--web",
+            rich_help_panel="Format",
+            help="One self-contained HTML page for a browser, offline: search, section and "
+            "keyword filters, a style switch and copy buttons (implies --format html "
+            "--standalone).",
+        ),
+    ] = False,
     all_entries: AllOpt = False,
     query: QueryOpt = None,
     keys_from: KeysFromOpt = None,
@@ -118,11 +128,13 @@ def reading_list_command(
     Entries come from keys, --all, --query or the filters, as in cite; with none of them,
     the whole catalogue.
 
-    Example: copro reading-list --title "Core papers" --format html --standalone
+    Example: copro reading-list --title "Core papers" --web --output core-papers.html
     """
     from ..readinglist import check_grouping, render_reading_list
 
     style, markup, locale = preferences(ctx, style, markup, locale)
+    if web:
+        markup = _check_web(ctx, copy)
     check_format(style, markup, output)
     check_csl(csl, locale)
     check_copy(copy, output, markup, False)
@@ -135,6 +147,20 @@ def reading_list_command(
         from ..csl import references
 
         formatted = references(entries, csl, locale=locale)
+    if web:
+        from ..webpage import web_page
+
+        page = web_page(
+            entries,
+            style=style,
+            group_by=group_by,
+            title=title,
+            intro=intro,
+            formatted=formatted,
+            formatted_name=f"{csl.stem} (CSL)" if csl is not None else "",
+        )
+        emit(ctx, page, output, force)
+        return
     if markup == WORD:
         from ..wordfile import reading_list
 
@@ -165,6 +191,23 @@ def reading_list_command(
         copy_out(made)
     else:
         emit(ctx, made(markup), output, force)
+
+
+def _check_web(ctx: typer.Context, copy: bool) -> str:
+    """--web writes an HTML page (whatever format the settings prefer): a --format other
+    than html on the command line, or --copy, contradicts it."""
+    from typer._click.core import ParameterSource
+
+    from ..errors import UsageError
+
+    given = str(ctx.params.get("markup", "html"))
+    if ctx.get_parameter_source("markup") == ParameterSource.COMMANDLINE and (
+        given.strip().lower() != "html"
+    ):
+        raise UsageError(f"--web makes an HTML page: drop --format {given}.")
+    if copy:
+        raise UsageError("--web makes a page for a file: drop --copy, or --web to copy the list.")
+    return "html"
 
 
 @app.command("refs", cls=CoproCommand)
