@@ -14,6 +14,8 @@ import pytest
 
 from coprocli.clipboard import cf_html
 
+from ..xdisplay import xvfb
+
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="X11 and Xvfb are Linux tools")
 
 
@@ -23,23 +25,10 @@ def display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if shutil.which("Xvfb") is None or shutil.which("xclip") is None:
         pytest.skip("Xvfb and xclip are not installed (apt-get install xvfb xclip)")
     pytest.importorskip("Xlib")
-    # Xvfb picks a free display and writes its number to the pipe (-displayfd).
-    reading, writing = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(writing), "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        pass_fds=(writing,),
-    )
-    os.close(writing)
-    with os.fdopen(reading) as numbers:
-        number = numbers.readline().strip()
-    if not number:
-        server.kill()
-        pytest.skip("Xvfb did not start")
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
+    with xvfb() as display:
+        if display is None:
+            pytest.skip("Xvfb did not start")
+        yield display
 
 
 def _copro(

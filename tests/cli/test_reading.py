@@ -69,6 +69,44 @@ def test_hostile_titles_cannot_inject(copro: Runner, tmp_path: Path) -> None:
     assert "\\}1 more" in rtf.stdout
 
 
+def test_web_page_of_the_bundled_catalogue(copro: Runner, tmp_path: Path) -> None:
+    target = tmp_path / "list.html"
+    result = copro("reading-list", "--web", "--title", "Core papers", "--output", str(target))
+    assert result.code == 0 and result.stdout == ""
+    assert result.stderr == f"Wrote {target}.\n"
+    page = target.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
+    assert page.count('<article class="entry"') == 19 and '<script type="application/json"' in page
+    # Whatever format the settings prefer, --web makes the page.
+    preferred = copro(
+        "reading-list", "--web", "--section", "Practical tools", env={"COPRO_FORMAT": "latex"}
+    )
+    assert preferred.code == 0 and preferred.stdout.count('<article class="entry"') == 3
+    explicit = copro("reading-list", "--web", "--format", "HTML", "--standalone", "--style", "apa")
+    assert explicit.code == 0 and '<option value="apa" selected>' in explicit.stdout
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--format", "text"], "Error: --web makes an HTML page: drop --format text.\n"),
+        (["-f", "docx"], "Error: --web makes an HTML page: drop --format docx.\n"),
+        (
+            ["--copy"],
+            "Error: --web makes a page for a file: drop --copy, or --web to copy the list.\n",
+        ),
+        (["--style", "nope"], "Error: Unknown style 'nope'; choose one of: "),
+        (["--group-by", "colour"], "Error: Unknown grouping 'colour'; choose one of: "),
+    ],
+)
+def test_web_page_bad_combinations_are_usage_errors(
+    copro: Runner, options: list[str], message: str
+) -> None:
+    result = copro("reading-list", "--web", *options)
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+
+
 def test_pipeline_search_to_cite(copro: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     keys = copro("search", "timebanking", "--keys").stdout
     monkeypatch.setattr("sys.stdin", io.StringIO(keys))
