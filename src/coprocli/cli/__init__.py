@@ -106,7 +106,7 @@ def session_of(options: dict[str, Any]) -> Session:
 
 #: Each command's module. Commands register themselves on `app` when their module is
 #: imported, and `--help` lists them in this order: finding things first, then citing
-#: them, then checking files.
+#: them (and browsing, which does both), then checking files.
 COMMAND_MODULES = {
     "search": "search_cmd",
     "filter": "filter_cmd",
@@ -117,6 +117,7 @@ COMMAND_MODULES = {
     "cite": "cite_cmd",
     "export": "cite_cmd",
     "styles": "cite_cmd",
+    "browse": "browse_cmd",
     "reading-list": "reading_cmd",
     "refs": "reading_cmd",
     "check": "check_cmd",
