@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import pty
+import signal
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -81,7 +86,7 @@ async def preview_text(pilot: Any) -> str:
 
 def test_typing_ranks_as_copro_search(catalogue: Catalogue) -> None:
     queries = ["timebanking", "time-bank", "co-production", "Neeham", "public services"]
-    queries += ["author:slay", "year:2011 -slay", "tools OR films"]
+    queries += ["author:slay", "year:2011 -slay", "tools OR films", "timebanking personalisation"]
 
     async def script(pilot: Any) -> None:
         for query in queries:
@@ -98,6 +103,20 @@ def test_timebanking_finds_the_two_timebanking_resources(catalogue: Catalogue) -
         await search_for(pilot, "timebanking", typed=True)
         assert keys_shown(pilot.app) == ["ryancollins2008new", "spice"]
         assert "2 matches" in str(pilot.app.query_one("#status").content)
+
+    drive(Browser(catalogue, style="apa"), script)
+
+
+def test_the_status_line_says_what_the_results_are(catalogue: Catalogue) -> None:
+    async def script(pilot: Any) -> None:
+        status = pilot.app.query_one("#status")
+        assert str(status.content) == "19 entries · apa"
+        await search_for(pilot, "timebanking personalisation")
+        assert str(status.content) == (
+            "No entry matches every word; these 6 match most of them · apa"
+        )
+        await search_for(pilot, "xyzzyq")
+        assert keys_shown(pilot.app) == [] and str(status.content).startswith("Nothing matched")
 
     drive(Browser(catalogue, style="apa"), script)
 
@@ -441,3 +460,79 @@ def test_textual_is_imported_only_when_browse_runs() -> None:
     )
     assert done.stdout.splitlines()[-1] == "[]"
     assert _browse_app.__name__ == "coprocli.cli._browse_app"
+
+
+# -- on a real terminal -----------------------------------------------------------------------
+
+
+class _Terminal:
+    """A pseudo-terminal for `copro browse` as a person's shell gives it: stdin and stderr
+    on the terminal, stdout a pipe (`copro browse > keys.txt`)."""
+
+    def __init__(self) -> None:
+        import fcntl
+        import struct
+        import termios
+
+        self.leader, self.follower = pty.openpty()
+        fcntl.ioctl(self.follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        self.settings = termios.tcgetattr(self.follower)
+        self.shown = b""
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "coprocli", "browse"],
+            stdin=self.follower,
+            stdout=subprocess.PIPE,
+            stderr=self.follower,
+            env={**os.environ, "TERM": "xterm-256color"},
+        )
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.leader, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.shown += chunk
+
+    def wait_for(self, text: bytes, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.shown:
+            assert time.monotonic() < deadline, f"{text!r} never shown: {self.shown[-300:]!r}"
+            time.sleep(0.02)
+
+    def type(self, keys: bytes) -> None:
+        os.write(self.leader, keys)
+
+    def close(self) -> tuple[int, str]:
+        """Wait for copro to end: its exit status and what it printed on stdout."""
+        import termios
+
+        printed, _ = self.process.communicate(timeout=60)
+        assert termios.tcgetattr(self.follower) == self.settings  # the terminal as it was
+        tail = self.shown[self.shown.rindex(b"\x1b[?1049h") :]
+        assert b"\x1b[?1049l" in tail  # the full screen left
+        os.close(self.follower)
+        os.close(self.leader)
+        return self.process.returncode, printed.decode()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pseudo-terminal")
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigint", "keys"])
+def test_on_a_terminal_it_quits_and_gives_the_terminal_back(stop: str) -> None:
+    terminal = _Terminal()
+    terminal.wait_for(b"19 entries")
+    if stop == "ctrl-c":
+        terminal.type(b"\x03")
+    elif stop == "sigint":
+        terminal.process.send_signal(signal.SIGINT)
+    else:
+        terminal.type(b"timebanking")
+        terminal.wait_for(b"2 matches")
+        terminal.type(b"\r")  # to the results
+        terminal.wait_for(b"Keys & quit")
+        terminal.type(b" \r")  # mark the first, print the keys
+    code, printed = terminal.close()
+    assert (code, printed) == ((0, "ryancollins2008new\n") if stop == "keys" else (130, ""))

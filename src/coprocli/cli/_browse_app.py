@@ -59,7 +59,7 @@ DEBOUNCE = 0.06
 @dataclass(frozen=True)
 class Outcome:
     """How the browser ended: `cite` (print the references of `entries`) or `keys` (print
-    their keys), or nothing to print; `interrupted` for Ctrl-C."""
+    their keys), or nothing to print; `interrupted` for Ctrl-C (or SIGINT)."""
 
     action: Literal["cite", "keys"] | None = None
     entries: tuple[Entry, ...] = ()
@@ -87,7 +87,7 @@ def find(catalogue: Catalogue, text: str) -> Results:
         hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
         return Results([], f"Nothing matched{hint}")
     if index.partial:
-        note = f"No entry matches every word; {counted(len(hits), 'match', 'matches')} of most"
+        note = f"No entry matches every word; these {len(hits)} match most of them"
     elif len(hits) == RESULTS_SHOWN:
         note = f"The best {RESULTS_SHOWN:,}; more words narrow the search"
     else:
@@ -229,7 +229,7 @@ class ResultList(ScrollView, can_focus=True):
         title_width = width - 2 - key_width - 1 - 4 - 1 - authors_width - 1
         cells += [(_cell(visible(entry.key), key_width) + " ", key)]
         cells += [(_cell(year_text(entry), 4) + " ", dim)]
-        if title_width < 12:  # a narrow terminal: the title before the authors
+        if title_width < 12:  # a narrow list: no authors, and the title has their room
             title_width += authors_width + 1
         else:
             cells += [(_cell(visible(short_authors(entry)), authors_width) + " ", Style())]
@@ -239,7 +239,7 @@ class ResultList(ScrollView, can_focus=True):
 
 
 class Browser(App[Outcome]):
-    """Search, preview, mark, cite. `style` and `markup` are the configured ones."""
+    """Search, preview, mark, cite; references in `style` (the configured one)."""
 
     TITLE = "copro browse"
     ENABLE_COMMAND_PALETTE = False
