@@ -45,7 +45,7 @@ CSL_STYLE = "csl"
 #: Entries are laid out in blocks of this many, which the browser skips while they are out
 #: of sight (CSS `content-visibility`): a keystroke that shows or hides thousands of
 #: entries lays out a few blocks, not thousands of entries (webpage.css sizes a block).
-CHUNK = 50
+CHUNK = 20
 
 _WORD = re.compile(r"[^\W_]+")
 #: Words joined by hyphens or apostrophes: `co-production` is also found as `coproduction`.
