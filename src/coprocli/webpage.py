@@ -322,7 +322,7 @@ def _controls(
         f'<select id="style">{_options(backend, styles, first)}</select></div>'
     )
     return (
-        '<search class="controls" aria-label="Search and filter the list" hidden>\n'
+        '<search class="controls" role="search" aria-label="Search and filter the list" hidden>\n'
         + "\n".join(fields)
         + '\n<div class="actions">'
         '<button type="button" id="copy-all">Copy all shown</button>'
