@@ -86,6 +86,19 @@ def test_web_page_of_the_bundled_catalogue(copro: Runner, tmp_path: Path) -> Non
     assert explicit.code == 0 and '<option value="apa" selected>' in explicit.stdout
 
 
+def test_web_page_in_a_csl_style(copro: Runner) -> None:
+    from ..citeproc_reference import pandoc_path
+
+    if pandoc_path() is None:
+        pytest.skip("pandoc is not installed (pip install pypandoc-binary)")
+    style = Path(__file__).resolve().parents[1] / "fixtures" / "csl" / "apa.csl"
+    result = copro("reading-list", "--web", "--csl", str(style), "--section", "Practical tools")
+    assert result.code == 0
+    page = result.stdout
+    assert '<option value="csl" selected>apa (CSL)</option>' in page
+    assert '"style":"csl"' in page and page.count('<article class="entry"') == 3
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -147,45 +147,29 @@ def reading_list_command(
         from ..csl import references
 
         formatted = references(entries, csl, locale=locale)
+    # What every form of the list is made from (a Word file, a web page, text markups).
+    made_from: dict[str, Any] = {
+        "style": style,
+        "group_by": group_by,
+        "title": title,
+        "intro": intro,
+        "formatted": formatted,
+    }
     if web:
         from ..webpage import web_page
 
-        page = web_page(
-            entries,
-            style=style,
-            group_by=group_by,
-            title=title,
-            intro=intro,
-            formatted=formatted,
-            formatted_name=f"{csl.stem} (CSL)" if csl is not None else "",
-        )
-        emit(ctx, page, output, force)
+        if csl is not None:
+            made_from["formatted_name"] = f"{csl.stem} (CSL)"
+        emit(ctx, web_page(entries, **made_from), output, force)
         return
     if markup == WORD:
         from ..wordfile import reading_list
 
-        document = reading_list(
-            entries,
-            style=style,
-            group_by=group_by,
-            title=title,
-            intro=intro,
-            formatted=formatted,
-        )
-        emit(ctx, document, output, force)
+        emit(ctx, reading_list(entries, **made_from), output, force)
         return
 
     def made(markup: str) -> str:
-        return render_reading_list(
-            entries,
-            style=style,
-            markup=markup,
-            group_by=group_by,
-            title=title,
-            intro=intro,
-            standalone=standalone,
-            formatted=formatted,
-        )
+        return render_reading_list(entries, markup=markup, standalone=standalone, **made_from)
 
     if copy:
         copy_out(made)
