@@ -30,8 +30,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .backends._base import safe_url
-from .backends.html import _CONTROL, HtmlBackend
+from .backends._base import CONTROL_CHARACTERS, safe_url
+from .backends.html import HtmlBackend
 from .folding import SPECIAL_CHARACTERS, fold
 from .model import Entry
 from .readinglist import check_grouping, formatted_references, grouped
@@ -78,7 +78,7 @@ def reference_tree(node: Node) -> Tree:
 
 def _tree_parts(node: Node) -> list[Tree]:
     if isinstance(node, Text):
-        text = _CONTROL.sub("", node.text)  # as the HTML backend drops them
+        text = CONTROL_CHARACTERS.sub("", node.text)  # as the HTML backend drops them
         return [text] if text else []
     children: list[Tree] = []
     for child in node.children:

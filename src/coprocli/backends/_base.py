@@ -19,6 +19,8 @@ from ..textblocks import ItemList, parse_blocks
 SAFE_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "mailto", "doi", "urn", "file"})
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
+#: C0 controls other than tab and line ends: not allowed in HTML or TeX text, so dropped.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def safe_url(url: str) -> str | None:

@@ -4,12 +4,8 @@ for screen and print (hanging indents, no link colours on paper)."""
 from __future__ import annotations
 
 import html
-import re
 
-from ._base import Backend, safe_url
-
-# C0 controls other than tab and line ends are not allowed in HTML text; they are dropped.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from ._base import CONTROL_CHARACTERS, Backend, safe_url
 
 _CSS = """\
 body { font-family: Georgia, "Times New Roman", serif; font-size: 1.05rem;
@@ -32,7 +28,7 @@ class HtmlBackend(Backend):
     extension = "html"
 
     def escape(self, text: str) -> str:
-        return html.escape(_CONTROL.sub("", text), quote=True)
+        return html.escape(CONTROL_CHARACTERS.sub("", text), quote=True)
 
     def format_emph(self, content: str) -> str:
         return f"<em>{content}</em>"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ._base import Backend
+from ._base import CONTROL_CHARACTERS, Backend
 
 _SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -26,8 +26,6 @@ _SPECIALS = {
     "\u00a0": "~",
 }
 _SPECIAL = re.compile(r"[\\{}&%$#_~^`\u00a0]")
-# Control characters (other than tab and line ends) are invalid in TeX input: dropped.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # `--`, `''`, `,,`, `<<`, `>>` are ligatures in TeX fonts (en dash, quotes, guillemets):
 # an empty group between the two characters keeps them apart.
 _LIGATURE = re.compile(r"([-',<>])(?=\1)")
@@ -38,7 +36,7 @@ _URL_SPECIAL = re.compile(r"[%#]")
 def escape_latex(text: str) -> str:
     """Unicode text as LaTeX text that prints exactly it (and reads back through
     `coprocli.latex.decode` as the same text)."""
-    text = _CONTROL.sub("", text)
+    text = CONTROL_CHARACTERS.sub("", text)
     if _SPECIAL.search(text):
         text = _SPECIAL.sub(lambda match: _SPECIALS[match.group()], text)
     return _LIGATURE.sub(r"\1{}", text)
