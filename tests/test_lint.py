@@ -1,4 +1,5 @@
-"""`copro check`'s findings (`lint.py`): likely duplicates, organisations read as people."""
+"""`copro check`'s findings (`lint.py`): duplicates, organisations read as people, missing
+fields and links, capitals sentence case would lose, what output would drop."""
 
 from __future__ import annotations
 
@@ -81,14 +82,18 @@ def test_check_lists_findings_and_exits_1_on_an_error(copro: Runner, tmp_path) -
     result = copro("--no-bundled", "--bib", str(library), "check")
     assert result.code == 1
     assert f"{library}:2: C002 error: entry 'scie':" in result.stdout
-    assert result.stderr == "10 entries loaded, 0 problems found, and 4 findings (2 errors).\n"
+    assert result.stderr == (
+        "10 entries loaded, 0 problems found, and 4 findings (2 errors, 2 warnings, 0 notes).\n"
+    )
     data = json.loads(copro("--no-bundled", "--bib", str(library), "check", "--json").stdout)
     codes = sorted((item["key"], item["code"], item["severity"]) for item in data)
     assert codes[0] == ("again", "C001", "warning")
     assert all(item["kind"] == "finding" and item["hint"] for item in data)
     clean = copro("check")
     assert clean.code == 0
-    assert clean.stderr == "19 entries loaded, 0 problems found, and 3 findings (0 errors).\n"
+    assert clean.stderr == (
+        "19 entries loaded, 0 problems found, and 3 findings (0 errors, 0 warnings, 3 notes).\n"
+    )
 
 
 def _codes(text: str, code: str) -> list[tuple[str, str]]:

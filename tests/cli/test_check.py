@@ -12,7 +12,9 @@ def test_check_on_the_bundled_catalogue_finds_only_notes(copro: Runner) -> None:
     assert result.code == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 3 and all(": C005 note: " in line for line in lines)
-    assert result.stderr == "19 entries loaded, 0 problems found, and 3 findings (0 errors).\n"
+    assert result.stderr == (
+        "19 entries loaded, 0 problems found, and 3 findings (0 errors, 0 warnings, 3 notes).\n"
+    )
 
 
 def test_check_lists_every_problem(copro: Runner) -> None:

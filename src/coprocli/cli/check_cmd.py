@@ -52,7 +52,11 @@ def check_command(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         loaded = counted(len(catalogue), "entry", "entries")
         said = f"{loaded} loaded, {counted(len(warnings), 'problem')} found"
         if findings:
-            said += f", and {counted(len(findings), 'finding')} ({counted(errors, 'error')})"
+            by_severity = ", ".join(
+                counted(sum(1 for finding in findings if finding.severity == severity), severity)
+                for severity in ("error", "warning", "note")
+            )
+            said += f", and {counted(len(findings), 'finding')} ({by_severity})"
         err(said + ".")
     if warnings or errors:
         raise typer.Exit(1)
