@@ -360,5 +360,5 @@ def _lost_in_output(entries: Sequence[Entry]) -> Iterator[Finding]:
                     entry,
                     f"the {name} '{written}' is not a date copro reads: styles and exports "
                     f"keep {understood} of it",
-                    "write it as YYYY-MM-DD (or YYYY-MM, YYYY, a range YYYY/YYYY)",
+                    "write it as YYYY-MM-DD, YYYY-MM, YYYY or a range such as YYYY/YYYY",
                 )
