@@ -322,6 +322,26 @@ def test_processes_filling_the_cache_at_once_leave_a_valid_cache(tmp_path: Path)
     assert cache.info()["catalogues"] == 1 and cache.problems == []
 
 
+def test_a_cache_that_fails_after_loading_is_one_warning(
+    copro: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Storing the search index (at the first search, after the catalogue loaded) fails
+    as a full disk would: the search still answers, and stderr says so once."""
+    monkeypatch.setenv("COPRO_CACHE_DIR", str(tmp_path / "c"))
+    expected = copro("--no-cache", "search", "timebanking", "--keys")
+    assert copro("list", "--keys").code == 0  # the catalogue stored, its index not yet
+    with sqlite3.connect(tmp_path / "c" / "libraries.sqlite3") as connection:
+        connection.execute(
+            "CREATE TRIGGER full BEFORE INSERT ON index_terms "
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        )
+    connection.close()
+    result = copro("search", "timebanking", "--keys")
+    assert result.code == 0 and result.stdout == expected.stdout
+    assert result.stderr.count("Warning:") == 1
+    assert "cannot be used (database or disk is full)" in result.stderr
+
+
 def test_cache_commands_and_no_cache(copro: Runner, tmp_path: Path) -> None:
     os.environ["COPRO_CACHE_DIR"], previous = str(tmp_path / "c"), os.environ["COPRO_CACHE_DIR"]
     try:

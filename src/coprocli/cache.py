@@ -27,7 +27,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -95,6 +95,8 @@ class LibraryCache:
         self.folder = folder
         self.max_bytes = max_bytes
         self.problems: list[str] = []  # at most one, for one warning
+        #: Told of a problem as it happens (set once the problems of loading are told).
+        self.report: Callable[[str], None] | None = None
         self._connection: sqlite3.Connection | None = None
         self._broken = False
 
@@ -265,7 +267,7 @@ class LibraryCache:
         return self._connection
 
     def _open(self) -> sqlite3.Connection:
-        from .index_store import TABLES
+        from .index_store import TABLE_NAMES, TABLES
 
         # Transactions are explicit (`_transaction`), so that writers take the write lock
         # at once and two processes storing the same catalogue queue instead of failing.
@@ -280,6 +282,15 @@ class LibraryCache:
                     f"BEGIN IMMEDIATE; {_SCHEMA} {TABLES} "
                     f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
                 )
+            # Every table there (a damaged file may have lost one), and of this layout.
+            tables = ("files", "catalogues", "catalogue_blocks", *TABLE_NAMES)
+            found = connection.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                f"({', '.join('?' * len(tables))})",
+                tables,
+            ).fetchone()[0]
+            if found != len(tables):
+                raise sqlite3.DatabaseError("a cache with tables missing")
             connection.execute("SELECT path, size, mtime_ns, digest FROM files LIMIT 0")
             connection.execute("SELECT id, fingerprint, indexed FROM catalogues LIMIT 0")
         except sqlite3.Error:
@@ -311,6 +322,8 @@ class LibraryCache:
                 f"the cache in {self.folder} cannot be used ({error}); files are parsed "
                 "every time. 'copro cache clear' or COPRO_CACHE_DIR may help."
             )
+            if self.report is not None:
+                self.report(self.problems[0])
 
     def _file_digest(self, path: Path) -> str:
         """The content hash of a file: the one recorded for its real path when its size

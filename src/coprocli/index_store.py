@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .errors import DamagedCache
 from .index import MemoryStore, group_of
 
-__all__ = ["TABLES", "SqliteStore", "drop", "save"]
+__all__ = ["TABLES", "TABLE_NAMES", "SqliteStore", "drop", "save"]
 
 #: The index's tables, created with the cache's; every row belongs to one stored catalogue.
 TABLES = """
@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS index_filters (
 ) WITHOUT ROWID;
 """
 
-_TABLE_NAMES = ("index_terms", "index_members", "index_words", "index_singles", "index_filters")
+TABLE_NAMES = ("index_terms", "index_members", "index_words", "index_singles", "index_filters")
 # SQLite's limit on bound parameters is 999 in old builds.
 _BATCH = 900
 
@@ -115,7 +115,7 @@ def save(connection: sqlite3.Connection, catalogue: int, store: MemoryStore) -> 
 
 def drop(connection: sqlite3.Connection, catalogue: int) -> None:
     """Remove the index of stored catalogue `catalogue` (inside the caller's transaction)."""
-    for table in _TABLE_NAMES:
+    for table in TABLE_NAMES:
         connection.execute(f"DELETE FROM {table} WHERE catalogue = ?", (catalogue,))
 
 

@@ -116,6 +116,8 @@ class Session:
             if cache is not None:  # left open: the catalogue reads its entries from it
                 for problem in cache.problems:
                     err(f"Warning: {problem}")
+                # A failure later (storing the search index) is told when it happens.
+                cache.report = lambda problem: err(f"Warning: {problem}")
             if not self.quiet:
                 report_warnings(self._catalogue.warnings)
         return self._catalogue
