@@ -190,6 +190,16 @@ def test_refs_reads_stdin_and_tolerates_typos(
     assert data[0]["key"] == "needham2009coproduction"
 
 
+def test_refs_of_a_report_citing_nothing_says_so(copro: Runner, tmp_path: Path) -> None:
+    report = tmp_path / "plain.md"
+    report.write_text("No citation here, only a year: 2009.\n", "utf-8")
+    result = copro("refs", str(report))
+    assert result.code == 0 and result.stdout == ""
+    assert result.stderr.startswith(f"{report}: no citation found (copro reads [@key]")
+    assert copro("--quiet", "refs", str(report)).stderr == ""
+    assert copro("refs", str(report), "--json").stdout.strip() == "[]"
+
+
 def test_refs_missing_document(copro: Runner, tmp_path: Path) -> None:
     result = copro("refs", str(tmp_path / "nope.md"))
     assert result.code == 1 and "no such file" in result.stderr

@@ -103,7 +103,8 @@ def emit(ctx: typer.Context, text: str | bytes, output: Path | None, force: bool
     as bytes, is always written to a file: `check_format` asked for one)."""
     if output is None:
         assert isinstance(text, str)
-        out_document(text.rstrip("\n"))
+        if text.strip():  # an empty document is no output, not a blank line
+            out_document(text.rstrip("\n"))
         return
     from ..fileio import write_atomic
     from ._common import err, input_paths

@@ -259,6 +259,12 @@ def refs_command(
     problems = list(refs.iter_problems(resolutions))
     for problem in problems:
         err(f"Warning: {document}: {problem}")
+    if not resolutions and not session(ctx).quiet:
+        copied = "; nothing was copied" if copy else ""
+        err(
+            f"{document}: no citation found (copro reads [@key], \\cite{{key}} and "
+            f"author-year mentions such as 'Boyle and Harris (2009)'){copied}."
+        )
     if as_json:
         from ..listing import to_json
 
@@ -298,7 +304,7 @@ def refs_command(
 
         if copy and cited:
             copy_out(lambda markup: str(made(markup)))
-        elif copy:
+        elif copy and resolutions:
             err(f"{document}: no citation matched an entry; nothing was copied.")
         else:
             emit(ctx, made(markup), output, force)
