@@ -72,17 +72,11 @@ def _field_name(name: str) -> str | None:
 
 def read_bib_text(path: Path, label: str) -> tuple[str, list[LoadWarning]]:
     """The text of a .bib file, with a warning when its encoding had to be inferred."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BibFileError(f"{label}: no such file; check the path.") from None
-    except IsADirectoryError:
-        raise BibFileError(f"{label}: is a directory; give a .bib file.") from None
-    except PermissionError:
-        raise BibFileError(f"{label}: permission denied; check the file's permissions.") from None
-    except OSError as error:
-        raise BibFileError(f"{label}: cannot be read ({error.strerror}).") from None
-    from .encoding import decode_bib_bytes  # only a parse reads files: not a cache hit
+    # Only a parse reads files, never a cache hit: these imports wait until then.
+    from .encoding import decode_bib_bytes
+    from .fileio import read_file_bytes
+
+    data = read_file_bytes(path, ".bib file", label=label, error=BibFileError)
 
     decoded = decode_bib_bytes(data, label)
     warnings = []

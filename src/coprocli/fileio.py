@@ -1,4 +1,5 @@
-"""Writing output files safely: atomically, never over an existing file unless asked."""
+"""Reading input files with one clear error for each way it fails, and writing output files
+safely: atomically, never over an existing file unless asked."""
 
 from __future__ import annotations
 
@@ -14,19 +15,31 @@ from typing import IO, Any
 from .errors import CoproError, OutputError
 
 
+def read_file_bytes(
+    path: str | Path, what: str = "file", *, label: str = "", error: type[CoproError] = CoproError
+) -> bytes:
+    """The bytes of a file, or one clear `error` naming the file (`label`, else `path`) and
+    what it should have been (`key file`, `.bib file`)."""
+    name = label or str(path)
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error(f"{name}: no such {what}; check the path.") from None
+    except IsADirectoryError:
+        raise error(f"{name}: is a directory; give a {what}.") from None
+    except PermissionError:
+        raise error(f"{name}: permission denied; check the file's permissions.") from None
+    except OSError as failure:
+        raise error(f"{name}: cannot be read ({failure.strerror}).") from None
+
+
 def read_text_file(path: str | Path, what: str = "file") -> str:
     """A UTF-8 text file (a byte-order mark is dropped), or one clear error naming `what`
     it should have been (`key file`, `file`)."""
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CoproError(f"{path}: no such {what}; check the path.") from None
-    except IsADirectoryError:
-        raise CoproError(f"{path}: is a directory; give a {what}.") from None
+        return read_file_bytes(path, what).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CoproError(f"{path}: is not UTF-8 text; save it as UTF-8.") from None
-    except OSError as error:
-        raise CoproError(f"{path}: cannot be read ({error.strerror}).") from None
 
 
 def write_atomic(

@@ -271,7 +271,7 @@ def test_warnings_go_to_stderr_and_strict_makes_them_errors(copro: Runner) -> No
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda p: p / "missing.bib", "no such file"),
+        (lambda p: p / "missing.bib", "no such .bib file"),
         (lambda p: p, "is a directory"),
         (lambda p: FIXTURES / "binary.bib", "not a text file"),
     ],
