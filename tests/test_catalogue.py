@@ -157,7 +157,7 @@ def test_binary_file_is_a_clear_error() -> None:
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(BibFileError, match="no such .bib file"):
+    with pytest.raises(BibFileError, match=r"no such \.bib file"):
         load_file(tmp_path / "nope.bib")
 
 

@@ -605,7 +605,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
     # (copro `Ten Years On` is right; CSL prints `Ten Years on`).
     ("keep-manual-wins-over-csl", "chicago", "field2014", "text-contains", ": Ten Years On."),
     ("keep-manual-wins-over-csl", "mla", "field2014", "text-contains", ": Ten Years On."),
-    # Known deviation (see KNOWN_DEVIATIONS): CMOS 18 / MLA 9 lower-case all prepositions.
+    # CMOS 18 / MLA 9 lower-case all prepositions, where CSL capitalises `Between`.
     (
         "keep-preposition-lowercase",
         "chicago",
@@ -623,12 +623,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
 ]
 
 #: Cases that fail today for a documented, shared reason; strict, so a fix is noticed.
-KNOWN_DEVIATIONS = {
-    "keep-preposition-lowercase-chicago": "CMOS 18 lower-cases all prepositions "
-    "(`between`); copro and CSL both print `Between`",
-    "keep-preposition-lowercase-mla": "MLA 9 lower-cases all prepositions (`between`); "
-    "copro and CSL both print `Between`",
-}
+KNOWN_DEVIATIONS: dict[str, str] = {}
 
 
 def _case_id(cls: str, style: str, kind: str) -> str:

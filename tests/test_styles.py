@@ -28,7 +28,7 @@ from coprocli.richtext import plain
 from coprocli.styles import STYLE_NAMES, STYLES, get_style
 from coprocli.styles._base import Cite, Style, page_range, sentence_title
 from coprocli.styles._names import NameFormat, format_names, initials
-from coprocli.styles._text import sentence_case, title_case
+from coprocli.styles._text import LONG_PREPOSITIONS, STOP_WORDS, sentence_case, title_case
 from coprocli.styles.vancouver import names_text as vancouver_names
 
 from . import citeproc_reference as reference
@@ -159,6 +159,33 @@ def _has_proper_noun(item: Item) -> bool:
     return list(mark_proper_nouns(item.title, item.proper_names)) != list(item.title)
 
 
+def _manual_title_words(item: Item) -> bool:
+    """Whether the item's title holds a word the manuals case otherwise than CSL: a long
+    preposition inside it, or a stop word before a colon."""
+    title = text_of(item.title)
+    words = {word.lower() for word in re.findall(r"[A-Za-z]+", title)}
+    return item.is_english and bool(
+        words & LONG_PREPOSITIONS
+        or re.search(rf"\b(?:{'|'.join(STOP_WORDS)}):", title, re.IGNORECASE)
+    )
+
+
+def _manual_title_case(text: str, item: Item) -> str:
+    """pandoc's output with the title cased as the Chicago Manual and the MLA Handbook
+    ask: long prepositions lower case inside it, a stop word before a colon capitalised."""
+    long = "|".join(word.capitalize() for word in LONG_PREPOSITIONS)
+    text = re.sub(rf"(?<=[\w,] )({long})(?= \w)", lambda m: m.group(1).lower(), text)
+    short = "|".join(STOP_WORDS)
+    return re.sub(rf"(?<= )({short})(?=:)", lambda m: m.group(1).capitalize(), text)
+
+
+_MANUAL_TITLE_CASE = (
+    "CMOS 18 (8.160) and MLA 9 (2.90) lower-case every preposition, `between` too, and "
+    "capitalise the last word before a colon; CSL capitalises words of four letters or "
+    "more and keeps a stop word before a colon lower case (CASES.md, 'Trust between "
+    "Neighbours')"
+)
+
 _PROPER_NOUNS = (
     "names of countries, regions, nationalities, languages, months and the entry's own "
     "publisher and places keep their capitals in sentence case (pandoc lowercases them "
@@ -180,6 +207,11 @@ def _harvard_film(text: str, item: Item) -> str:
 
 
 DEVIATIONS: tuple[Deviation, ...] = (
+    *(
+        Deviation(style, kind, _manual_title_words, _manual_title_case, _MANUAL_TITLE_CASE)
+        for style in ("chicago", "mla")
+        for kind in KINDS
+    ),
     Deviation(
         "apa",
         "narrative",
@@ -795,3 +827,19 @@ def test_apa_chapter_without_its_book_has_no_dangling_in() -> None:
     )
     text = plain(STYLES["apa"].references([entry])[0].body)
     assert text == "Smith, A. (2020). A chapter. (pp. 1–10)."
+
+
+def test_manual_title_case_lowers_every_preposition_and_raises_part_ends() -> None:
+    raw = "trust between neighbours through the years: what it is for"
+    assert (
+        title_case(_segments(raw)) == "Trust Between Neighbours Through the Years: What It Is For"
+    )
+    assert title_case(_segments(raw), manual=True) == (
+        "Trust between Neighbours through the Years: What It Is For"
+    )
+    assert title_case(_segments("budgets and beyond: a guide"), manual=True) == (
+        "Budgets and Beyond: A Guide"
+    )
+    assert title_case(_segments("public services inside out"), manual=True) == (
+        "Public Services Inside Out"
+    )

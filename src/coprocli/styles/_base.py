@@ -73,6 +73,7 @@ __all__ = [
     "item_kind",
     "join",
     "link",
+    "manual_title",
     "name_sort_key",
     "named_role",
     "names_node",
@@ -574,18 +575,27 @@ def sentence_container(item: Item) -> str:
     return sentence_title(item, item.container_title)
 
 
-def title_title(item: Item, segments: Segments | None = None) -> str:
-    """A title (by default the item's) in title case; in another language, as written."""
+def title_title(item: Item, segments: Segments | None = None, manual: bool = False) -> str:
+    """A title (by default the item's) in title case, by CSL's rules or the manuals' (see
+    `title_case`); in another language, as written."""
+    case = "manual-title" if manual else "title"
     if segments is None:
-        return _cased(item.title, "title", item.is_english, ())
-    return _cased_cached(segments, "title", item.is_english, ())
+        return _cased(item.title, case, item.is_english, ())
+    return _cased_cached(segments, case, item.is_english, ())
+
+
+def manual_title(item: Item, segments: Segments | None = None) -> str:
+    """`title_title` as the Chicago Manual and the MLA Handbook ask: every preposition
+    lower case inside the title, the long ones too (`Trust between Neighbours`), and the
+    last word before a colon capitalised."""
+    return title_title(item, segments, manual=True)
 
 
 def _cased(segments: Segments, case: str, english: bool, names: tuple[str, ...]) -> str:
     if not english:
         return typographic(text_of(segments))
-    if case == "title":
-        return typographic(title_case(segments))
+    if case in ("title", "manual-title"):
+        return typographic(title_case(segments, manual=case == "manual-title"))
     return typographic(sentence_case(segments, names))
 
 

@@ -16,6 +16,9 @@ from ..item import doi_url
 from ..propernouns import is_candidate, merge_segments, phrase_length
 
 __all__ = [
+    "LONG_PREPOSITIONS",
+    "MANUAL_STOP_WORDS",
+    "STOP_WORDS",
     "capitalise_first",
     "doi_url",
     "edition_label",
@@ -65,6 +68,51 @@ STOP_WORDS = frozenset(
         "yet",
     ]
 )
+
+#: Prepositions of four letters or more. The Chicago Manual (18th ed., 8.160) and the MLA
+#: Handbook (9th ed., 2.90) lower-case every preposition in a title, whatever its length;
+#: CSL, APA and copro's other styles capitalise these. Words that are as often adverbs or
+#: conjunctions (`inside`, `outside`, `like`, `past`, `since`, `until`) are left out: a
+#: title such as `Public Services Inside Out` keeps its capital.
+LONG_PREPOSITIONS = frozenset(
+    [
+        "above",
+        "across",
+        "after",
+        "against",
+        "along",
+        "alongside",
+        "amid",
+        "amidst",
+        "among",
+        "amongst",
+        "around",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "between",
+        "beyond",
+        "concerning",
+        "despite",
+        "during",
+        "except",
+        "regarding",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "under",
+        "underneath",
+        "unto",
+        "upon",
+        "within",
+        "without",
+    ]
+)
+#: The words the Chicago Manual and the MLA Handbook keep lower case inside a title.
+MANUAL_STOP_WORDS = STOP_WORDS | LONG_PREPOSITIONS
 
 
 # --------------------------------------------------------------------------------------
@@ -264,13 +312,17 @@ def lowered_words(
 _DASH = re.compile(r"[–—]|\s-\s")
 
 
-def title_case(segments: Sequence[tuple[str, bool]]) -> str:
+def title_case(segments: Sequence[tuple[str, bool]], manual: bool = False) -> str:
     """`the nature of things: a study` -> `The Nature of Things: A Study`.
 
     Lower-case words are capitalised except stop words in the middle; words with capitals
-    and protected text stay as written.
+    and protected text stay as written. CSL's rules by default; `manual`, the Chicago
+    Manual's and the MLA Handbook's: every preposition stays lower case
+    (`MANUAL_STOP_WORDS`), and the last word before a colon is capitalised as the last
+    word of the title is (`Budgets and Beyond: What …`).
     """
     words, protected_words, gaps = _split_words(segments)
+    stop_words = MANUAL_STOP_WORDS if manual else STOP_WORDS
     last = len(words) - 1
     out = [gaps[0]]
     for index, word in enumerate(words):
@@ -282,7 +334,10 @@ def title_case(segments: Sequence[tuple[str, bool]]) -> str:
                 _is_lower(word)
                 and not symbol  # a lower-case letter before a hyphen is a symbol: `g-factor`
                 and (
-                    _starts_sentence(index, gaps[index]) or index == last or word not in STOP_WORDS
+                    _starts_sentence(index, gaps[index])
+                    or index == last
+                    or word not in stop_words
+                    or (manual and _starts_sentence(index + 1, gaps[index + 1]))
                 )
             ):
                 word = _capitalise(word)

@@ -21,12 +21,12 @@ from ._base import (
     group,
     head_people,
     item_kind,
+    manual_title,
     page_range,
     plain,
     quoted,
     suffix,
     title_case,
-    title_title,
     variant,
 )
 
@@ -79,7 +79,7 @@ class Chicago(Style):
         return self._authors(item)[0]
 
     def _title(self, item: Item, kind: str) -> Node:
-        text = title_title(item)
+        text = manual_title(item)
         # Quoted: parts of a whole, unpublished works (CMOS 14.111), data sets.
         if kind in _QUOTED or item.type in ("manuscript", "dataset"):
             return Text(quoted(plain(suffix(text, "."))))
@@ -100,7 +100,7 @@ class Chicago(Style):
         date = Text(self.cite_date(cite))
         if names:
             return CitationParts(self.cite_author_node(cite, names), date)
-        return CitationParts(emph(title_title(cite.item)), date)
+        return CitationParts(emph(manual_title(cite.item)), date)
 
     def cite(self, references: Sequence[Reference]) -> Node:
         """Items in the order given; one author's works grouped: `(Ostrom 1996, 1990)`."""
@@ -134,14 +134,14 @@ class Chicago(Style):
         """The title, or a volume's own title (CMOS 14.19: `Volume. Vol. 2 of Whole.`)."""
         item = cite.item
         if item.volume_title:
-            return suffix(emph(title_title(item, item.volume_title)), ".")
+            return suffix(emph(manual_title(item, item.volume_title)), ".")
         return self._title(item, item_kind(item))
 
     def el_volume_title(self, cite: Cite) -> Node | None:
         item = cite.item
         if not item.volume_title:
             return None
-        return span(f"Vol. {item.volume} of ", emph(title_title(item)), ".")
+        return span(f"Vol. {item.volume} of ", emph(manual_title(item)), ".")
 
     def el_translators(self, cite: Cite) -> str:
         return format_names(cite.item.people("translator"), _EDITOR_NAMES)
@@ -160,7 +160,7 @@ class Chicago(Style):
     def el_container(self, cite: Cite) -> Node:
         """The journal or book; a chapter's book after `In` or `Chap. 9 in`."""
         item = cite.item
-        book = title_title(item, item.container_title)
+        book = manual_title(item, item.container_title)
         if not book:
             return Text("")
         if variant(item) == "chapter":
@@ -194,7 +194,7 @@ class Chicago(Style):
             return item.genre
         genre = item.genre
         if item.number:
-            label = title_case([(genre or "Report", False)])
+            label = title_case([(genre or "Report", False)], manual=True)
             genre = (
                 f"{label} No. {item.number}" if item.number.isdigit() else f"{label} {item.number}"
             )
@@ -203,7 +203,7 @@ class Chicago(Style):
     def el_collection(self, cite: Cite) -> str:
         """`Studies in Participatory Governance 14`."""
         item = cite.item
-        series = title_title(item, item.collection_title)
+        series = manual_title(item, item.collection_title)
         return f"{series} {item.collection_number}".strip() if series else ""
 
     def el_publisher(self, cite: Cite) -> str:

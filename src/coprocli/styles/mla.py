@@ -22,13 +22,13 @@ from ._base import (
     group,
     head_people,
     item_kind,
+    manual_title,
     names_sort_key,
     page_range,
     plain,
     quoted,
     sort_fold,
     suffix,
-    title_title,
     variant,
 )
 
@@ -116,7 +116,7 @@ def _short_title(item: Item) -> str:
                 break
             cut.append((text, protected))
         segments = cut
-    return title_title(item, tuple(segments)).strip()
+    return manual_title(item, tuple(segments)).strip()
 
 
 class MLA(Style):
@@ -156,7 +156,7 @@ class MLA(Style):
     # -- titles ------------------------------------------------------------------------
 
     def _title(self, item: Item, kind: str) -> Node:
-        text = title_title(item, item.volume_title or item.title)
+        text = manual_title(item, item.volume_title or item.title)
         # Quoted: parts of a whole, unpublished works and data sets (as the CSL style).
         if kind in _QUOTED or item.type in ("manuscript", "dataset"):
             return Text(quoted(plain(suffix(text, "."))))
@@ -209,7 +209,7 @@ class MLA(Style):
             if names
             else (sort_fold(text_of(item.title)),)
         )
-        return (head, sort_fold(title_title(item)))
+        return (head, sort_fold(manual_title(item)))
 
     def references(self, entries: Sequence[Entry], *, citations: bool = True) -> list[Reference]:
         """The Works Cited list; a repeated author list is printed `———`."""
@@ -251,7 +251,7 @@ class MLA(Style):
         return item.genre
 
     def el_container(self, cite: Cite) -> Node | None:
-        book = title_title(cite.item, cite.item.container_title)
+        book = manual_title(cite.item, cite.item.container_title)
         return emph(book) if book else None
 
     def el_volume(self, cite: Cite) -> str:
@@ -326,12 +326,12 @@ class MLA(Style):
         item = cite.item
         if not item.collection_title:
             return ""
-        return f"{title_title(item, item.collection_title)} {item.collection_number}".strip()
+        return f"{manual_title(item, item.collection_title)} {item.collection_number}".strip()
 
     def el_volume_title(self, cite: Cite) -> str:
         """One volume of a multi-volume work: `Vol. 2 of Whole` (MLA 9, 5.80)."""
         item = cite.item
-        return f"Vol. {item.volume} of {title_title(item)}" if item.volume_title else ""
+        return f"Vol. {item.volume} of {manual_title(item)}" if item.volume_title else ""
 
 
 def _mla_cite(
