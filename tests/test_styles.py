@@ -176,7 +176,7 @@ def _manual_title_case(text: str, item: Item) -> str:
     long = "|".join(word.capitalize() for word in LONG_PREPOSITIONS)
     text = re.sub(rf"(?<=[\w,] )({long})(?= \w)", lambda m: m.group(1).lower(), text)
     short = "|".join(STOP_WORDS)
-    return re.sub(rf"(?<= )({short})(?=:)", lambda m: m.group(1).capitalize(), text)
+    return re.sub(rf"(?<=[ -])({short})(?=:)", lambda m: m.group(1).capitalize(), text)
 
 
 _MANUAL_TITLE_CASE = (
