@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
@@ -395,17 +395,20 @@ class ScriptOutput(NamedTuple):
         print_entry_table(entries, summaries=summaries, full=full)
 
     def emit(
-        self, entries: Sequence[Entry], records: Sequence[dict[str, Any]] | None = None
+        self,
+        entries: Sequence[Entry],
+        records: Callable[[], Sequence[dict[str, Any]]] | None = None,
     ) -> bool:
         """Print entries in the chosen format; False when a table is wanted instead.
 
-        `records` replaces `Entry.to_dict()` in JSON output (search adds scores)."""
+        `records` makes what replaces `Entry.to_dict()` in JSON output (search adds
+        scores); it is called only for JSON, since it decodes every field."""
         if self.mode is None:
             return False
         from .. import listing
 
         if self.mode in {"json", "jsonl"}:
-            data = records if records is not None else [entry.to_dict() for entry in entries]
+            data = records() if records is not None else [entry.to_dict() for entry in entries]
             if self.mode == "json":
                 out(listing.to_json(data))
             else:

@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer._click.core import Context
@@ -147,14 +147,17 @@ def search_command(
         _say_partial(index.unmatched, len(hits), index.partial_total)
     hits = hits[:limit]
     entries = [hit.entry for hit in hits]
-    records = [
-        {
-            **hit.entry.to_dict(),
-            "score": round(hit.score, 2),
-            "matches": [{"field": m.field, "text": m.snippet} for m in hit.matches],
-        }
-        for hit in hits
-    ]
+
+    def records() -> list[dict[str, Any]]:
+        return [
+            {
+                **hit.entry.to_dict(),
+                "score": round(hit.score, 2),
+                "matches": [{"field": m.field, "text": m.snippet} for m in hit.matches],
+            }
+            for hit in hits
+        ]
+
     if output.emit(entries, records):
         return
     from ._render import print_hits
