@@ -527,3 +527,29 @@ def test_the_user_folders_are_where_platformdirs_puts_them(
     monkeypatch.setenv("HOME", home)
     expected = (user_cache_dir if kind == "cache" else user_config_dir)("copro", appauthor=False)
     assert user_folder(kind) == Path(expected)
+
+
+def test_list_with_a_limit_reads_only_the_entries_it_shows(
+    copro: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`copro list --limit N` on a stored catalogue reads N entries, not the library; its
+    output is what the whole list cut to N gives."""
+    from coprocli.cache import StoredCatalogue
+
+    monkeypatch.setenv("COPRO_CACHE_DIR", str(tmp_path / "c"))
+    library = _copy(tmp_path, "citations.bib")
+    whole = copro("--no-bundled", "--bib", str(library), "list", "--keys")
+    assert whole.code == 0 and len(whole.stdout.splitlines()) > 10
+    read: list[int] = []
+    original = StoredCatalogue.entry
+
+    def counted(self: StoredCatalogue, index: int) -> Any:
+        read.append(index)
+        return original(self, index)
+
+    monkeypatch.setattr(StoredCatalogue, "entry", counted)
+    monkeypatch.setattr(StoredCatalogue, "entries", None)  # reading them all would fail
+    cut = copro("--no-bundled", "--bib", str(library), "list", "--keys", "--limit", "3")
+    assert cut.stdout.splitlines() == whole.stdout.splitlines()[:3]
+    assert read == [0, 1, 2]
+    assert copro("--no-bundled", "--bib", str(library), "list", "--limit", "0").code == 0

@@ -125,6 +125,16 @@ class Catalogue:
             return _StoredView(self.stored)
         return self.entries
 
+    def first(self, count: int | None) -> list[Entry]:
+        """The first `count` entries in order (all of them for None): from the cache, only
+        those are read."""
+        if count is None:
+            return list(self.entries)
+        read = self._read(
+            lambda stored: [stored.entry(index) for index in range(min(count, stored.size))]
+        )
+        return read if read is not None else self.entries[:count]
+
     def __len__(self) -> int:
         size = self._read(lambda stored: stored.size)
         return size if size is not None else len(self.entries)

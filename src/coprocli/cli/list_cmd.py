@@ -79,7 +79,12 @@ def list_command(
     chosen = entry_filter(author, year, type_, section, keyword)
     if sort is not None:
         sort_entries([], sort)  # reject an unknown order before loading anything
-    entries = sort_entries(_filtered(ctx, chosen), sort, reverse=reverse)
+    if chosen.is_empty and sort is None and not reverse:
+        # The catalogue as it is: from the cache, only the entries shown are read (one
+        # at least, so that `--limit 0` still tells an empty catalogue by its status).
+        entries = session(ctx).catalogue().first(None if limit is None else max(limit, 1))
+    else:
+        entries = sort_entries(_filtered(ctx, chosen), sort, reverse=reverse)
     output.list_entries(entries, limit, summaries=summaries or full, full=full)
 
 
