@@ -251,6 +251,16 @@ def test_ctrl_c_ends_the_browser_as_interrupted(catalogue: Catalogue) -> None:
     assert app.return_value == Outcome(interrupted=True)
 
 
+def test_the_colour_setting_reaches_the_browser(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`color = false` in the settings draws without colour, as NO_COLOR does."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert Browser(catalogue, style="apa").no_color is False
+    assert Browser(catalogue, style="apa", colour=False).no_color is True
+    assert "NO_COLOR" not in os.environ  # Textual takes it: other programs see none
+
+
 # -- copying and opening ----------------------------------------------------------------------
 
 

@@ -262,8 +262,24 @@ class Browser(App[Outcome]):
         Binding("escape", "quit", "Quit", show=False),
     ]
 
-    def __init__(self, catalogue: Catalogue, *, style: str, debounce: float = DEBOUNCE) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        *,
+        style: str,
+        debounce: float = DEBOUNCE,
+        colour: bool = True,
+    ) -> None:
+        # The settings' `color = false` reaches Textual the one way it reads it, NO_COLOR
+        # while the app is made; programs the browser opens do not inherit it.
+        added = not colour and "NO_COLOR" not in os.environ
+        if added:
+            os.environ["NO_COLOR"] = "1"
+        try:
+            super().__init__()
+        finally:
+            if added:
+                del os.environ["NO_COLOR"]
         self.catalogue = catalogue
         self.style = style
         self.debounce = debounce
@@ -463,7 +479,7 @@ class Browser(App[Outcome]):
         self.exit(Outcome(interrupted=True))
 
 
-def browse(catalogue: Catalogue, *, style: str) -> Outcome | None:
+def browse(catalogue: Catalogue, *, style: str, colour: bool = True) -> Outcome | None:
     """Run the browser on the terminal until it quits; None if it failed (Textual has
     said why on stderr by then)."""
     # Commands are short and run without the cycle collector (`tune_collector`); a browser
@@ -471,7 +487,7 @@ def browse(catalogue: Catalogue, *, style: str) -> Outcome | None:
     gc.freeze()
     gc.enable()
     with _terminal_as_stdout():
-        return Browser(catalogue, style=style).run()
+        return Browser(catalogue, style=style, colour=colour).run()
 
 
 @contextmanager

@@ -235,14 +235,19 @@ def stdout_console() -> Console:
     the config file says `color = false`."""
     from rich.console import Console
 
+    return Console(highlight=False, soft_wrap=False, no_color=not colour_setting() or None)
+
+
+def colour_setting() -> bool:
+    """The settings file's `color` (true unless it says false; NO_COLOR is the
+    terminal's own to honour)."""
     from ..config import load_config
     from ..errors import CoproError
 
     try:
-        colour = load_config().get("color", True)
+        return bool(load_config().get("color", True))
     except CoproError:  # reported by the commands that read settings; not for a colour
-        colour = True
-    return Console(highlight=False, soft_wrap=False, no_color=not colour or None)
+        return True
 
 
 def is_terminal() -> bool:

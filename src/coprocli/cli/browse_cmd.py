@@ -8,7 +8,7 @@ import typer
 
 from ..backends import BACKENDS
 from . import app
-from ._common import out_lines, session
+from ._common import colour_setting, out_lines, session
 from ._help import CoproCommand
 from ._hooks import complete_markups
 from .cite_cmd import WORD, StyleOpt, check_format, emit, preferences
@@ -59,7 +59,7 @@ def browse_command(
     catalogue = session(ctx).catalogue()
     from ._browse_app import browse
 
-    outcome = browse(catalogue, style=style)
+    outcome = browse(catalogue, style=style, colour=colour_setting())
     if outcome is None:
         raise typer.Exit(1)
     if outcome.interrupted:
