@@ -1,8 +1,8 @@
 """`copro cite`, `copro export` and `copro styles`: citations and data for other tools."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -28,6 +28,9 @@ from ._common import (
 )
 from ._help import CoproCommand
 from ._hooks import complete_exporters, complete_markups, complete_styles
+
+if TYPE_CHECKING:
+    from ..model import Entry
 
 # Choices come from the registries (names only: no style or backend is imported here).
 STYLE_HELP = f"Citation style: {STYLES.choices()}."
@@ -173,6 +176,37 @@ def check_format(style: str, markup: str, output: Path | None) -> None:
         raise UsageError("--format docx writes a Word document: give --output FILE.docx.")
 
 
+def citations(
+    entries: "Sequence[Entry]",
+    markup: str,
+    *,
+    style: str,
+    csl: Path | None,
+    locale: str | None,
+    standalone: bool = False,
+    in_text: bool = False,
+    narrative: bool = False,
+) -> str | bytes:
+    """The reference list of `entries` (or with `in_text`/`narrative` their in-text
+    citation) in `markup`, bytes for a Word file: by the `csl` file when there is one, else
+    by the built-in `style`. What cite, export and refs print, write and copy."""
+    if csl is not None:
+        from ..csl import render
+
+        return render(entries, csl, markup, locale=locale, in_text=in_text, narrative=narrative)
+    if markup == WORD:
+        from .. import wordfile
+
+        if in_text or narrative:
+            return wordfile.in_text(entries, style, narrative=narrative)
+        return wordfile.reference_list(entries, style)
+    from .. import citing
+
+    if in_text or narrative:
+        return citing.in_text(entries, style, markup, narrative=narrative)
+    return citing.reference_list(entries, style, markup, standalone=standalone)
+
+
 @app.command("cite", cls=CoproCommand)
 def cite_command(
     ctx: typer.Context,
@@ -243,20 +277,17 @@ def cite_command(
 
     def made(markup: str) -> str | bytes:
         """The citations or the reference list in `markup` (bytes for Word)."""
-        if csl is not None:
-            from ..csl import render
-
-            return render(entries, csl, markup, locale=locale, in_text=in_text, narrative=narrative)
-        if markup == WORD:
-            from .. import wordfile
-
-            if in_text or narrative:
-                return wordfile.in_text(entries, style, narrative=narrative)
-            return wordfile.reference_list(entries, style)
-        if in_text or narrative:
-            return citing.in_text(entries, style, markup, narrative=narrative)
         standalone = output is not None and markup in {"html", "latex", "rtf"}
-        return citing.reference_list(entries, style, markup, standalone=standalone)
+        return citations(
+            entries,
+            markup,
+            style=style,
+            csl=csl,
+            locale=locale,
+            standalone=standalone,
+            in_text=in_text,
+            narrative=narrative,
+        )
 
     if as_json:
         from ..listing import to_json
@@ -336,22 +367,15 @@ def export_command(
     if to is not None:
         emit(ctx, exporter.export(entries), output, force)
         return
-    from .. import citing
 
     markup = markup or "text"
 
     def made(markup: str) -> str | bytes:
         """The reference list in `markup` (bytes for Word)."""
-        if csl is not None:
-            from ..csl import render
-
-            return render(entries, csl, markup, locale=locale)
-        if markup == WORD:
-            from .. import wordfile
-
-            return wordfile.reference_list(entries, style or "apa")
         standalone = markup != "text" and output is not None
-        return citing.reference_list(entries, style or "apa", markup, standalone=standalone)
+        return citations(
+            entries, markup, style=style or "apa", csl=csl, locale=locale, standalone=standalone
+        )
 
     if copy:
         copy_out(lambda markup: str(made(markup)))

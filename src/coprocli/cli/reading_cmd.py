@@ -26,18 +26,19 @@ from ._common import (
     session,
 )
 from ._help import CoproCommand
-from ._hooks import complete_markups, complete_styles
+from ._hooks import complete_styles
 from .cite_cmd import (
-    MARKUP_HELP,
     WORD,
     CopyOpt,
     CslOpt,
     ForceOpt,
     LocaleOpt,
+    MarkupOpt,
     OutputOpt,
     check_copy,
     check_csl,
     check_format,
+    citations,
     copy_out,
     emit,
     preferences,
@@ -59,17 +60,7 @@ def reading_list_command(
             autocompletion=complete_styles,
         ),
     ] = "harvard",
-    markup: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="MARKUP",
-            rich_help_panel="Format",
-            help=MARKUP_HELP,
-            autocompletion=complete_markups,
-        ),
-    ] = "markdown",
+    markup: MarkupOpt = "markdown",
     group_by: Annotated[
         str,
         typer.Option(
@@ -214,17 +205,7 @@ def refs_command(
             autocompletion=complete_styles,
         ),
     ] = "apa",
-    markup: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="MARKUP",
-            rich_help_panel="Format",
-            help=MARKUP_HELP,
-            autocompletion=complete_markups,
-        ),
-    ] = "text",
+    markup: MarkupOpt = "text",
     csl: CslOpt = None,
     locale: LocaleOpt = None,
     strict: Annotated[
@@ -285,22 +266,12 @@ def refs_command(
             force,
         )
     else:
-        from .. import citing
-
         cited = refs.cited_entries(resolutions)
 
         def made(markup: str) -> str | bytes:
             if not cited and markup != WORD:
                 return ""
-            if csl is not None:
-                from ..csl import render
-
-                return render(cited, csl, markup, locale=locale)
-            if markup == WORD:
-                from ..wordfile import reference_list
-
-                return reference_list(cited, style)
-            return citing.reference_list(cited, style, markup)
+            return citations(cited, markup, style=style, csl=csl, locale=locale)
 
         if copy and cited:
             copy_out(lambda markup: str(made(markup)))
