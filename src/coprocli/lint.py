@@ -30,7 +30,10 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .folding import fold
-from .model import Entry, Person
+from .item import bare_doi, parse_date, segments, to_item
+from .latex import unknown_commands
+from .model import VERBATIM_FIELDS, Entry, Person
+from .styles._text import lowered_words
 
 #: Words that make a many-word "person" an organisation.
 _INSTITUTIONAL = frozenset(
@@ -127,8 +130,6 @@ def _duplicates(entries: Sequence[Entry]) -> Iterator[Finding]:
     for entry in entries:
         doi = entry.fields.get("doi")
         if doi:
-            from .item import bare_doi
-
             by_doi[bare_doi(doi).lower()].append(entry)
         title = " ".join(_WORD.findall(fold(entry.fields.get("title", ""))))
         people = entry.authors
@@ -163,8 +164,6 @@ _DISTINGUISHING = ("doi", "volume", "number", "pages")
 
 
 def _may_be_one(first: Entry, other: Entry) -> bool:
-    from .item import bare_doi
-
     for name in _DISTINGUISHING:
         mine, theirs = first.fields.get(name), other.fields.get(name)
         if not (mine and theirs):
@@ -267,9 +266,6 @@ _CASED_FIELDS = ("title", "subtitle", "booktitle")
 
 
 def _unprotected_capitals(entries: Sequence[Entry]) -> Iterator[Finding]:
-    from .item import segments, to_item
-    from .styles._text import lowered_words
-
     for entry in entries:
         item = None
         named: set[str] | None = None
@@ -328,10 +324,6 @@ def _named_in_prose(entry: Entry) -> set[str]:
 
 
 def _lost_in_output(entries: Sequence[Entry]) -> Iterator[Finding]:
-    from .item import parse_date
-    from .latex import unknown_commands
-    from .model import VERBATIM_FIELDS
-
     for entry in entries:
         for name, value in entry.raw.items():
             if name in VERBATIM_FIELDS or "\\" not in value:
