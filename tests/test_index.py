@@ -236,6 +236,55 @@ def test_variant_spellings_are_marked(index: SearchIndex) -> None:
     assert "personalisation" in [match.snippet[a:b].lower() for a, b in match.spans]
 
 
+def _best_of_all(hit: Hit, skip: frozenset[str] = frozenset()) -> object:
+    return next((m for m in hit.matches if m.field not in skip), None)
+
+
+@pytest.mark.parametrize("library", ["bundled", "biber_papers.bib"])
+def test_best_match_is_the_first_of_all_matches(library: str) -> None:
+    """`best_match` stops early (the weightiest field answering every clause); it must
+    pick what ranking every field picks, on varied queries over real libraries."""
+    from .conftest import CORPUS, shared_or_skip
+
+    if library == "bundled":
+        entries = load_catalogue().entries
+    else:
+        path = shared_or_skip(CORPUS / library)
+        entries = load_catalogue([str(path)], bundled=False).entries
+    index = SearchIndex.build(entries)
+    queries = [
+        "co-production",
+        "timebanking",
+        "public services",
+        "care",
+        "Needham",
+        "reciprocal relationship",
+        '"equal and reciprocal"',
+        "personalization",
+        "2009",
+        "author:boyle",
+        "title:public",
+        "model theory",
+        "logic",
+        "graph",
+        "semantics 2005",
+        "data OR theory",
+        "paper -logic",
+        "stochastic process",
+        "Knuth",
+    ]
+    checked = 0
+    for query in queries:
+        for hit in index.search(query, limit=30):
+            fresh = index.search(query, limit=30)
+            same = next(h for h in fresh if h.entry.key == hit.entry.key)
+            assert hit.best_match() == _best_of_all(same), (query, hit.entry.key)
+            title = frozenset({"title", "subtitle"})
+            assert hit.best_match(skip=title) == _best_of_all(same, title), query
+            checked += 1
+    assert checked > (40 if library == "bundled" else 150)
+
+
 # -- did you mean ----------------------------------------------------------------------------
 
 

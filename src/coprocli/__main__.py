@@ -1,5 +1,5 @@
 """`python -m coprocli` runs the command-line interface."""
 
-from .cli import main
+from .launch import main
 
 main()

@@ -653,7 +653,7 @@ def _rebuild_with(entry: Entry, raw: dict[str, str], inherited: dict[str, str]) 
     """`entry` built again from its merged raw fields (the inherited ones included); a
     warning the build repeats belongs to the parent, which reported it already."""
     rebuilt = _FileParser(entry.source).build_entry(entry.key, entry.type, raw, entry.line)
-    return replace(rebuilt, inherited=inherited)
+    return rebuilt.replaced(inherited=inherited)
 
 
 def _suffixed(base: str, suffix: int) -> str:

@@ -109,7 +109,7 @@ class LibraryCache:
         loader then reports it) or the cache is unusable."""
         if self._connect() is None:
             return None  # no cache: hashing the files would serve nothing
-        described: list[Any] = [__version__, FORMAT]
+        described = [__version__, str(FORMAT)]
         for path, _ in sources:
             try:
                 described.append(self._file_digest(path))
@@ -117,7 +117,7 @@ class LibraryCache:
                 return None
         # The description itself is the name (a few dozen characters a file): hashing it
         # again would cost a warm run the import of hashlib for nothing.
-        return json.dumps(described, ensure_ascii=False)
+        return " ".join(described)
 
     def stored(self, fingerprint: str, labels: Sequence[str]) -> StoredCatalogue | None:
         """The catalogue stored under `fingerprint`, its entries and warnings named after

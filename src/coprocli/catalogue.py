@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from .errors import BibFileError, DamagedCache, StrictModeError, UnknownKeyError
-from .model import LONG_TEXT_FIELDS, VERBATIM_FIELDS, Entry
+from .model import LONG_TEXT_FIELDS, VERBATIM_FIELDS, Entry, Frozen
 from .rawtext import plain, plain_verbatim
 
 if TYPE_CHECKING:
@@ -27,15 +27,24 @@ BUNDLED_SOURCE = "bundled"
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True, slots=True)
-class LoadWarning:
+class LoadWarning(Frozen):
     """One problem found while loading; the load goes on."""
 
+    _fields = ("source", "line", "kind", "message", "key")
+    __slots__ = _fields
     source: str
     line: int
     kind: str
     message: str
-    key: str = ""
+    key: str
+
+    def __init__(self, source: str, line: int, kind: str, message: str, key: str = "") -> None:
+        setter = object.__setattr__
+        setter(self, "source", source)
+        setter(self, "line", line)
+        setter(self, "kind", kind)
+        setter(self, "message", message)
+        setter(self, "key", key)
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else self.source
@@ -47,10 +56,11 @@ class LoadWarning:
         new) give it: its own file's name, and the other file a duplicate key names."""
         message = self.message
         if self.kind == "duplicate-key":
-            other = _DUPLICATE_KEY.fullmatch(message)
+            other = _duplicate_key().fullmatch(message)
             if other and other["source"] in labels:
                 message = duplicate_key_message(labels[other["source"]], int(other["line"]))
-        return replace(self, source=labels.get(self.source, self.source), message=message)
+        source = labels.get(self.source, self.source)
+        return LoadWarning(source, self.line, self.kind, message, self.key)
 
 
 def duplicate_key_message(source: str, line: int) -> str:
@@ -58,9 +68,12 @@ def duplicate_key_message(source: str, line: int) -> str:
     return f"key also defined in {source}:{line}; this later definition wins"
 
 
-_DUPLICATE_KEY = re.compile(
-    r"key also defined in (?P<source>.*):(?P<line>\d+); this later definition wins"
-)
+@cache
+def _duplicate_key() -> re.Pattern[str]:
+    """What `duplicate_key_message` writes, read back (compiled when first needed)."""
+    return re.compile(
+        r"key also defined in (?P<source>.*):(?P<line>\d+); this later definition wins"
+    )
 
 
 class Catalogue:

@@ -5,7 +5,6 @@ Precedence, for each setting: the command-line option, then the environment vari
 then this file, then copro's default.
 """
 
-import json
 import os
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -129,6 +128,8 @@ def to_toml(data: dict[str, Any]) -> str:
 
 def toml_value(value: Any) -> str:
     """A setting's value as TOML writes it."""
+    import json  # only for showing or writing settings
+
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):

@@ -34,7 +34,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, partial
 from typing import NamedTuple, Protocol
 
@@ -143,13 +143,38 @@ class Match(NamedTuple):
     spans: tuple[tuple[int, int], ...]
 
 
-class Hit(NamedTuple):
+class Hit:
     """One search result: the entry, its score (0-100, higher is better) and its matches,
-    best first."""
+    best first.
 
-    entry: Entry
-    score: float
-    matches: tuple[Match, ...]
+    The matches are worked out when first asked for (`matches`, every field that matched;
+    `best_match`, only the best): a listing that shows one line of each hit cuts only the
+    field it shows into words with positions, not every field of every hit."""
+
+    __slots__ = ("_fields", "_found", "entry", "score")
+
+    def __init__(
+        self, entry: Entry, score: float, fields: _MatchedFields | tuple[Match, ...] = ()
+    ) -> None:
+        self.entry = entry
+        self.score = score
+        self._fields = fields
+        self._found: dict[str, Match | None] = {}
+
+    @property
+    def matches(self) -> tuple[Match, ...]:
+        if isinstance(self._fields, _MatchedFields):
+            self._fields = self._fields.matches()
+        return self._fields
+
+    def best_match(self, skip: frozenset[str] = frozenset()) -> Match | None:
+        """The best match in a field not named in `skip` (None when there is none)."""
+        if not isinstance(self._fields, _MatchedFields):
+            return next((m for m in self._fields if m.field not in skip), None)
+        return self._fields.best(skip)
+
+    def __repr__(self) -> str:
+        return f"Hit({self.entry.key!r}, {self.score:.1f})"
 
 
 def _entry_texts(entry: Entry) -> list[tuple[str, str, float, int]]:
@@ -297,6 +322,101 @@ class _Expansion(NamedTuple):
 
     terms: dict[str, int]
     size: int
+
+
+class _MatchedFields:
+    """The fields of an entry that contain highlighted terms, ranked: the field that
+    answers most query clauses, then the weightier field, then the earlier one.
+
+    Without phrases in the query, how many clauses a field answers comes from its words
+    alone (`text_terms`, the quick cut), and is worked out only as the fields are asked
+    for: the best match stops at the weightiest field that answers every clause, which
+    for a one-word query is most often the title. Positions for a snippet are found only
+    for the fields shown."""
+
+    def __init__(
+        self,
+        entry: Entry,
+        highlight: _Highlight,
+        text_terms: Callable[[str, bool], list[str]],
+    ) -> None:
+        self.highlight = highlight
+        self._text_terms = text_terms
+        #: (order, field, line, names, weight) of every indexed field, weightiest first
+        self.fields = sorted(
+            (
+                (order, name, " ".join(text.split()), bit == _NAME_BIT, weight)
+                for order, (name, text, weight, bit) in enumerate(_entry_texts(entry))
+            ),
+            key=lambda field: (-field[4], field[0]),
+        )
+        self._clauses: dict[int, int] = {}  # by order: how many clauses a field answers
+        self._shown: dict[int, Match | None] = {}  # by order: the fields cut so far
+        every = set(highlight.terms.values()) | {clause for clause, _ in highlight.phrases}
+        self._all = len(every)
+
+    def _answered(self, order: int, name: str, line: str, names: bool) -> int:
+        """How many clauses the field answers."""
+        if order not in self._clauses:
+            if self.highlight.phrases:  # found in the folded text only: the slow cut
+                self._shown[order], self._clauses[order] = self._cut(name, line, names)
+            else:
+                terms = self.highlight.terms
+                found = {terms[key] for key in self._text_terms(line, names) if key in terms}
+                self._clauses[order] = len(found)
+        return self._clauses[order]
+
+    def _cut(self, name: str, line: str, names: bool) -> tuple[Match | None, int]:
+        """The field's match (its snippet, the matched words marked) and how many clauses
+        it answers; None and 0 when nothing in it is highlighted."""
+        highlight = self.highlight
+        spans: list[tuple[int, int]] = []
+        clauses: set[int] = set()
+        for token in analyse(line, names=names):
+            clause = highlight.terms.get(token.term)
+            if clause is not None:
+                spans.append((token.start, token.end))
+                clauses.add(clause)
+        if highlight.phrases:
+            folded = fold(line)
+            if len(folded) == len(line):  # spans carry over only if folding kept lengths
+                for clause, pattern in highlight.phrases:
+                    for found_phrase in pattern.finditer(folded):
+                        spans.append(found_phrase.span())
+                        clauses.add(clause)
+        if not spans:
+            return None, 0
+        snippet, shifted = _snippet(line, _merge_spans(spans))
+        return Match(name, snippet, shifted), len(clauses)
+
+    def _match(self, order: int, name: str, line: str, names: bool) -> Match | None:
+        if order not in self._shown:
+            self._shown[order] = self._cut(name, line, names)[0]
+        return self._shown[order]
+
+    def matches(self) -> tuple[Match, ...]:
+        """Every matching field's match, best first."""
+        ranked = sorted(
+            (-self._answered(order, name, line, names), position)
+            for position, (order, name, line, names, _) in enumerate(self.fields)
+        )
+        found = (self._match(*self.fields[position][:4]) for clauses, position in ranked if clauses)
+        return tuple(match for match in found if match is not None)
+
+    def best(self, skip: frozenset[str]) -> Match | None:
+        """The best match in a field not named in `skip`."""
+        best: tuple[int, int, str, str, bool] | None = None  # clauses, and the field
+        for order, name, line, names, _ in self.fields:
+            if name in skip:
+                continue
+            clauses = self._answered(order, name, line, names)
+            if clauses and (best is None or clauses > best[0]):
+                best = (clauses, order, name, line, names)
+                if clauses == self._all:
+                    break  # no later field answers more, and none is weightier
+        if best is None:
+            return None
+        return self._match(*best[1:])
 
 
 class PostingStore(Protocol):
@@ -805,8 +925,8 @@ class SearchIndex:
         for ranked in order:
             eid = ranked[-1]
             entry = self.entries[eid]
-            matches = self._matches(entry, highlight) if with_matches else ()
-            hits.append(Hit(entry, totals[eid], matches))
+            fields = self._matched_fields(entry, highlight) if with_matches else ()
+            hits.append(Hit(entry, totals[eid], fields))
         return hits
 
     def _years_by_id(self) -> list[int]:
@@ -1026,37 +1146,8 @@ class SearchIndex:
 
     # -- snippets --------------------------------------------------------------------------
 
-    def _matches(self, entry: Entry, highlight: _Highlight) -> tuple[Match, ...]:
-        """The fields of `entry` that contain highlighted terms, best first, with snippets:
-        the field that matches most query words, then the weightier field, comes first."""
-        found: list[tuple[float, int, Match]] = []
-        for order, (name, text, weight, bit) in enumerate(_entry_texts(entry)):
-            line = " ".join(text.split())
-            names = bit == _NAME_BIT
-            if not highlight.phrases and highlight.terms.keys().isdisjoint(
-                self._text_terms(line, names)
-            ):
-                continue  # a quick look spares most fields the slower cut with positions
-            spans: list[tuple[int, int]] = []
-            clauses: set[int] = set()
-            for token in analyse(line, names=names):
-                clause = highlight.terms.get(token.term)
-                if clause is not None:
-                    spans.append((token.start, token.end))
-                    clauses.add(clause)
-            if highlight.phrases:
-                folded = fold(line)
-                if len(folded) == len(line):  # spans carry over only if folding kept lengths
-                    for clause, pattern in highlight.phrases:
-                        for found_phrase in pattern.finditer(folded):
-                            spans.append(found_phrase.span())
-                            clauses.add(clause)
-            if spans:
-                snippet, shifted = _snippet(line, _merge_spans(spans))
-                rank = -(len(clauses) * 100 + weight)
-                found.append((rank, order, Match(name, snippet, shifted)))
-        found.sort(key=lambda item: (item[0], item[1]))
-        return tuple(match for _, _, match in found)
+    def _matched_fields(self, entry: Entry, highlight: _Highlight) -> _MatchedFields:
+        return _MatchedFields(entry, highlight, self._text_terms)
 
     # -- suggestions -----------------------------------------------------------------------
 
@@ -1120,24 +1211,37 @@ def _typos(word: str, candidates: list[str], most: int) -> list[tuple[str, int]]
 
 def osa_distance(a: str, b: str, most: int) -> int:
     """The optimal string alignment distance of `a` and `b` (as rapidfuzz's `OSA`), or
-    `most + 1` for anything further apart than `most`."""
-    if abs(len(a) - len(b)) > most:
-        return most + 1
+    `most + 1` for anything further apart than `most`.
+
+    Only the band of cells within `most` of the diagonal is worked out: a cell further
+    off is more than `most` edits in any case."""
+    la, lb = len(a), len(b)
+    far = most + 1
+    if abs(la - lb) > most or len(set(a).symmetric_difference(b)) > 2 * most:
+        return far  # each letter in one word only costs an edit, a replacement two letters
     before: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, other in enumerate(b, 1):
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+    previous = [j if j <= most else far for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        char = a[i - 1]
+        low, high = max(1, i - most), min(lb, i + most)
+        current = [far] * (lb + 1)
+        current[0] = i if i <= most else far
+        for j in range(low, high + 1):
+            other = b[j - 1]
+            value = previous[j - 1] + (char != other)
+            if previous[j] < value:
+                value = previous[j] + 1
+            if current[j - 1] < value:
+                value = current[j - 1] + 1
             if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
                 value = min(value, before[j - 2] + 1)
             current[j] = value
         # Every row holds a cell on the best alignment's path, or one no dearer (a swap
         # skips a row whose diagonal cell costs no more): a row all past `most` ends it.
-        if min(current) > most:
-            return most + 1
+        if min(current[low - 1 : high + 1]) > most:
+            return far
         before, previous = previous, current
-    return min(previous[-1], most + 1)
+    return min(previous[lb], far)
 
 
 # Fields from the weightiest down, so that checking a phrase can stop at its first find.

@@ -8,8 +8,7 @@ leave the loader. Field values are Unicode text with LaTeX already decoded.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from . import summary
 
@@ -43,19 +42,67 @@ VERBATIM_FIELDS = frozenset(
 LONG_TEXT_FIELDS = frozenset({"annotation", "annote", "abstract", "note", "addendum"})
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Frozen:
+    """A value object: its attributes are set once, by `__init__`, and compare and hash
+    as a tuple of them. (Written out rather than a frozen data class: every command
+    imports this module, and defining two data classes would cost it about a millisecond
+    on every start.)"""
+
+    __slots__ = ()
+    #: The attributes, in order (each subclass's `__slots__`).
+    _fields: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}: {type(self).__name__} is frozen")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r}: {type(self).__name__} is frozen")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Frozen) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({shown})"
+
+
+class Person(Frozen):
     """One name: a person in parts (given, particle, family, suffix) or an organisation.
 
     An organisation, or any name written inside one pair of braces in BibTeX
     (`{{new economics foundation}}`), is kept whole in `literal` and never split.
     """
 
-    family: str = ""
-    given: str = ""
-    particle: str = ""
-    suffix: str = ""
-    literal: str = ""
+    _fields = ("family", "given", "particle", "suffix", "literal")
+    __slots__ = _fields
+    family: str
+    given: str
+    particle: str
+    suffix: str
+    literal: str
+
+    def __init__(
+        self,
+        family: str = "",
+        given: str = "",
+        particle: str = "",
+        suffix: str = "",
+        literal: str = "",
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "family", family)
+        setter(self, "given", given)
+        setter(self, "particle", particle)
+        setter(self, "suffix", suffix)
+        setter(self, "literal", literal)
 
     @property
     def is_literal(self) -> bool:
@@ -99,8 +146,7 @@ class Person:
         return {name: value for name, value in parts.items() if value}
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Frozen):
     """One bibliography entry, decoded.
 
     `fields` holds every non-name field as Unicode text; `names` holds every name field as a
@@ -108,15 +154,43 @@ class Entry:
     LaTeX decoding (styles need it to see brace-protected words such as `{NHS}`).
     """
 
+    _fields = ("key", "type", "fields", "names", "source", "line", "raw", "inherited")
+    __slots__ = _fields
     key: str
     type: str
-    fields: Mapping[str, str] = field(default_factory=dict)
-    names: Mapping[str, tuple[Person, ...]] = field(default_factory=dict)
-    source: str = ""
-    line: int = 0
-    raw: Mapping[str, str] = field(default_factory=dict)
+    fields: Mapping[str, str]
+    names: Mapping[str, tuple[Person, ...]]
+    source: str
+    line: int
+    raw: Mapping[str, str]
     #: Fields taken from another entry (`crossref`, `xdata`): field name -> that entry's key.
-    inherited: Mapping[str, str] = field(default_factory=dict)
+    inherited: Mapping[str, str]
+
+    def __init__(
+        self,
+        key: str,
+        type: str,
+        fields: Mapping[str, str] | None = None,
+        names: Mapping[str, tuple[Person, ...]] | None = None,
+        source: str = "",
+        line: int = 0,
+        raw: Mapping[str, str] | None = None,
+        inherited: Mapping[str, str] | None = None,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "key", key)
+        setter(self, "type", type)
+        setter(self, "fields", {} if fields is None else fields)
+        setter(self, "names", {} if names is None else names)
+        setter(self, "source", source)
+        setter(self, "line", line)
+        setter(self, "raw", {} if raw is None else raw)
+        setter(self, "inherited", {} if inherited is None else inherited)
+
+    def replaced(self, **changes: Any) -> Entry:
+        """A copy with the given attributes changed."""
+        values = {name: getattr(self, name) for name in self._fields}
+        return Entry(**{**values, **changes})
 
     def get(self, name: str, default: str = "") -> str:
         """A decoded field value, or `default` when the field is absent."""

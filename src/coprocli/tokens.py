@@ -38,14 +38,22 @@ _PART = re.compile(r"[^\W\d_]+|\d+")
 _CHUNK = re.compile(r"\S+")
 
 # British -> one spelling (mostly the American one). The same rules run on both sides, so a
-# rule that also rewrites an unrelated word (`promise` -> `promize`) does no harm.
-_SPELLING: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|er|ers|ation|ations)$"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing|er|ers)$"), r"yz\1"),
-    (re.compile(r"(?<=[a-z]{2}[^aeo])our(s|ed|ing|ful|less|able|ite|ites|hood)?$"), r"or\1"),
-    (re.compile(r"(?<=[a-z]{2})(t|b)re(s|d)?$"), r"\1er\2"),
-    (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
+# rule that also rewrites an unrelated word (`promise` -> `promize`) does no harm. Compiled
+# when a word first has one of their endings (`_RESPELL_ENDINGS`), not on every start.
+_SPELLING_RULES: tuple[tuple[str, str], ...] = (
+    (r"(?<=[a-z]{3})is(e|es|ed|ing|er|ers|ation|ations)$", r"iz\1"),
+    (r"(?<=[a-z]{2})ys(e|es|ed|ing|er|ers)$", r"yz\1"),
+    (r"(?<=[a-z]{2}[^aeo])our(s|ed|ing|ful|less|able|ite|ites|hood)?$", r"or\1"),
+    (r"(?<=[a-z]{2})(t|b)re(s|d)?$", r"\1er\2"),
+    (r"(?<=[a-z]{3})ogue(s)?$", r"og\1"),
 )
+
+
+@lru_cache(maxsize=1)
+def _spelling() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in _SPELLING_RULES)
+
+
 # Endings that any of the rules above can rewrite: most words skip the patterns at once.
 _RESPELL_ENDINGS = tuple(
     f"{base}{suffix}"
@@ -68,7 +76,7 @@ def respell(word: str) -> str:
     """One spelling for British/American pairs: -ise/-ize, -yse/-yze, -our/-or, -tre/-ter."""
     if word[-2:] not in _RESPELL_TAILS or not word.endswith(_RESPELL_ENDINGS):
         return word
-    for pattern, replacement in _SPELLING:
+    for pattern, replacement in _spelling():
         new = pattern.sub(replacement, word)
         if new != word:
             return new

@@ -214,9 +214,11 @@ def main(argv: list[str] | None = None) -> None:
     else:
         load_commands(args)
     command = typer.main.get_command(app)
-    from ._pager import hold, release
+    held = None  # stdout held for the pager: only a terminal's (`_pager.hold`)
+    if sys.stdout.isatty() and not _global_flag(args, "--no-pager"):
+        from ._pager import hold
 
-    held = None if _global_flag(args, "--no-pager") else hold()
+        held = hold()
     try:
         try:
             result = command.main(
@@ -246,6 +248,8 @@ def main(argv: list[str] | None = None) -> None:
             code = _failed_output(error)
     finally:
         if held is not None:  # what the command wrote, whatever happened
+            from ._pager import release
+
             try:
                 release(held, page=_pages())
             except OSError as error:  # the terminal went away

@@ -14,11 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 import typer
 
 from ..terminal import visible
-from ._hooks import (
-    complete_keys,
-    complete_keywords,
-    complete_sections,
-)
+from ._hooks import complete_keys, complete_keywords, complete_sections, on_tab
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -293,7 +289,7 @@ SectionOpt = Annotated[
         "--section",
         "-s",
         metavar="HEADING",
-        autocompletion=complete_sections,
+        autocompletion=on_tab(complete_sections),
         help="Only entries under this section heading (or its start; repeatable).",
         rich_help_panel="Filters",
     ),
@@ -304,7 +300,7 @@ KeywordOpt = Annotated[
         "--keyword",
         "-k",
         metavar="WORD",
-        autocompletion=complete_keywords,
+        autocompletion=on_tab(complete_keywords),
         help="Only entries with a keyword containing this (repeatable).",
         rich_help_panel="Filters",
     ),
@@ -433,7 +429,7 @@ KeyArgs = Annotated[
     typer.Argument(
         metavar="KEY",
         help="Citation keys; '-' reads keys from stdin.",
-        autocompletion=complete_keys,
+        autocompletion=on_tab(complete_keys),
     ),
 ]
 KeysFromOpt = Annotated[

@@ -5,7 +5,21 @@ No `from __future__ import annotations` here: Typer reads each hook's annotation
 time a command is built, and strings would be evaluated each time.
 """
 
+import os
+from collections.abc import Callable
+from typing import TypeVar
+
 import typer
+
+_Hook = TypeVar("_Hook", bound=Callable[..., list[str] | list[tuple[str, str]]])
+
+
+def on_tab(hook: _Hook) -> _Hook | None:
+    """`hook` where this process completes a command line (the shell runs copro with
+    `_COPRO_COMPLETE` set on TAB), else None. Typer inspects the signature of every hook
+    an option names each time it builds a command; a command that is not completing
+    would pay for that and never call them."""
+    return hook if "_COPRO_COMPLETE" in os.environ else None
 
 
 def complete_keys(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

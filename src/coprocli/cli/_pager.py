@@ -8,7 +8,6 @@ printed as it is), otherwise straight to the terminal. Never when stdout is not 
 
 import io
 import os
-import shlex
 import shutil
 import subprocess
 import sys
@@ -51,6 +50,8 @@ def release(real: TextIO, *, page: bool) -> None:
 
 def _through_pager(text: str) -> bool:
     """Show `text` in the pager; False when no pager could be run."""
+    import shlex
+
     command = shlex.split(os.environ.get("PAGER") or "less")
     environment = dict(os.environ)
     if Path(command[0]).name == "less":

@@ -240,12 +240,16 @@ def print_styles(rows: Sequence[Mapping[str, str]]) -> None:
         console.print()
 
 
+#: Fields a table of hits shows already: its best match is looked for elsewhere.
+_TITLE_FIELDS = frozenset({"title", "subtitle"})
+
+
 def print_hits(hits: Sequence[Hit]) -> None:
     """Search results: rank, title, authors, year and the best matching text, highlighted."""
     if not is_terminal():
         for hit in hits:
             entry = hit.entry
-            best = hit.matches[0] if hit.matches else None
+            best = hit.best_match()
             where = f"{best.field}: {best.snippet}" if best else ""
             out(
                 "\t".join(
@@ -276,9 +280,8 @@ def print_hits(hits: Sequence[Hit]) -> None:
         cell = Text()
         cell.append_text(shown(hit.entry.title, "bold"))
         # The title is already in the cell; show the best match found elsewhere.
-        elsewhere = [match for match in hit.matches if match.field not in {"title", "subtitle"}]
-        if elsewhere:
-            best = elsewhere[0]
+        best = hit.best_match(skip=_TITLE_FIELDS)
+        if best is not None:
             cell.append("\n")
             cell.append(visible(f"{best.field}: "), style="italic dim")
             cell.append_text(_highlighted(best.snippet, best.spans))

@@ -10,7 +10,7 @@ from ..backends import BACKENDS
 from . import app
 from ._common import colour_setting, out_lines, session
 from ._help import CoproCommand
-from ._hooks import complete_markups
+from ._hooks import complete_markups, on_tab
 from .cite_cmd import WORD, StyleOpt, check_format, emit, preferences
 
 BrowseMarkupOpt = Annotated[
@@ -21,7 +21,7 @@ BrowseMarkupOpt = Annotated[
         metavar="MARKUP",
         rich_help_panel="Format",
         help=f"Markup of the references p prints: {BACKENDS.choices()}.",
-        autocompletion=complete_markups,
+        autocompletion=on_tab(complete_markups),
     ),
 ]
 

@@ -27,7 +27,7 @@ from ._common import (
     selected_entries,
 )
 from ._help import CoproCommand
-from ._hooks import complete_exporters, complete_markups, complete_styles
+from ._hooks import complete_exporters, complete_markups, complete_styles, on_tab
 
 if TYPE_CHECKING:
     from ..model import Entry
@@ -45,7 +45,7 @@ _STYLE_OPTION = typer.Option(
     metavar="STYLE",
     help=STYLE_HELP,
     rich_help_panel="Format",
-    autocompletion=complete_styles,
+    autocompletion=on_tab(complete_styles),
 )
 StyleOpt = Annotated[str, _STYLE_OPTION]
 MarkupOpt = Annotated[
@@ -56,7 +56,7 @@ MarkupOpt = Annotated[
         metavar="MARKUP",
         help=MARKUP_HELP,
         rich_help_panel="Format",
-        autocompletion=complete_markups,
+        autocompletion=on_tab(complete_markups),
     ),
 ]
 CslOpt = Annotated[
@@ -310,7 +310,7 @@ def export_command(
             metavar="FORMAT",
             rich_help_panel="Format",
             help=EXPORT_HELP,
-            autocompletion=complete_exporters,
+            autocompletion=on_tab(complete_exporters),
         ),
     ] = None,
     style: Annotated[str | None, _STYLE_OPTION] = None,
@@ -322,7 +322,7 @@ def export_command(
             metavar="MARKUP",
             rich_help_panel="Format",
             help=MARKUP_HELP + " With --style.",
-            autocompletion=complete_markups,
+            autocompletion=on_tab(complete_markups),
         ),
     ] = None,
     csl: CslOpt = None,

@@ -26,7 +26,7 @@ from ._common import (
     session,
 )
 from ._help import CoproCommand
-from ._hooks import complete_styles
+from ._hooks import complete_styles, on_tab
 from .cite_cmd import (
     WORD,
     CopyOpt,
@@ -57,7 +57,7 @@ def reading_list_command(
             metavar="STYLE",
             rich_help_panel="Format",
             help="Citation style of the references (default harvard).",
-            autocompletion=complete_styles,
+            autocompletion=on_tab(complete_styles),
         ),
     ] = "harvard",
     markup: MarkupOpt = "markdown",
@@ -202,7 +202,7 @@ def refs_command(
             metavar="STYLE",
             rich_help_panel="Format",
             help="Citation style of the reference list.",
-            autocompletion=complete_styles,
+            autocompletion=on_tab(complete_styles),
         ),
     ] = "apa",
     markup: MarkupOpt = "text",

@@ -7,7 +7,7 @@ import typer
 from . import app
 from ._common import JsonOpt, KeyArgs, KeysFromOpt, SkipUnknownOpt, out, select_entries
 from ._help import CoproCommand
-from ._hooks import complete_keys
+from ._hooks import complete_keys, on_tab
 
 
 @app.command("show", cls=CoproCommand)
@@ -48,7 +48,9 @@ def open_command(
     ctx: typer.Context,
     key: Annotated[
         str,
-        typer.Argument(metavar="KEY", help="The entry's key.", autocompletion=complete_keys),
+        typer.Argument(
+            metavar="KEY", help="The entry's key.", autocompletion=on_tab(complete_keys)
+        ),
     ],
     print_only: Annotated[
         bool, typer.Option("--print", help="Print the link instead of opening it.")
