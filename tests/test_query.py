@@ -36,6 +36,67 @@ def test_short_words_keep_their_spelling(word: str) -> None:
     assert respell(word) == word
 
 
+#: The spelling rules as patterns: what `respell`'s string tests must do exactly.
+_SPELLING_PATTERNS = (
+    (r"(?<=[a-z]{3})is(e|es|ed|ing|er|ers|ation|ations)$", r"iz\1"),
+    (r"(?<=[a-z]{2})ys(e|es|ed|ing|er|ers)$", r"yz\1"),
+    (r"(?<=[a-z]{2}[^aeo])our(s|ed|ing|ful|less|able|ite|ites|hood)?$", r"or\1"),
+    (r"(?<=[a-z]{2})(t|b)re(s|d)?$", r"\1er\2"),
+    (r"(?<=[a-z]{3})ogue(s)?$", r"og\1"),
+)
+
+
+def _respelled_by_patterns(word: str) -> str:
+    import re
+
+    for pattern, replacement in _SPELLING_PATTERNS:
+        new = re.sub(pattern, replacement, word)
+        if new != word:
+            return new
+    return word
+
+
+def test_respell_does_what_the_spelling_patterns_do() -> None:
+    """Every word of the seed and of real libraries, and made-up words around each ending
+    (short stems, digits, capitals, non-ASCII letters before it)."""
+    import itertools
+    import re
+
+    from coprocli.folding import fold
+
+    from .conftest import CORPUS, SEED
+
+    texts = [SEED.read_text("utf-8")]
+    texts += [path.read_text("utf-8", "replace") for path in sorted(CORPUS.glob("*.bib"))[:40]]
+    words = {fold(word) for text in texts for word in re.findall(r"\w+", text)}
+    endings = [
+        "ise",
+        "ises",
+        "isations",
+        "yse",
+        "ysers",
+        "our",
+        "ours",
+        "ourhood",
+        "tre",
+        "bres",
+        "bred",
+        "ogue",
+        "ogues",
+        "isation",
+        "ourite",
+    ]
+    stems = ["", "a", "ab", "abc", "abcd", "ta", "xyo", "xya", "x1z", "éab", "ABc", "fo", "flav"]
+    words |= {stem + ending for stem, ending in itertools.product(stems, endings)}
+    assert len(words) > (5000 if CORPUS.exists() else 1000)
+    changed = 0
+    for word in words:
+        expected = _respelled_by_patterns(word)
+        assert respell(word) == expected, word
+        changed += expected != word
+    assert changed > 100
+
+
 @pytest.mark.parametrize(
     ("forms", "term"),
     [

@@ -7,18 +7,21 @@ then this file, then copro's default.
 
 import os
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from .errors import CoproError, UsageError
 
 
-class Setting(NamedTuple):
+class Setting:
     """One setting: its type (`str`, `bool` or `list`), its environment variable, and what
     it sets."""
 
-    kind: type
-    env: str
-    meaning: str
+    __slots__ = ("env", "kind", "meaning")
+
+    def __init__(self, kind: type, env: str, meaning: str) -> None:
+        self.kind = kind
+        self.env = env
+        self.meaning = meaning
 
 
 SETTINGS: dict[str, Setting] = {

@@ -36,12 +36,12 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, partial
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from .errors import UsageError
 from .folding import fold
 from .gcpause import collector_paused
-from .model import Entry
+from .model import Entry, Frozen
 from .query import KNOWN_FIELDS, Query, Term, make_field_term, parse_query
 from .tokens import BREAKS, STOP_WORDS, analyse, glues, is_stop, joinable, normalise, stem, words
 
@@ -115,9 +115,10 @@ _YEAR_BIT = 128
 _AUTHORITY_BITS = _FAMILY_BIT | _YEAR_BIT
 _NOT_STEMMED = _NAME_BIT | _YEAR_BIT
 
-# The search's records (hits, matches, and the private ones) are named tuples, not data
-# classes: a quick command makes the classes of every module it imports, and a named
-# tuple's class costs a fifth as much to make (query terms and tokens are named tuples too).
+# The search's records (hits, matches, and the private ones) are plain classes with slots,
+# neither data classes nor named tuples: a quick command makes the classes of every module
+# it imports, and making a named tuple's class costs a tenth of a millisecond, a data
+# class's more (query terms and tokens are plain classes too).
 
 
 # A posting packs an entry id, the field-group mask and the weighted frequency in one
@@ -134,13 +135,21 @@ _SNIPPET_LEAD = 30
 _PART = re.compile(r"[^\W\d_]+|\d+")
 
 
-class Match(NamedTuple):
+class Match(Frozen):
     """Where a hit matched: the field, one line of text around the hit, and the spans
     `[start, end)` of the matched words within that line."""
 
+    _fields = ("field", "snippet", "spans")
+    __slots__ = _fields
     field: str
     snippet: str
     spans: tuple[tuple[int, int], ...]
+
+    def __init__(self, field: str, snippet: str, spans: tuple[tuple[int, int], ...]) -> None:
+        setter = object.__setattr__
+        setter(self, "field", field)
+        setter(self, "snippet", snippet)
+        setter(self, "spans", spans)
 
 
 class Hit:
@@ -151,7 +160,7 @@ class Hit:
     `best_match`, only the best): a listing that shows one line of each hit cuts only the
     field it shows into words with positions, not every field of every hit."""
 
-    __slots__ = ("_fields", "_found", "entry", "score")
+    __slots__ = ("_fields", "entry", "score")
 
     def __init__(
         self, entry: Entry, score: float, fields: _MatchedFields | tuple[Match, ...] = ()
@@ -159,7 +168,6 @@ class Hit:
         self.entry = entry
         self.score = score
         self._fields = fields
-        self._found: dict[str, Match | None] = {}
 
     @property
     def matches(self) -> tuple[Match, ...]:
@@ -201,17 +209,29 @@ class _Keys(dict[str, str]):
         return key
 
 
-class _Chunk(NamedTuple):
+class _Chunk:
     """What a folded whitespace-delimited chunk of text contributes to the index (the same
     cuts as `tokens.analyse`, without positions, computed once per distinct chunk)."""
 
-    parts: tuple[str, ...]  # its words (stop words left out, but in names)
-    joined: str  # all its parts joined, when it has several (`co-production`), else ''
-    surfaces: tuple[str, ...]  # everything it adds: joined, words, pairs inside it
-    first: str  # its first and last words, to pair with its neighbours
-    last: str
-    blank: bool  # no letters or digits at all (a dash, a bullet): neighbours do not pair
-    breaks: bool  # ends with punctuation that ends a run of pairs
+    __slots__ = ("blank", "breaks", "first", "joined", "last", "parts", "surfaces")
+
+    def __init__(
+        self,
+        parts: tuple[str, ...],
+        joined: str,
+        surfaces: tuple[str, ...],
+        first: str,
+        last: str,
+        blank: bool,
+        breaks: bool,
+    ) -> None:
+        self.parts = parts  # its words (stop words left out, but in names)
+        self.joined = joined  # all its parts joined, when it has several, else ''
+        self.surfaces = surfaces  # everything it adds: joined, words, pairs inside it
+        self.first = first  # its first and last words, to pair with its neighbours
+        self.last = last
+        self.blank = blank  # no letters or digits (a dash, a bullet): neighbours do not pair
+        self.breaks = breaks  # ends with punctuation that ends a run of pairs
 
 
 def _chunk(chunk: str, names: bool) -> _Chunk:
@@ -241,16 +261,21 @@ _INDEXED_FIELDS = frozenset(FIELD_WEIGHTS) - {"key"}
 _UNIQUE_FIELDS = frozenset({"title", "subtitle", "abstract", "annotation", "annote", "note"})
 
 
-class _Text(NamedTuple):
+class _Text:
     """An indexed text of an entry: its field, weight and group bit; whether such texts
     repeat across entries (indexed once, as a group); whether it is a name."""
 
-    field: str
-    text: str
-    weight: float
-    bit: int
-    repeats: bool
-    names: bool = False
+    __slots__ = ("bit", "field", "names", "repeats", "text", "weight")
+
+    def __init__(
+        self, field: str, text: str, weight: float, bit: int, repeats: bool, names: bool = False
+    ) -> None:
+        self.field = field
+        self.text = text
+        self.weight = weight
+        self.bit = bit
+        self.repeats = repeats
+        self.names = names
 
 
 def _index_texts(entry: Entry) -> list[_Text]:
@@ -309,19 +334,25 @@ def _saturated(tf: float) -> float:
     return tf / (K1 + tf)
 
 
-class _Highlight(NamedTuple):
+class _Highlight:
     """What to mark in snippets: index keys and phrase patterns, each with the number of
     the query clause it answers (a field matching more clauses is the better match)."""
 
-    terms: dict[str, int]
-    phrases: list[tuple[int, re.Pattern[str]]]
+    __slots__ = ("phrases", "terms")
+
+    def __init__(self, terms: dict[str, int], phrases: list[tuple[int, re.Pattern[str]]]) -> None:
+        self.terms = terms
+        self.phrases = phrases
 
 
-class _Expansion(NamedTuple):
+class _Expansion:
     """A query word's index keys with the band of each, and how many postings."""
 
-    terms: dict[str, int]
-    size: int
+    __slots__ = ("size", "terms")
+
+    def __init__(self, terms: dict[str, int], size: int) -> None:
+        self.terms = terms
+        self.size = size
 
 
 class _MatchedFields:
@@ -550,13 +581,16 @@ class MemoryStore:
         return dict(self.type_ids)
 
 
-class _Plan(NamedTuple):
+class _Plan:
     """A query clause ready to run: its alternatives (a term, and a word's expansion or
     None for phrases and filters), and whether it is soft (stop words only: it adds to the
     score of the entries it matches but removes none)."""
 
-    alternatives: list[tuple[Term, _Expansion | None]]
-    soft: bool
+    __slots__ = ("alternatives", "soft")
+
+    def __init__(self, alternatives: list[tuple[Term, _Expansion | None]], soft: bool) -> None:
+        self.alternatives = alternatives
+        self.soft = soft
 
 
 class SearchIndex:

@@ -8,10 +8,11 @@ syntax raises: an unclosed quote, an unknown field, an empty field value or a ba
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from .errors import UsageError
 from .folding import fold
+from .model import Frozen
 
 if TYPE_CHECKING:
     from .selection import YearRange
@@ -22,13 +23,28 @@ KNOWN_FIELDS: tuple[str, ...] = ("author", "title", "year", "type", "section", "
 _FIELD_LIST = ", ".join(KNOWN_FIELDS)
 
 
-class Term(NamedTuple):
+class Term(Frozen):
     """One query term: a word, a phrase, or a `field:value` (field None for any field)."""
 
+    _fields = ("text", "field", "phrase", "years")
+    __slots__ = _fields
     text: str
-    field: str | None = None
-    phrase: bool = False
-    years: YearRange | None = None
+    field: str | None
+    phrase: bool
+    years: YearRange | None
+
+    def __init__(
+        self,
+        text: str,
+        field: str | None = None,
+        phrase: bool = False,
+        years: YearRange | None = None,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "text", text)
+        setter(self, "field", field)
+        setter(self, "phrase", phrase)
+        setter(self, "years", years)
 
     @property
     def types(self) -> frozenset[str]:
@@ -38,11 +54,19 @@ class Term(NamedTuple):
         return type_aliases(fold(self.text).strip())
 
 
-class Query(NamedTuple):
+class Query(Frozen):
     """Clauses that must all match (each a tuple of OR-ed alternatives), and exclusions."""
 
-    clauses: tuple[tuple[Term, ...], ...] = ()
-    excluded: tuple[Term, ...] = ()
+    _fields = ("clauses", "excluded")
+    __slots__ = _fields
+    clauses: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...]
+
+    def __init__(
+        self, clauses: tuple[tuple[Term, ...], ...] = (), excluded: tuple[Term, ...] = ()
+    ) -> None:
+        object.__setattr__(self, "clauses", clauses)
+        object.__setattr__(self, "excluded", excluded)
 
     @property
     def is_empty(self) -> bool:

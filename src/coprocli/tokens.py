@@ -14,7 +14,6 @@ import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
 from .folding import fold
 
@@ -38,36 +37,25 @@ _PART = re.compile(r"[^\W\d_]+|\d+")
 _CHUNK = re.compile(r"\S+")
 
 # British -> one spelling (mostly the American one). The same rules run on both sides, so a
-# rule that also rewrites an unrelated word (`promise` -> `promize`) does no harm. Compiled
-# when a word first has one of their endings (`_RESPELL_ENDINGS`), not on every start.
-_SPELLING_RULES: tuple[tuple[str, str], ...] = (
-    (r"(?<=[a-z]{3})is(e|es|ed|ing|er|ers|ation|ations)$", r"iz\1"),
-    (r"(?<=[a-z]{2})ys(e|es|ed|ing|er|ers)$", r"yz\1"),
-    (r"(?<=[a-z]{2}[^aeo])our(s|ed|ing|ful|less|able|ite|ites|hood)?$", r"or\1"),
-    (r"(?<=[a-z]{2})(t|b)re(s|d)?$", r"\1er\2"),
-    (r"(?<=[a-z]{3})ogue(s)?$", r"og\1"),
+# rule that also rewrites an unrelated word (`promise` -> `promize`) does no harm. Each rule:
+# the ending's stem, what it becomes, the suffixes that may follow it, and what must stand
+# before it: that many ASCII letters, and for -our a third character that is not a, e or o
+# (`tour`, `four` and `hour` keep theirs). Plain string tests, not patterns: compiling five
+# look-behind patterns would cost a search a millisecond.
+_SPELLING: tuple[tuple[str, str, tuple[str, ...], int, str], ...] = (
+    ("is", "iz", ("e", "es", "ed", "ing", "er", "ers", "ation", "ations"), 3, ""),
+    ("ys", "yz", ("e", "es", "ed", "ing", "er", "ers"), 2, ""),
+    ("our", "or", ("", "s", "ed", "ing", "ful", "less", "able", "ite", "ites", "hood"), 2, "aeo"),
+    ("tre", "ter", ("", "s", "d"), 2, ""),
+    ("bre", "ber", ("", "s", "d"), 2, ""),
+    ("ogue", "og", ("", "s"), 3, ""),
 )
-
-
-@lru_cache(maxsize=1)
-def _spelling() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(pattern), replacement) for pattern, replacement in _SPELLING_RULES)
-
-
-# Endings that any of the rules above can rewrite: most words skip the patterns at once.
+# Endings that any of the rules above can rewrite: most words skip the rules at once.
 _RESPELL_ENDINGS = tuple(
-    f"{base}{suffix}"
-    for base, suffixes in (
-        ("is", ("e", "es", "ed", "ing", "er", "ers", "ation", "ations")),
-        ("ys", ("e", "es", "ed", "ing", "er", "ers")),
-        ("our", ("", "s", "ed", "ing", "ful", "less", "able", "ite", "ites", "hood")),
-        ("tre", ("", "s", "d")),
-        ("bre", ("", "s", "d")),
-        ("ogue", ("", "s")),
-    )
-    for suffix in suffixes
+    stem + suffix for stem, _, suffixes, _, _ in _SPELLING for suffix in suffixes
 )
 _RESPELL_TAILS = frozenset(ending[-2:] for ending in _RESPELL_ENDINGS)
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 #: Punctuation that ends a phrase: words on either side of it are not joined into a pair.
 BREAKS = tuple(",;:.!?()[]")
 
@@ -76,10 +64,20 @@ def respell(word: str) -> str:
     """One spelling for British/American pairs: -ise/-ize, -yse/-yze, -our/-or, -tre/-ter."""
     if word[-2:] not in _RESPELL_TAILS or not word.endswith(_RESPELL_ENDINGS):
         return word
-    for pattern, replacement in _spelling():
-        new = pattern.sub(replacement, word)
-        if new != word:
-            return new
+    for stem, replacement, suffixes, letters, not_third in _SPELLING:
+        # The longest ending first: the one that starts leftmost, as a pattern would find.
+        for suffix in sorted(suffixes, key=len, reverse=True):
+            ending = stem + suffix
+            if not word.endswith(ending):
+                continue
+            start = len(word) - len(ending)
+            before = word[max(0, start - letters - (1 if not_third else 0)) : start]
+            if not_third:
+                if len(before) < 3 or before[-1] in not_third:
+                    continue
+                before = before[:-1]
+            if len(before) == letters and _ASCII_LOWER.issuperset(before):
+                return word[:start] + replacement + suffix
     return word
 
 
@@ -109,7 +107,7 @@ def stem(key: str) -> str:
     return stemmed
 
 
-class Token(NamedTuple):
+class Token:
     """One searchable unit of a text: a word, a compound of a hyphenated or run-together
     chunk (`co-production`), or the join of two neighbouring words (`time bank`).
 
@@ -117,11 +115,19 @@ class Token(NamedTuple):
     index); `start`/`end` locate it in the text that was analysed.
     """
 
-    surface: str
-    term: str
-    start: int
-    end: int
-    compound: bool = False
+    __slots__ = ("compound", "end", "start", "surface", "term")
+
+    def __init__(
+        self, surface: str, term: str, start: int, end: int, compound: bool = False
+    ) -> None:
+        self.surface = surface
+        self.term = term
+        self.start = start
+        self.end = end
+        self.compound = compound
+
+    def __repr__(self) -> str:
+        return f"Token({self.surface!r}, {self.term!r}, {self.start}, {self.end})"
 
 
 def is_stop(surface: str) -> bool:

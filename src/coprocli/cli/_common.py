@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -344,11 +344,14 @@ def entry_filter(
     )
 
 
-class ScriptOutput(NamedTuple):
+class ScriptOutput:
     """The one machine format a listing command was asked for (or none: a table)."""
 
-    mode: str | None = None
-    template: Template | None = None
+    __slots__ = ("mode", "template")
+
+    def __init__(self, mode: str | None = None, template: Template | None = None) -> None:
+        self.mode = mode
+        self.template = template
 
     @classmethod
     def choose(
