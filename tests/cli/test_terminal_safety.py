@@ -84,6 +84,30 @@ def test_visible_shows_controls_as_escapes() -> None:
     assert visible("\r\x00") == "\\x0d\\x00"
 
 
+def test_visible_and_json_safe_escape_exactly_the_unsafe_characters() -> None:
+    """Every character up to U+3000, alone and amid ASCII and non-ASCII text, against
+    the one character class of what a terminal may act on."""
+    import re
+
+    from coprocli.terminal import has_unsafe, json_safe
+
+    unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    for code in range(0x3000):
+        char = chr(code)
+        for text in (char, f"ab{char}cd", f"é{char}{char}"):
+            escaped = unsafe.sub(
+                lambda m: (
+                    f"\\x{ord(m.group()):02x}"
+                    if ord(m.group()) <= 0xFF
+                    else f"\\u{ord(m.group()):04x}"
+                ),
+                text,
+            )
+            assert visible(text) == escaped, hex(code)
+            assert json_safe(text) == unsafe.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+            assert has_unsafe(text) == bool(unsafe.search(text))
+
+
 @pytest.mark.parametrize(
     "args",
     [

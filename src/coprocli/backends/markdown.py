@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..terminal import UNSAFE, visible
+from ..terminal import has_unsafe, visible
 from ._base import Backend
 
 _INLINE = re.compile(r"[\\`*_\[\]{}<>~^$|]|&(?=#?\w+;)|(?<![\w.])@(?=\w)")
@@ -58,7 +58,7 @@ class MarkdownBackend(Backend):
         return self._wrap("**", content)
 
     def format_link(self, url: str, content: str, text: str) -> str:
-        if UNSAFE.search(url):  # a control character is no part of an address: text only
+        if has_unsafe(url):  # a control character is no part of an address: text only
             return content
         if text.strip() == url and not re.search(r"[\s<>]", url) and ":" in url:
             return f"<{url}>"

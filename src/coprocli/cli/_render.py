@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from ..index import Hit
 
 _PLAIN_INDENT = "    "
-_WEB_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+#: What a terminal may make a hyperlink of (a pattern string: compiled by `re` when a
+#: table first shows a link, not on every start).
+_WEB_URL = r"(?i)https?://\S+"
 
 
 def shown(text: str, style: str | Style = "") -> Text:
@@ -40,7 +42,7 @@ def shown(text: str, style: str | Style = "") -> Text:
 def _web_link(url: str) -> str | None:
     """The URL if a terminal may make a hyperlink of it: http or https only, and nothing
     that could end the link's escape sequence early (blanks, controls)."""
-    if _WEB_URL.fullmatch(url) and visible(url) == url:
+    if re.fullmatch(_WEB_URL, url) and visible(url) == url:
         return url
     return None
 
