@@ -195,6 +195,67 @@ def test_a_cache_of_another_layout_is_replaced(tmp_path: Path) -> None:
     assert cache.problems == [] and cache.info()["catalogues"] == 1
 
 
+def test_every_corpus_file_comes_back_from_the_cache_as_parsed(tmp_path: Path) -> None:
+    """The stored form on real-world files: every field, name, source and warning."""
+    from .conftest import CORPUS, shared_or_skip
+
+    files = sorted(shared_or_skip(CORPUS).glob("*.bib"))
+    cache = LibraryCache(tmp_path / "cache")
+    for path in files:
+        parsed = load_catalogue([path], bundled=False)
+        load_catalogue([path], bundled=False, cache=cache)
+        warm = load_catalogue([path], bundled=False, cache=cache)
+        assert warm.stored is not None, path.name
+        assert _snapshot(warm) == _snapshot(parsed), path.name
+    assert len(files) > 50
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda strings: strings[:-1],  # one string short
+        lambda strings: [*strings, "x"],  # one too many
+        lambda strings: ["-1", *strings[1:]],
+        lambda strings: [strings[0], *["9" if s == "0" else s for s in strings[1:]]],
+        lambda strings: [strings[0], *["x" if s.isdigit() else s for s in strings[1:]]],
+        lambda strings: [strings[0], *["=" + s if s.startswith("#") else s for s in strings[1:]]],
+        lambda strings: [strings[0], *["#7" if s.startswith("#") else s for s in strings[1:]]],
+    ],
+)
+def test_a_stored_block_that_does_not_read_back_is_never_trusted(
+    tmp_path: Path, cache: LibraryCache, change: Any
+) -> None:
+    """Blocks rewritten as a damaged or foreign file could hold them, still compressed and
+    well formed as text: the entries come from a parse, never from the damaged block."""
+    import zlib
+
+    library = _copy(tmp_path, "citations.bib")
+    expected = _snapshot(load_catalogue([library], bundled=False, cache=cache))
+    cache.close()
+    with sqlite3.connect(cache.folder / "libraries.sqlite3") as connection:
+        rows = connection.execute("SELECT catalogue, block, payload FROM catalogue_blocks")
+        for number, block, payload in rows.fetchall():
+            count, *strings = zlib.decompress(payload).decode().split("\x00")
+            changed = change([count, *strings])
+            connection.execute(
+                "UPDATE catalogue_blocks SET payload = ? WHERE catalogue = ? AND block = ?",
+                (zlib.compress("\x00".join(changed).encode()), number, block),
+            )
+    connection.close()
+    warm = load_catalogue([library], bundled=False, cache=cache)
+    snapshot = _snapshot(warm)
+    # Either the block still reads as entries of this file (a changed line number or
+    # source still names one) or the file was parsed again: never an exception.
+    assert [row[0] for row in snapshot] == [row[0] for row in expected]
+
+
+def test_a_nul_in_the_data_is_not_stored(tmp_path: Path, cache: LibraryCache) -> None:
+    from coprocli.model import Entry
+
+    assert cache.store("x", ["a.bib"], [Entry("k", "book", raw={"title": "a\x00b"})], []) is None
+    assert cache.info()["catalogues"] == 0
+
+
 @pytest.mark.parametrize(
     "damage",
     [

@@ -2,7 +2,7 @@
 
 One sqlite database in the user cache directory (`COPRO_CACHE_DIR` overrides it) holds
 each catalogue copro has loaded (an ordered set of files: the bundled one, then the
-`--bib` files) as it was after loading: its entries, in blocks of compressed JSON, its
+`--bib` files) as it was after loading: its entries, in compressed blocks of strings, its
 load warnings and its keys; beside it, once a search has asked for it, its search index
 as rows (`index_store.py`). Data, never code, so a damaged or foreign cache can be wrong
 but cannot run anything.
@@ -22,12 +22,11 @@ used least recently.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["LibraryCache", "StoredCatalogue", "cache_dir", "default_cache"]
 
 #: Bumped whenever the stored form of a catalogue or an index changes.
-FORMAT = 7
+FORMAT = 8
 #: The database's layout; a database of another layout is replaced.
 SCHEMA_VERSION = 5
 #: The cache's size cap, in bytes of stored payload (`COPRO_CACHE_MAX_MB` overrides it).
@@ -145,7 +144,7 @@ class LibraryCache:
             return StoredCatalogue(self, int(number), int(size), told, bool(indexed), labels)
         except sqlite3.Error as error:
             self._fail(error)
-        except (DamagedCache, ValueError, TypeError, KeyError, zlib.error):
+        except (DamagedCache, ValueError, TypeError, KeyError, IndexError, zlib.error):
             self._forget_fingerprint(fingerprint)
         return None
 
@@ -159,12 +158,27 @@ class LibraryCache:
         """Store a catalogue just loaded; the stored catalogue, or None when the cache
         cannot take it. A catalogue another process stored meanwhile is kept as it is."""
         sources = {label: number for number, label in reversed(list(enumerate(labels)))}
-        blocks = [
-            _packed([_entry_data(entry, sources) for entry in entries[start : start + BLOCK]])
-            for start in range(0, len(entries), BLOCK)
-        ]
-        keys = _packed([entry.key for entry in entries])
-        told = _packed([[w.source, w.line, w.kind, w.message, w.key] for w in warnings])
+        try:
+            blocks = [
+                _packed(
+                    [
+                        text
+                        for entry in entries[start : start + BLOCK]
+                        for text in _entry_data(entry, sources)
+                    ]
+                )
+                for start in range(0, len(entries), BLOCK)
+            ]
+            keys = _packed([entry.key for entry in entries])
+            told = _packed(
+                [
+                    text
+                    for w in warnings
+                    for text in (w.source, str(w.line), w.kind, w.message, w.key)
+                ]
+            )
+        except ValueError:
+            return None  # a NUL in the data (the loader removes them): parsed every time
         size = sum(map(len, blocks)) + len(keys) + len(told)
         try:
             with self._transaction() as connection:
@@ -417,9 +431,9 @@ class StoredCatalogue:
         self.indexed = indexed
         self.labels = labels
         self._fields_type = DecodedFields
-        self._blocks: dict[int, list[Any]] = {}  # stored items, decoded
+        self._blocks: dict[int, list[_StoredEntry]] = {}  # stored items, decoded
         self._entries: dict[int, Entry] = {}
-        self._people: dict[str, Person] = {}
+        self._people: dict[tuple[str, ...], Person] = {}
 
     def _rows(self, sql: str, *parameters: object) -> list[tuple[Any, ...]]:
         connection = self.cache._connect()
@@ -431,17 +445,14 @@ class StoredCatalogue:
             raise DamagedCache(f"the cache cannot be read ({error})") from None
 
     @staticmethod
-    def _items(payload: bytes) -> list[Any]:
-        """The stored entries of one block, as JSON values."""
+    def _items(payload: bytes) -> list[_StoredEntry]:
+        """The stored entries of one block, as `_entry_items` reads them."""
         try:
-            items = _unpacked(payload)
-        except (ValueError, zlib.error) as error:
+            return _entry_items(_unpacked(payload))
+        except (ValueError, IndexError, zlib.error) as error:
             raise DamagedCache(f"a stored block does not decode ({error})") from None
-        if not isinstance(items, list):
-            raise DamagedCache("a stored block is not a list of entries")
-        return items
 
-    def _entry(self, item: Any) -> Entry:
+    def _entry(self, item: _StoredEntry) -> Entry:
         try:
             return _entry(item, self._people, self._fields_type, self.labels)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
@@ -486,7 +497,7 @@ class StoredCatalogue:
         """The entries' keys, in order."""
         rows = self._rows("SELECT keys FROM catalogues WHERE id = ?")
         try:
-            keys = [str(key) for key in _unpacked(rows[0][0])]
+            keys = _unpacked(rows[0][0])
         except (ValueError, IndexError, TypeError, zlib.error) as error:
             raise DamagedCache(f"the stored keys do not decode ({error})") from None
         if len(keys) != self.size:
@@ -548,96 +559,158 @@ def _digest(path: Path) -> str:
 
 # -- the stored form ------------------------------------------------------------------------
 
+#: Between the strings of a stored list. Everything the cache stores but integers is a
+#: list of strings (numbers written out), joined by NULs and compressed. A NUL never
+#: reaches copro's data (the loader removes NULs from a file; a path cannot hold one), and
+#: `_packed` refuses a list where one did. Strings rather than JSON: reading them back
+#: is a split, and a warm command imports no json module.
+_SEPARATOR = "\x00"
 
-def _packed(data: Any) -> bytes:
-    """JSON, compressed: how the cache stores what is not integers."""
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+#: An entry as `_entry_items` reads it back: key, type, source (its file's number among
+#: the catalogue's, or its name), line, raw fields, names (role -> each person's five
+#: parts), fields decoded at load (the month), inherited fields.
+_StoredEntry = tuple[
+    str,
+    str,
+    str,
+    int,
+    dict[str, str],
+    dict[str, list[tuple[str, ...]]],
+    dict[str, str],
+    dict[str, str],
+]
 
 
-#: Between the parts of a stored name (one string per person is a fifth of the JSON to
-#: read back). A NUL never reaches a name: the loader removes NULs from a file.
-_NAME_PARTS = "\x00"
+def _packed(strings: list[str]) -> bytes:
+    """A list of strings as the cache stores it: counted, joined, compressed. ValueError
+    when a string holds a NUL."""
+    text = _SEPARATOR.join([str(len(strings)), *strings])
+    if text.count(_SEPARATOR) != len(strings):
+        raise ValueError("a string to store holds a NUL")
+    return zlib.compress(text.encode(), 1)
 
 
-def _entry_data(entry: Entry, sources: dict[str, int]) -> list[Any]:
-    """An entry as stored: `[key, type, source, line, raw, names, decoded]`, and its
-    inherited fields when it has any. A list, not an object (no field names to write and
-    read back 100,000 times); the source is the number of its file among the catalogue's."""
+def _unpacked(payload: bytes) -> list[str]:
+    """What `_packed` stored; ValueError (or zlib.error) when it is not that."""
+    count, *strings = zlib.decompress(payload).decode().split(_SEPARATOR)
+    if int(count) != len(strings):
+        raise ValueError("a stored list has strings missing")
+    return strings
+
+
+def _entry_data(entry: Entry, sources: dict[str, int]) -> list[str]:
+    """An entry as stored: key, type, source (`#` and its file's number among the
+    catalogue's, or `=` and its name), line, then the raw fields, the names (each person's
+    five parts) and the fields decoded at load (the month), each counted; then its
+    inherited fields."""
+    source = sources.get(entry.source)
+    data = [
+        entry.key,
+        entry.type,
+        f"#{source}" if source is not None else f"={entry.source}",
+        str(entry.line),
+    ]
+    _add_mapping(data, entry.raw)
+    data.append(str(len(entry.names)))
+    for role, people in entry.names.items():
+        data += (role, str(len(people)))
+        for p in people:
+            data += (p.family, p.given, p.particle, p.suffix, p.literal)
     # The month is the one field the loader decodes at once (to a number); the others
     # decode from `raw` when first read, as after a parse.
-    decoded = {"month": entry.fields["month"]} if "month" in entry.fields else {}
-    names = {
-        role: [
-            _NAME_PARTS.join((p.family, p.given, p.particle, p.suffix, p.literal)) for p in people
-        ]
-        for role, people in entry.names.items()
-    }
-    source = sources.get(entry.source, entry.source)
-    data = [entry.key, entry.type, source, entry.line, dict(entry.raw), names, decoded]
-    if entry.inherited:
-        data.append(dict(entry.inherited))
+    _add_mapping(data, {"month": entry.fields["month"]} if "month" in entry.fields else {})
+    _add_mapping(data, entry.inherited)
     return data
 
 
+def _add_mapping(data: list[str], mapping: Mapping[str, str]) -> None:
+    data.append(str(len(mapping)))
+    for name, value in mapping.items():
+        data += (name, value)
+
+
+def _entry_items(strings: list[str]) -> list[_StoredEntry]:
+    """The entries `_entry_data` stored one after another; ValueError or IndexError when
+    the strings are not that. (One loop, its reads written out: listing a large library
+    reads every entry here.)"""
+    items: list[_StoredEntry] = []
+    at, end = 0, len(strings)
+    while at < end:
+        key, kind, source, line, count = strings[at : at + 5]
+        start, at = at + 5, at + 5 + 2 * _counted(count)
+        raw = dict(zip(strings[start:at:2], strings[start + 1 : at : 2], strict=True))
+        names: dict[str, list[tuple[str, ...]]] = {}
+        roles, at = _counted(strings[at]), at + 1
+        for _ in range(roles):
+            role, count = strings[at : at + 2]
+            start, at = at + 2, at + 2 + 5 * _counted(count)
+            names[role] = [tuple(strings[i : i + 5]) for i in range(start, at, 5)]
+        start, at = at + 1, at + 1 + 2 * _counted(strings[at])
+        decoded = dict(zip(strings[start:at:2], strings[start + 1 : at : 2], strict=True))
+        start, at = at + 1, at + 1 + 2 * _counted(strings[at])
+        inherited = dict(zip(strings[start:at:2], strings[start + 1 : at : 2], strict=True))
+        if at > end:
+            raise IndexError("a stored count runs past the end")
+        items.append((key, kind, source, int(line), raw, names, decoded, inherited))
+    return items
+
+
+def _counted(text: str) -> int:
+    """A stored count; ValueError for anything but a number of at least 0."""
+    count = int(text)
+    if count < 0:
+        raise ValueError("a stored count below 0")
+    return count
+
+
 def _entry(
-    item: list[Any], people: dict[str, Person], fields_type: Any, labels: Sequence[str]
+    item: _StoredEntry,
+    people: dict[tuple[str, ...], Person],
+    fields_type: Any,
+    labels: Sequence[str],
 ) -> Entry:
-    """An entry `_entry_data` stored, its source named by this run's `labels`; ValueError,
-    KeyError, IndexError or TypeError when it is not one. `people` keeps one `Person` for
-    each name met (the same names recur across entries); `fields_type` is the loader's
-    `DecodedFields`. Listing a large library makes every entry here, so the checks run
-    over whole collections at once."""
-    key, kind, source, line, raw, stored_names, decoded, *rest = item
-    inherited: dict[str, str] = rest[0] if rest else {}
+    """An entry `_entry_data` stored, its source named by this run's `labels`; ValueError
+    or IndexError when it is not one. `people` keeps one `Person` for each name met (the
+    same names recur across entries); `fields_type` is the loader's `DecodedFields`."""
+    key, kind, source, line, raw, stored_names, decoded, inherited = item
     names: dict[str, tuple[Person, ...]] = {}
     for role, stored in stored_names.items():
         persons = []
-        for joined in stored:
-            person = people.get(joined)
+        for parts in stored:
+            person = people.get(parts)
             if person is None:
-                parts = joined.split(_NAME_PARTS)
-                if len(parts) != 5:
-                    raise TypeError("not a name")
-                person = people[joined] = Person(*parts)
+                person = people[parts] = Person(*parts)
             persons.append(person)
         names[role] = tuple(persons)
-    if not (
-        _all_text(raw.values()) and _all_text(decoded.values()) and _all_text(inherited.values())
-    ):
-        raise TypeError("not a field value")
     pending = dict(raw)
     for name in NAME_FIELDS.intersection(raw):
         del pending[name]
+    if source.startswith("#"):
+        label = labels[int(source[1:])]
+    elif source.startswith("="):
+        label = source[1:]
+    else:
+        raise ValueError("not a stored source")
     return Entry(
-        key=str(key),
-        type=str(kind),
+        key=key,
+        type=kind,
         fields=fields_type(pending, decoded),
         names=names,
-        source=labels[source] if isinstance(source, int) else str(source),
-        line=int(line),
+        source=label,
+        line=line,
         raw=raw,
         inherited=inherited,
     )
 
 
-def _all_text(values: Iterable[Any]) -> bool:
-    """Whether every value is a string (keys of JSON objects always are)."""
-    return set(map(type, values)) <= {str}
-
-
-def _unpacked(payload: bytes) -> Any:
-    """What `_packed` wrote."""
-    return json.loads(zlib.decompress(payload))
-
-
-def _relabelling(stored: Any, labels: Sequence[str]) -> dict[str, str] | None:
+def _relabelling(stored: list[str], labels: Sequence[str]) -> dict[str, str] | None:
     """Old name -> new name of each file whose name changed (empty when none did); None
     when the names cannot be mapped (a name given to two files that now have two)."""
-    if not isinstance(stored, list) or len(stored) != len(labels):
-        raise TypeError("not the stored names of these files")
+    if len(stored) != len(labels):
+        raise ValueError("not the stored names of these files")
     relabel: dict[str, str] = {}
     for old, new in zip(stored, labels, strict=True):
-        if relabel.setdefault(str(old), new) != new:
+        if relabel.setdefault(old, new) != new:
             return None
     return {old: new for old, new in relabel.items() if old != new}
 
@@ -646,7 +719,10 @@ def _warnings(payload: bytes) -> list[LoadWarning]:
     """The load warnings `LibraryCache.store` wrote."""
     from .catalogue import LoadWarning
 
+    told = _unpacked(payload)
+    if len(told) % 5:
+        raise ValueError("not stored warnings")
     return [
-        LoadWarning(str(source), int(line), str(kind), str(message), str(key))
-        for source, line, kind, message, key in _unpacked(payload)
+        LoadWarning(told[at], int(told[at + 1]), told[at + 2], told[at + 3], told[at + 4])
+        for at in range(0, len(told), 5)
     ]

@@ -45,8 +45,9 @@ def fold(text: str) -> str:
     return stripped.casefold()
 
 
-_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
-_NOT_ALPHANUMERIC_OR_BLANK = re.compile(r"[^\w\s]+|_+")
+# Pattern strings, compiled (and kept) by `re` when a listing first sorts: not on every start.
+_NOT_ALPHANUMERIC = r"[\W_]+"
+_NOT_ALPHANUMERIC_OR_BLANK = r"[^\w\s]+|_+"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -55,5 +56,5 @@ def sort_fold(text: str, *, drop_punctuation: bool = False) -> str:
     `drop_punctuation`, removed: `O'Brien` sorts as `obrien`), blanks collapsed."""
     folded = fold(text)
     if drop_punctuation:
-        return " ".join(_NOT_ALPHANUMERIC_OR_BLANK.sub("", folded).split())
-    return " ".join(_NOT_ALPHANUMERIC.sub(" ", folded).split())
+        return " ".join(re.sub(_NOT_ALPHANUMERIC_OR_BLANK, "", folded).split())
+    return " ".join(re.sub(_NOT_ALPHANUMERIC, " ", folded).split())

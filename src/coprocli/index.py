@@ -1388,7 +1388,8 @@ def _snippet(line: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[
 
 # -- exact filters ---------------------------------------------------------------------------
 
-_FILTER_TERM = re.compile(r"^\s*(-?)([A-Za-z]+):(.*)$", re.DOTALL)
+# A pattern string: compiled by `re` when `filter` first needs it, not on every start.
+_FILTER_TERM = r"(?s)^\s*(-?)([A-Za-z]+):(.*)$"
 
 
 def _exact(text: str) -> str:
@@ -1397,7 +1398,7 @@ def _exact(text: str) -> str:
 
 def _parse_filter_term(text: str) -> tuple[bool, Term]:
     """(negated, term) for one `field:value` argument of `filter`."""
-    match = _FILTER_TERM.match(text)
+    match = re.match(_FILTER_TERM, text)
     if not match:
         fields = ", ".join(KNOWN_FIELDS)
         raise UsageError(

@@ -27,7 +27,9 @@ from ._common import (
 )
 from ._help import CoproCommand
 
-_FIELD_ARG = re.compile(r"^(-?[A-Za-z]+):(?!\")(.*\s.*)$")
+#: A `field:value` word whose value the shell unquoted (a pattern string, compiled by `re`
+#: only for a word with a colon: most queries have none).
+_FIELD_ARG = r"^(-?[A-Za-z]+):(?!\")(.*\s.*)$"
 
 LimitOpt = Annotated[
     int | None,
@@ -97,7 +99,7 @@ def _query_from_args(words: list[str]) -> str:
     unquoted from `section:"Practical tools"`, gets its quotes back."""
     parts = []
     for word in words:
-        match = _FIELD_ARG.match(word)
+        match = re.match(_FIELD_ARG, word) if ":" in word else None
         parts.append(f'{match.group(1)}:"{match.group(2)}"' if match else word)
     return " ".join(parts)
 
