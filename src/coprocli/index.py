@@ -27,7 +27,6 @@ Scores run from 0 to 100: 100 × the share reached of the most a clause can scor
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import itertools
 import math
@@ -40,7 +39,6 @@ from typing import Protocol
 
 from .errors import UsageError
 from .folding import fold
-from .gcpause import collector_paused
 from .model import Entry, Frozen
 from .query import KNOWN_FIELDS, Query, Term, make_field_term, parse_query
 from .tokens import BREAKS, STOP_WORDS, analyse, glues, is_stop, joinable, normalise, stem, words
@@ -560,7 +558,9 @@ class MemoryStore:
         return self.by_stem.get(stem, [])
 
     def prefixed(self, word: str, limit: int) -> list[str]:
-        start = bisect.bisect_left(self.sorted, word)
+        from bisect import bisect_left  # the in-memory store only (the stored one asks sqlite)
+
+        start = bisect_left(self.sorted, word)
         return self.sorted[start : start + limit]
 
     def near(self, lengths: range, letters: set[str]) -> list[str]:
@@ -664,8 +664,13 @@ class SearchIndex:
                     counts[name] += 1
         return {name: totals[name] / counts[name] for name in totals if counts[name]}
 
-    @collector_paused()
     def _build(self, store: MemoryStore) -> None:
+        from .gcpause import collector_paused  # a build only: a warm search builds nothing
+
+        with collector_paused():
+            self._fill(store)
+
+    def _fill(self, store: MemoryStore) -> None:
         terms_of = self._text_terms
         averages = self._average_lengths()
         lists: defaultdict[str, array[int]] = defaultdict(partial(array, "q"))

@@ -201,10 +201,12 @@ def main(argv: list[str] | None = None) -> None:
     from typer.exceptions import Abort
 
     from ..errors import CoproError
-    from ._streams import guard_standard_streams
 
     tune_collector()
-    guard_standard_streams()
+    if sys.stdout is None or sys.stdin is None:  # started without them (`copro list >&-`)
+        from ._streams import guard_standard_streams
+
+        guard_standard_streams()
     args = argv if argv is not None else sys.argv[1:]
     if _completing() and not args:
         _plain_completion_help()

@@ -96,9 +96,11 @@ class Session:
                 from ..cache import default_cache
 
                 cache = default_cache()
-            from ._progress import LoadProgress
+            progress = None  # a bar is drawn on a terminal only (`_progress`)
+            if sys.stderr.isatty():
+                from ._progress import LoadProgress
 
-            progress = LoadProgress()
+                progress = LoadProgress()
             try:
                 self._catalogue = load_catalogue(
                     self.bib_paths,
@@ -108,7 +110,8 @@ class Session:
                     progress=progress,
                 )
             finally:
-                progress.close()
+                if progress is not None:
+                    progress.close()
             if cache is not None:  # left open: the catalogue reads its entries from it
                 for problem in cache.problems:
                     err(f"Warning: {problem}")
