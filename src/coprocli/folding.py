@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 #: Letters that do not decompose into a base letter and a combining accent, and typographic
@@ -40,6 +39,8 @@ def fold(text: str) -> str:
     """Lower-case, accent-free text: `Gödel` -> `godel`, `Ø` -> `o`, curly quotes straight."""
     if text.isascii():
         return text.lower()
+    import unicodedata  # text that is not ASCII only: a search of ASCII words needs none
+
     decomposed = unicodedata.normalize("NFKD", text.translate(SPECIAL_CHARACTERS))
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return stripped.casefold()

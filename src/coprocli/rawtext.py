@@ -8,7 +8,6 @@ and `latex.unescape_verbatim` take the same fast paths, so the results are the s
 from __future__ import annotations
 
 import re
-import unicodedata
 
 #: Anything that needs more than stripping the ends; absent, a value decodes as itself.
 NEEDS_WORK = re.compile(r"[\\{}~$`]|--|''|[\t\n\r\f\v]|  ")
@@ -28,7 +27,11 @@ def plain(value: str) -> str | None:
         if "  " in value:
             return None  # spaces that met where a group was: the decoder tidies them
     text = value.strip(" ")
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    import unicodedata  # text that is not ASCII only
+
+    return unicodedata.normalize("NFC", text)
 
 
 def _balanced(value: str) -> bool:
