@@ -286,27 +286,30 @@ class LibraryCache:
         # Transactions are explicit (`_transaction`), so that writers take the write lock
         # at once and two processes storing the same catalogue queue instead of failing.
         connection = sqlite3.connect(self.folder / _DATABASE, timeout=30, isolation_level=None)
+        tables = ("files", "catalogues", "catalogue_blocks", *TABLE_NAMES)
+        # The layout's version, and how many of its tables are there (a damaged file may
+        # have lost one): one statement, as every warm command asks.
+        check = (
+            "SELECT (SELECT user_version FROM pragma_user_version), COUNT(*) FROM sqlite_master "
+            f"WHERE type = 'table' AND name IN ({', '.join('?' * len(tables))})"
+        )
         try:
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            version, found = connection.execute(check, tables).fetchone()
             if version != SCHEMA_VERSION:
-                tables = connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
-                if tables:
+                if connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]:
                     raise sqlite3.DatabaseError(f"a cache of layout {version}")
                 connection.executescript(
                     f"BEGIN IMMEDIATE; {_SCHEMA} {TABLES} "
                     f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
                 )
-            # Every table there (a damaged file may have lost one), and of this layout.
-            tables = ("files", "catalogues", "catalogue_blocks", *TABLE_NAMES)
-            found = connection.execute(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                f"({', '.join('?' * len(tables))})",
-                tables,
-            ).fetchone()[0]
+                version, found = connection.execute(check, tables).fetchone()
             if found != len(tables):
                 raise sqlite3.DatabaseError("a cache with tables missing")
-            connection.execute("SELECT path, size, mtime_ns, digest FROM files LIMIT 0")
-            connection.execute("SELECT id, fingerprint, indexed FROM catalogues LIMIT 0")
+            # ... and of this layout: the columns every command reads.
+            connection.execute(
+                "SELECT f.path, f.size, f.mtime_ns, f.digest, c.id, c.fingerprint, c.indexed "
+                "FROM files AS f, catalogues AS c LIMIT 0"
+            )
         except sqlite3.Error:
             connection.close()
             raise

@@ -31,17 +31,19 @@ import heapq
 import itertools
 import math
 import re
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import UsageError
 from .folding import fold
 from .model import Entry, Frozen
 from .query import KNOWN_FIELDS, Query, Term, make_field_term, parse_query
 from .tokens import BREAKS, STOP_WORDS, analyse, glues, is_stop, joinable, normalise, stem, words
+
+if TYPE_CHECKING:
+    from array import array
 
 #: How much one occurrence in each field counts (a title hit ranks above one deep in an
 #: annotation). Names weigh `FAMILY_WEIGHT`, `GIVEN_WEIGHT` or `NAME_WEIGHT`.
@@ -671,6 +673,8 @@ class SearchIndex:
             self._fill(store)
 
     def _fill(self, store: MemoryStore) -> None:
+        from array import array  # postings as packed integers (a warm search reads stored ones)
+
         terms_of = self._text_terms
         averages = self._average_lengths()
         lists: defaultdict[str, array[int]] = defaultdict(partial(array, "q"))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from array import array
 from collections.abc import Sequence
+from typing import Literal
 
 from .errors import DamagedCache
 from .index import MemoryStore, group_of
@@ -54,6 +54,8 @@ _BATCH = 900
 
 def _packed(values: Sequence[int], code: str) -> bytes:
     """Integers as stored: little-endian, of the array type `code`."""
+    from array import array  # storing only: a search reads them as a memoryview
+
     data = values if isinstance(values, array) and values.typecode == code else array(code, values)
     if sys.byteorder != "little":
         data = array(code, data)
@@ -61,14 +63,19 @@ def _packed(values: Sequence[int], code: str) -> bytes:
     return data.tobytes()
 
 
-def _unpacked(blob: bytes, code: str) -> array[int]:
-    data = array(code)
+def _unpacked(blob: bytes, code: Literal["q", "i"]) -> Sequence[int]:
+    """What `_packed` stored: the bytes themselves, read as integers where the machine is
+    little-endian (no copy, and no import of `array`), else swapped into an array."""
     try:
+        if sys.byteorder == "little":
+            return memoryview(blob).cast(code)
+        from array import array
+
+        data = array(code)
         data.frombytes(blob)
+        data.byteswap()
     except (ValueError, TypeError) as error:
         raise DamagedCache(f"a stored index row does not decode ({error})") from None
-    if sys.byteorder != "little":
-        data.byteswap()
     return data
 
 
@@ -126,10 +133,10 @@ class SqliteStore:
     def __init__(self, connection: sqlite3.Connection, catalogue: int) -> None:
         self._connection = connection
         self._catalogue = catalogue
-        self._terms: dict[str, tuple[int, array[int], array[int]] | None] = {}
-        self._members: dict[int, array[int]] = {}
+        self._terms: dict[str, tuple[int, Sequence[int], Sequence[int]] | None] = {}
+        self._members: dict[int, Sequence[int]] = {}
         self._words: dict[str, str] = {}
-        self._filters: dict[str, dict[str, array[int]]] = {}
+        self._filters: dict[str, dict[str, Sequence[int]]] = {}
 
     def _query(self, sql: str, *parameters: object) -> list[tuple[object, ...]]:
         try:
@@ -137,7 +144,7 @@ class SqliteStore:
         except sqlite3.Error as error:
             raise DamagedCache(f"the stored index cannot be read ({error})") from None
 
-    def _term(self, term: str) -> tuple[int, array[int], array[int]] | None:
+    def _term(self, term: str) -> tuple[int, Sequence[int], Sequence[int]] | None:
         if term in self._terms:
             return self._terms[term]
         rows = self._query(
@@ -222,18 +229,17 @@ class SqliteStore:
         )
 
     def near(self, lengths: range, letters: set[str]) -> list[str]:
-        found: dict[str, None] = {}
-        for column in ("first", "second"):
-            for letter in sorted(letters):
-                rows = self._query(
-                    "SELECT surface, stem FROM index_words WHERE catalogue = ? "
-                    f"AND length BETWEEN ? AND ? AND {column} = ?",
-                    lengths.start,
-                    lengths.stop - 1,
-                    letter,
-                )
-                found.update(dict.fromkeys(self._surfaces(rows)))
-        return list(found)
+        # One statement for every look-up (each letter as the first letter, then as the
+        # second), not one a look-up: a search pays for each statement it prepares.
+        ordered = sorted(letters)
+        parts = [
+            "SELECT surface, stem FROM index_words WHERE catalogue = ?1 "
+            f"AND length BETWEEN ?2 AND ?3 AND {column} = ?{4 + number}"
+            for column in ("first", "second")
+            for number in range(len(ordered))
+        ]
+        rows = self._query(" UNION ALL ".join(parts), lengths.start, lengths.stop - 1, *ordered)
+        return list(dict.fromkeys(self._surfaces(rows)))
 
     def singles(self, lengths: range) -> list[str]:
         rows = self._query(
@@ -244,7 +250,7 @@ class SqliteStore:
         )
         return [surface for (words,) in rows for surface in str(words).split("\n")]
 
-    def _filter(self, kind: str) -> dict[str, array[int]]:
+    def _filter(self, kind: str) -> dict[str, Sequence[int]]:
         if kind not in self._filters:
             rows = self._query(
                 "SELECT value, ids FROM index_filters WHERE catalogue = ? AND kind = ?", kind
