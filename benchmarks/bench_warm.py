@@ -4,7 +4,8 @@ for, and the memory it takes.
 
 Run: python benchmarks/bench_warm.py [--runs 5] [--big] [--cold]
 Each figure is the median of the runs (wall time; peak resident memory of the process);
-each ratio ("1.05x the no-op") is the median of the ratios of runs made in turns.
+each ratio ("1.05x the no-op") is the median of the ratios of runs made in turns, with a
+95% bootstrap interval; on a shared machine a figure near a target needs --runs 201.
 The cache lives in a temporary folder (as XDG_CACHE_HOME). `--big` adds the synthetic 100k and 200k
 libraries (synth_50k twice and four times over; their first, cold run takes minutes);
 `--cold` also times every case without the cache. Python writes bytecode as an
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -63,23 +65,37 @@ def median_run(command: list[str], runs: int, env: dict[str, str]) -> tuple[floa
     )
 
 
-def median_pair(
-    command: list[str], baseline: list[str], runs: int, env: dict[str, str]
-) -> tuple[float, float, float, float]:
-    """Median seconds of `command` and of `baseline`, run in turns, the median peak MiB
-    of `command`, and the median of the turns' ratios (command / baseline). The ratio of
-    each turn compares two runs a moment apart, so a machine whose speed drifts (a shared
-    one) slows both alike; its median is the figure reported as "Nx"."""
-    ours, theirs = [], []
-    for _ in range(runs):
-        ours.append(run_once(command, env))
-        theirs.append(run_once(baseline, env))
-    return (
-        statistics.median(seconds for seconds, _ in ours),
-        statistics.median(seconds for seconds, _ in theirs),
-        statistics.median(mebibytes for _, mebibytes in ours),
-        statistics.median(a / b for (a, _), (b, _) in zip(ours, theirs, strict=True)),
-    )
+class Turns:
+    """`command` and `baseline` run in turns, `runs` times (which goes first alternates):
+    median seconds of each, median peak MiB of `command`, and the ratio command /
+    baseline. The ratio of a turn compares two runs a moment apart, so a machine whose
+    speed drifts (a shared one) slows both alike; the median of the turns' ratios is the
+    figure reported as "Nx", with a 95% bootstrap interval of that median."""
+
+    def __init__(
+        self, command: list[str], baseline: list[str], runs: int, env: dict[str, str]
+    ) -> None:
+        ours, theirs = [], []
+        for turn in range(runs):
+            if turn % 2:
+                theirs.append(run_once(baseline, env))
+                ours.append(run_once(command, env))
+            else:
+                ours.append(run_once(command, env))
+                theirs.append(run_once(baseline, env))
+        self.seconds = statistics.median(seconds for seconds, _ in ours)
+        self.baseline = statistics.median(seconds for seconds, _ in theirs)
+        self.memory = statistics.median(mebibytes for _, mebibytes in ours)
+        ratios = [a / b for (a, _), (b, _) in zip(ours, theirs, strict=True)]
+        self.ratio = statistics.median(ratios)
+        draws = random.Random(1)
+        medians = sorted(
+            statistics.median(draws.choices(ratios, k=len(ratios))) for _ in range(2000)
+        )
+        self.low, self.high = medians[50], medians[1949]
+
+    def __str__(self) -> str:
+        return f"{self.ratio:4.2f}x (95%: {self.low:.2f}-{self.high:.2f})"
 
 
 def main() -> None:
@@ -105,36 +121,37 @@ def main() -> None:
         figures: dict[str, float] = {}
         commands: dict[str, list[str]] = {}
 
-        def case(name: str, arguments: list[str]) -> None:
+        def case(name: str, arguments: list[str], runs: int = 0) -> None:
             command = [*copro, *arguments]
             if options.cold:
                 cold, _ = median_run([*copro, "--no-cache", *arguments], options.runs, env)
                 print(f"{name:44} cold {cold:6.3f} s")
             run_once(command, env)  # fills the cache, writes bytecode
-            warm, baseline, memory, ratio = median_pair(command, noop_command, options.runs, env)
-            figures[name] = warm
+            turns = Turns(command, noop_command, runs or options.runs, env)
+            figures[name] = turns.seconds
             commands[name] = command
             print(
-                f"{name:44} {warm:6.3f} s {memory:5.0f} MiB  {ratio:4.2f}x the no-op"
-                f" ({baseline:.3f} s in the same turns)"
+                f"{name:44} {turns.seconds:6.3f} s {turns.memory:5.0f} MiB  {turns} the no-op"
+                f" ({turns.baseline:.3f} s in the same turns)"
             )
 
         bundled = "bundled: search timebanking"
         case(bundled, ["search", "timebanking"])
         on_real = f"{real.name}: search stock"
         case(on_real, ["-q", "--no-bundled", "--bib", str(real), "search", "stock"])
-        *_, ratio = median_pair(commands[on_real], commands[bundled], options.runs, env)
-        print(f"{'':44} {ratio:6.2f}x the bundled search (same turns)")
+        turns = Turns(commands[on_real], commands[bundled], options.runs, env)
+        print(f"{'':44} {turns} the bundled search (same turns)")
         if shutil.which("bibtool"):
             select = ["bibtool", "-q", "--", 'select{"stock"}', "-i", str(real), "-o", os.devnull]
             command = [*copro, "-q", "--no-bundled", "--bib", str(real), "search", "stock"]
-            _, bibtool, _, ratio = median_pair(command, select, options.runs, env)
+            turns = Turns(command, select, options.runs, env)
             print(
-                f"{'bibtool select on the same file':44} {bibtool:6.3f} s"
-                f"        copro is {ratio:4.2f}x bibtool (same turns)"
+                f"{'bibtool select on the same file':44} {turns.baseline:6.3f} s"
+                f"        copro is {turns} bibtool (same turns)"
             )
         cite = ["-q", "--no-bundled", "--bib", str(real), "cite", "--all", "--style", "apa"]
-        case(f"{real.name}: cite --all --style apa", cite)
+        # A second a run: at most 21 of them (a long run of --runs is for the quick cases).
+        case(f"{real.name}: cite --all --style apa", cite, min(options.runs, 21))
         if options.big:
             # Made in a process of their own: a process started from this one begins its
             # peak memory at this one's size, and making them here would add hundreds of MiB
@@ -153,13 +170,13 @@ def main() -> None:
                     f"{count * 50}k: search 'stock assessment'",
                     ["-q", "--no-bundled", "--bib", str(big), "search", "stock assessment"],
                 )
-            *_, ratio = median_pair(
+            turns = Turns(
                 commands["200k: search 'social care'"],
                 commands["100k: search 'social care'"],
                 options.runs,
                 env,
             )
-            print(f"{'200k against 100k':44} {ratio:6.2f}x (same turns)")
+            print(f"{'200k against 100k':44} {turns} (same turns)")
 
 
 if __name__ == "__main__":
