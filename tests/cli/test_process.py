@@ -36,6 +36,30 @@ def test_no_arguments_shows_help(copro: Runner) -> None:
     assert "show" in result.stdout + result.stderr
 
 
+def test_the_console_script_loses_nothing_as_it_ends(tmp_path: Path) -> None:
+    """The process entry (`launch.py`) leaves everything it made out of the last collection
+    as it ends: whatever a command wrote, to stdout or to a file, is there whole."""
+    import json
+
+    env = {**os.environ, "COPRO_CACHE_DIR": str(tmp_path / "cache")}
+    listed = subprocess.run(
+        [*COPRO, "list", "--json"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 19
+    target = tmp_path / "refs.html"
+    written = subprocess.run(
+        [*COPRO, "cite", "--all", "--format", "html", "--output", str(target)],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert written.returncode == 0, written.stderr
+    assert target.read_text("utf-8").count("<p") >= 19
+    found = subprocess.run(
+        [*COPRO, "search", "timebanking"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert found.returncode == 0 and found.stdout.startswith("ryancollins2008new\t")
+
+
 def test_closed_pipe_ends_quietly() -> None:
     shell = f"{' '.join(COPRO)} list | head -1"
     result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60)
