@@ -292,8 +292,9 @@ def tune_collector() -> None:
     A copro command is short, and what it makes (entries, items, rich text) holds no
     reference cycles, so reference counting frees it all; the collector would only walk
     the whole library again at every burst of allocations (a third of the time of loading
-    50,000 entries). Process-wide, so it happens here, in the entry point, and never in
-    library calls that a long-running program might make.
+    50,000 entries). Process-wide, so it happens here, in the CLI's entry, and never in
+    library calls that a long-running program might make. (The console script,
+    `launch.py`, has turned it off already, before Typer was imported.)
     """
     gc.disable()
 
