@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gzip
 import random
 import re
@@ -85,8 +84,7 @@ def perturbed_copies(entries: list[Entry], count: int, seed: int = 7) -> list[En
         words.insert(rng.randrange(len(words) + 1), rng.choice(donors))
         raw_title = " ".join(words)
         copies.append(
-            dataclasses.replace(
-                entry,
+            entry.replaced(
                 key=f"{entry.key}-copy{number}",
                 fields={**entry.fields, "title": latex.decode(raw_title)},
                 raw={**entry.raw, "title": raw_title},
