@@ -9,7 +9,7 @@ import pytest
 from coprocli.bibparse import load_file, normalise_month, parse_bib_text
 from coprocli.catalogue import load_catalogue
 from coprocli.errors import BibFileError, StrictModeError
-from coprocli.model import Person
+from coprocli.model import Entry, Person
 
 from .conftest import CORPUS, FIXTURES, shared_or_skip
 
@@ -446,3 +446,39 @@ def test_an_empty_field_between_commas_is_dropped() -> None:
     assert entries[0].fields["title"] == "Report 2PTE3, , part one"  # commas in a value stay
     assert entries[0].fields["number"] == "2PTE3" and "institution" in entries[0].fields
     assert warnings == []
+
+
+def test_model_values_are_frozen_and_copy_pickle_and_compare_by_value() -> None:
+    """The model's records (and the search's) are value objects: equal when their values
+    are, never changed after they are made, and copied or pickled whole (a library user
+    may send entries to other processes)."""
+    import copy
+    import pickle
+
+    from coprocli.catalogue import LoadWarning
+    from coprocli.index import Match
+    from coprocli.query import Query, Term
+
+    entry = load_catalogue().get("boyle2009challenge")
+    assert entry is not None
+    plain = Entry(
+        entry.key, entry.type, dict(entry.fields), dict(entry.names), entry.source,
+        entry.line, dict(entry.raw), dict(entry.inherited),
+    )  # fmt: skip
+    values = [
+        plain,
+        Person(family="Boyle", given="David"),
+        LoadWarning("a.bib", 3, "duplicate-key", "a message", "k"),
+        Match("title", "The Challenge", ((0, 3),)),
+        Query(((Term("care", "title"),),), (Term("housing"),)),
+    ]
+    for value in values:
+        assert copy.copy(value) == value
+        assert copy.deepcopy(value) == value
+        assert pickle.loads(pickle.dumps(value)) == value
+        assert repr(value).startswith(type(value).__name__ + "(")
+        with pytest.raises(AttributeError):
+            value.key = "changed"  # type: ignore[union-attr]
+    assert Person("Boyle") == Person("Boyle") and Person("Boyle") != Person("Slay")
+    assert len({Person("Boyle"), Person("Boyle"), Person("Slay")}) == 2
+    assert Term("care") != ("care", None, False, None)  # a value of its own kind only

@@ -73,6 +73,11 @@ class Frozen:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
         return f"{type(self).__name__}({shown})"
 
+    def __reduce__(self) -> tuple[type[Frozen], tuple[Any, ...]]:
+        """Made again from its values (each `__init__` takes them in `_fields` order), so
+        that copies and pickles work without assigning to a frozen object."""
+        return (type(self), self._values())
+
 
 class Person(Frozen):
     """One name: a person in parts (given, particle, family, suffix) or an organisation.
