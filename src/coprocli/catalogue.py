@@ -39,12 +39,7 @@ class LoadWarning(Frozen):
     key: str
 
     def __init__(self, source: str, line: int, kind: str, message: str, key: str = "") -> None:
-        setter = object.__setattr__
-        setter(self, "source", source)
-        setter(self, "line", line)
-        setter(self, "kind", kind)
-        setter(self, "message", message)
-        setter(self, "key", key)
+        self._assign(source, line, kind, message, key)
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else self.source

@@ -146,10 +146,7 @@ class Match(Frozen):
     spans: tuple[tuple[int, int], ...]
 
     def __init__(self, field: str, snippet: str, spans: tuple[tuple[int, int], ...]) -> None:
-        setter = object.__setattr__
-        setter(self, "field", field)
-        setter(self, "snippet", snippet)
-        setter(self, "spans", spans)
+        self._assign(field, snippet, spans)
 
 
 class Hit:

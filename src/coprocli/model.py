@@ -52,6 +52,12 @@ class Frozen:
     #: The attributes, in order (each subclass's `__slots__`).
     _fields: tuple[str, ...] = ()
 
+    def _assign(self, *values: Any) -> None:
+        """Set the attributes, once, from `__init__`: `values` in `_fields` order (the
+        order `__reduce__` makes the object again in)."""
+        for name, value in zip(self._fields, values, strict=True):
+            object.__setattr__(self, name, value)
+
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self._fields)
 
@@ -102,12 +108,7 @@ class Person(Frozen):
         suffix: str = "",
         literal: str = "",
     ) -> None:
-        setter = object.__setattr__
-        setter(self, "family", family)
-        setter(self, "given", given)
-        setter(self, "particle", particle)
-        setter(self, "suffix", suffix)
-        setter(self, "literal", literal)
+        self._assign(family, given, particle, suffix, literal)
 
     @property
     def is_literal(self) -> bool:
@@ -182,15 +183,16 @@ class Entry(Frozen):
         raw: Mapping[str, str] | None = None,
         inherited: Mapping[str, str] | None = None,
     ) -> None:
-        setter = object.__setattr__
-        setter(self, "key", key)
-        setter(self, "type", type)
-        setter(self, "fields", {} if fields is None else fields)
-        setter(self, "names", {} if names is None else names)
-        setter(self, "source", source)
-        setter(self, "line", line)
-        setter(self, "raw", {} if raw is None else raw)
-        setter(self, "inherited", {} if inherited is None else inherited)
+        self._assign(
+            key,
+            type,
+            {} if fields is None else fields,
+            {} if names is None else names,
+            source,
+            line,
+            {} if raw is None else raw,
+            {} if inherited is None else inherited,
+        )
 
     def replaced(self, **changes: Any) -> Entry:
         """A copy with the given attributes changed."""

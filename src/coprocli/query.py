@@ -40,11 +40,7 @@ class Term(Frozen):
         phrase: bool = False,
         years: YearRange | None = None,
     ) -> None:
-        setter = object.__setattr__
-        setter(self, "text", text)
-        setter(self, "field", field)
-        setter(self, "phrase", phrase)
-        setter(self, "years", years)
+        self._assign(text, field, phrase, years)
 
     @property
     def types(self) -> frozenset[str]:
@@ -65,8 +61,7 @@ class Query(Frozen):
     def __init__(
         self, clauses: tuple[tuple[Term, ...], ...] = (), excluded: tuple[Term, ...] = ()
     ) -> None:
-        object.__setattr__(self, "clauses", clauses)
-        object.__setattr__(self, "excluded", excluded)
+        self._assign(clauses, excluded)
 
     @property
     def is_empty(self) -> bool:
