@@ -55,6 +55,12 @@ _RESPELL_ENDINGS = tuple(
     stem + suffix for stem, _, suffixes, _, _ in _SPELLING for suffix in suffixes
 )
 _RESPELL_TAILS = frozenset(ending[-2:] for ending in _RESPELL_ENDINGS)
+#: The rules with each one's suffixes longest first: the ending that starts leftmost is
+#: tried first, as a pattern finds it.
+_RULES = tuple(
+    (stem, replacement, tuple(sorted(suffixes, key=len, reverse=True)), letters, not_third)
+    for stem, replacement, suffixes, letters, not_third in _SPELLING
+)
 _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 #: Punctuation that ends a phrase: words on either side of it are not joined into a pair.
 BREAKS = tuple(",;:.!?()[]")
@@ -64,19 +70,21 @@ def respell(word: str) -> str:
     """One spelling for British/American pairs: -ise/-ize, -yse/-yze, -our/-or, -tre/-ter."""
     if word[-2:] not in _RESPELL_TAILS or not word.endswith(_RESPELL_ENDINGS):
         return word
-    for stem, replacement, suffixes, letters, not_third in _SPELLING:
-        # The longest ending first: the one that starts leftmost, as a pattern would find.
-        for suffix in sorted(suffixes, key=len, reverse=True):
+    for stem, replacement, suffixes, letters, not_third in _RULES:
+        for suffix in suffixes:
             ending = stem + suffix
             if not word.endswith(ending):
                 continue
             start = len(word) - len(ending)
-            before = word[max(0, start - letters - (1 if not_third else 0)) : start]
+            width = letters + (1 if not_third else 0)  # and -our's third character
+            if start < width:
+                continue
+            before = word[start - width : start]
             if not_third:
-                if len(before) < 3 or before[-1] in not_third:
+                if before[-1] in not_third:
                     continue
                 before = before[:-1]
-            if len(before) == letters and _ASCII_LOWER.issuperset(before):
+            if _ASCII_LOWER.issuperset(before):
                 return word[:start] + replacement + suffix
     return word
 
