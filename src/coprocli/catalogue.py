@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -51,7 +50,7 @@ class LoadWarning(Frozen):
         new) give it: its own file's name, and the other file a duplicate key names."""
         message = self.message
         if self.kind == "duplicate-key":
-            other = _duplicate_key().fullmatch(message)
+            other = re.fullmatch(_DUPLICATE_KEY, message)
             if other and other["source"] in labels:
                 message = duplicate_key_message(labels[other["source"]], int(other["line"]))
         source = labels.get(self.source, self.source)
@@ -63,12 +62,9 @@ def duplicate_key_message(source: str, line: int) -> str:
     return f"key also defined in {source}:{line}; this later definition wins"
 
 
-@cache
-def _duplicate_key() -> re.Pattern[str]:
-    """What `duplicate_key_message` writes, read back (compiled when first needed)."""
-    return re.compile(
-        r"key also defined in (?P<source>.*):(?P<line>\d+); this later definition wins"
-    )
+#: What `duplicate_key_message` writes, read back (a pattern string: compiled by `re` when
+#: first needed, not on every start).
+_DUPLICATE_KEY = r"key also defined in (?P<source>.*):(?P<line>\d+); this later definition wins"
 
 
 class Catalogue:

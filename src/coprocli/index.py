@@ -965,7 +965,7 @@ class SearchIndex:
         for ranked in order:
             eid = ranked[-1]
             entry = self.entries[eid]
-            fields = self._matched_fields(entry, highlight) if with_matches else ()
+            fields = _MatchedFields(entry, highlight, self._text_terms) if with_matches else ()
             hits.append(Hit(entry, totals[eid], fields))
         return hits
 
@@ -1183,11 +1183,6 @@ class SearchIndex:
                 expansion = self._expand(words(term.text)[0], prefix=False, fuzzy=False)
                 out.update(self._word_scores(expansion, term.field, candidates))
         return out
-
-    # -- snippets --------------------------------------------------------------------------
-
-    def _matched_fields(self, entry: Entry, highlight: _Highlight) -> _MatchedFields:
-        return _MatchedFields(entry, highlight, self._text_terms)
 
     # -- suggestions -----------------------------------------------------------------------
 
