@@ -118,7 +118,6 @@ def main() -> None:
         run_once(noop_command, env)
         noop, noop_memory = median_run(noop_command, options.runs, env)
         print(f"{'no-op Typer app, search signature':44} {noop:6.3f} s {noop_memory:5.0f} MiB")
-        figures: dict[str, float] = {}
         commands: dict[str, list[str]] = {}
 
         def case(name: str, arguments: list[str], runs: int = 0) -> None:
@@ -128,7 +127,6 @@ def main() -> None:
                 print(f"{name:44} cold {cold:6.3f} s")
             run_once(command, env)  # fills the cache, writes bytecode
             turns = Turns(command, noop_command, runs or options.runs, env)
-            figures[name] = turns.seconds
             commands[name] = command
             print(
                 f"{name:44} {turns.seconds:6.3f} s {turns.memory:5.0f} MiB  {turns} the no-op"
